@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "OrgHealth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "orghealth", targets: ["orghealth"]),
+        .library(name: "OrgHealthKit", targets: ["OrgHealthKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2, the C library, through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // A small, safe Swift wrapper over libxml2.
+        .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        // The SDK: the shared analyzer protocol and result model. Foundation only.
+        .target(name: "OrgHealthKit"),
+
+        // Built-in analyzers: each uses only what a custom analyzer could use.
+        .target(name: "OrgStructureAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/OrgStructure"),
+        .target(name: "OneOnOneAnalyzer", dependencies: ["OrgHealthKit", "LibXML", "Yams"], path: "Sources/Analyzers/OneOnOnes"),
+        .target(name: "ReviewCycleAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/ReviewCycles"),
+        .target(name: "CultureSurveyAnalyzer", dependencies: ["OrgHealthKit", "Yams"], path: "Sources/Analyzers/CultureSurvey"),
+
+        // The host: configuration, catalog, registry, runner, privacy gate, health model.
+        .target(
+            name: "OrgHealthEngine",
+            dependencies: [
+                "OrgHealthKit", "Yams",
+                "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
+            ]
+        ),
+        // HTML, XML and JSON renderers of the one HealthReport model.
+        .target(
+            name: "OrgHealthRendering",
+            dependencies: ["OrgHealthKit", "LibXML"],
+            resources: [.copy("Schema/health-report.xsd")]
+        ),
+        // Deterministic synthetic organization for the demo, tests and benchmarks.
+        .target(name: "OrgHealthSampleData", dependencies: ["OrgHealthKit"]),
+        // The CLI: parses flags, calls the engine, prints.
+        .executableTarget(
+            name: "orghealth",
+            dependencies: [
+                "OrgHealthEngine", "OrgHealthRendering", "OrgHealthSampleData", "OrgHealthKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks (run in release builds; see docs/BENCHMARKS.md). Not tests.
+        .executableTarget(
+            name: "orghealth-benchmarks",
+            dependencies: ["OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering"]
+        ),
+
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "OrgHealthKitTests", dependencies: ["OrgHealthKit"]),
+        .testTarget(name: "OrgStructureAnalyzerTests", dependencies: ["OrgStructureAnalyzer", "OrgHealthKit"]),
+        .testTarget(name: "OneOnOneAnalyzerTests", dependencies: ["OneOnOneAnalyzer", "OrgHealthKit"]),
+        .testTarget(name: "ReviewCycleAnalyzerTests", dependencies: ["ReviewCycleAnalyzer", "OrgHealthKit"]),
+        .testTarget(name: "CultureSurveyAnalyzerTests", dependencies: ["CultureSurveyAnalyzer", "OrgHealthKit"]),
+        .testTarget(name: "OrgHealthEngineTests", dependencies: ["OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData"]),
+        .testTarget(
+            name: "OrgHealthRenderingTests",
+            dependencies: ["OrgHealthRendering", "OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData", "LibXML"]
+        ),
+        .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
+    ]
+)

@@ -1,0 +1,4 @@
+import OrgHealthKit
+
+/// The culture-survey analyzer (in progress; not registered yet).
+enum CultureSurveyAnalyzerModule {}

@@ -1,0 +1,48 @@
+import OrgHealthKit
+
+/// The org-structure analyzer: headcount, span of control, layers, new hires and attrition,
+/// from the roster alone. It uses nothing a custom analyzer could not use.
+public struct OrgStructureAnalyzer: Analyzer {
+    /// Creates the analyzer.
+    public init() {}
+
+    public let descriptor = AnalyzerDescriptor(
+        id: "org-structure", name: "Org structure", version: "1.0.0",
+        summary: "Headcount, span of control, management layers, new hires and attrition, from the roster.",
+        inputs: [], dimensions: [.execution],
+        metrics: OrgStructureAnalyzer.definitions)
+
+    public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
+        let bounds = try SpanBounds(options: context.options)
+        let snapshot = OrgSnapshot(roster: context.roster, period: context.period)
+        var metrics: [Metric] = []
+        var signals: [HealthSignal] = []
+        for scope in snapshot.groupScopes {
+            let figures = snapshot.figures(for: scope, bounds: bounds)
+            metrics += figures.metrics
+            if let signal = figures.signal { signals.append(signal) }
+        }
+        metrics += snapshot.managerMetrics()
+        let findings = OrgStructureFindings(snapshot: snapshot, bounds: bounds).findings()
+        let sections = OrgStructureSections(snapshot: snapshot, bounds: bounds, metrics: metrics).sections()
+        return AnalyzerResult(metrics: metrics, signals: signals, findings: findings, sections: sections)
+    }
+}
+
+/// The configurable span-of-control bounds (`analyzers.org-structure.narrowSpanBelow`,
+/// `wideSpanAbove`; defaults 3 and 12).
+struct SpanBounds {
+    let narrowBelow: Int
+    let wideAbove: Int
+
+    init(options: AnalyzerOptions) throws {
+        narrowBelow = try options.int("narrowSpanBelow", default: 3)
+        wideAbove = try options.int("wideSpanAbove", default: 12)
+        guard narrowBelow >= 1, wideAbove >= narrowBelow else {
+            throw AnalyzerError("analyzers.org-structure: narrowSpanBelow must be ≥ 1 and wideSpanAbove ≥ narrowSpanBelow")
+        }
+    }
+
+    func isNarrow(_ reports: Int) -> Bool { reports < narrowBelow }
+    func isWide(_ reports: Int) -> Bool { reports > wideAbove }
+}

@@ -1,0 +1,58 @@
+import OrgHealthKit
+
+/// The report section of the org-structure analyzer: spans by department and the
+/// distribution of direct-report counts.
+struct OrgStructureSections {
+    let snapshot: OrgSnapshot
+    let bounds: SpanBounds
+    let metrics: [Metric]
+
+    func sections() -> [ReportSection] {
+        let byKey = Dictionary(metrics.map { ("\($0.id)|\($0.scope.id)", $0) }, uniquingKeysWith: { first, _ in first })
+        func value(_ id: String, _ scope: Scope) -> Double? { byKey["\(id)|\(scope.id)"]?.value }
+        func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        func number(_ value: Double?) -> String {
+            guard let value else { return "—" }
+            return value == value.rounded() ? String(Int(value)) : String(format1(value))
+        }
+
+        let scopes = [Scope.org] + snapshot.roster.departments.map(Scope.department)
+        let rows = scopes.map { scope in
+            ReportTable.Row(
+                [scope == .org ? "Whole organization" : scope.name,
+                 number(value("org.headcount", scope)),
+                 number(Double(snapshot.managers(in: scope).count)),
+                 number(value("org.spanOfControl", scope)),
+                 percent(value("org.narrowSpanRate", scope)),
+                 percent(value("org.wideSpanRate", scope)),
+                 number(value("org.layers", scope)),
+                 percent(value("org.newHireRate", scope)),
+                 percent(value("org.attritionRate", scope))],
+                ref: DataReference(scope: scope, metric: "org.spanOfControl"))
+        }
+        let table = ReportTable(
+            caption: "Span of control and movement by department",
+            columns: ["Department", "Headcount", "Managers", "Median span", "Narrow (< \(bounds.narrowBelow))",
+                      "Wide (> \(bounds.wideAbove))", "Layers", "New hires", "Attrition"],
+            rows: rows)
+
+        var bins: [Int: Int] = [:]
+        let cap = bounds.wideAbove + 1
+        for (_, reports) in snapshot.managers(in: .org) { bins[min(reports, cap), default: 0] += 1 }
+        let points = (1...cap).map { size in
+            ReportChart.Point(label: size == cap ? "\(cap)+" : String(size), value: Double(bins[size] ?? 0))
+        }
+        let chart = ReportChart(
+            kind: .histogram, title: "Managers by number of direct reports", unit: .count,
+            series: [ReportChart.Series(name: "Managers", points: points)])
+        let managers = snapshot.managers(in: .org).count
+        let text = "\(snapshot.employed.count) people are employed at the end of \(snapshot.period.label), "
+            + "led by \(managers) managers. A healthy span is \(bounds.narrowBelow) to \(bounds.wideAbove) direct reports."
+        return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(table), .chart(chart)])]
+    }
+
+    private func format1(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

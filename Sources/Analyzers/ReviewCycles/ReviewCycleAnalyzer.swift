@@ -1,0 +1,4 @@
+import OrgHealthKit
+
+/// The review-cycle analyzer (in progress; not registered yet).
+enum ReviewCycleAnalyzerModule {}

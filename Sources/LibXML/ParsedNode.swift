@@ -1,0 +1,150 @@
+internal import CLibXML2
+
+/// A read-only view of one element of a ``ParsedDocument`` (it keeps the
+/// document alive).
+///
+/// Entity references other than the five predefined ones and character
+/// references (which the parser replaces) are never expanded — the hardened
+/// parser does not substitute entities — so they contribute nothing to
+/// ``textContent`` or attribute values.
+public struct ParsedNode: @unchecked Sendable {
+    /// The document that owns `node`.
+    let document: ParsedDocument
+    /// An element node of `document`.
+    let node: xmlNodePtr
+
+    /// The element's local name (lowercase for HTML).
+    public var name: String {
+        let name = stringFromXMLChar(node.pointee.name)
+        return document.isHTML ? XMLText.asciiLowercased(name) : name
+    }
+
+    /// The element's namespace URI, if it has one (never for HTML).
+    public var namespaceURI: String? {
+        node.pointee.ns.map { stringFromXMLChar($0.pointee.href) }
+    }
+
+    /// The element's attributes by name (`prefix:local` for prefixed
+    /// attributes; lowercase for HTML). Namespace declarations are not attributes.
+    public var attributes: [String: String] {
+        var result: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let key = attributeName(current)
+            if result[key] == nil {
+                result[key] = attributeValue(current)
+            }
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The value of attribute `name` (as keyed in ``attributes``), or `nil`.
+    public func attribute(_ name: String) -> String? {
+        let wanted = document.isHTML ? XMLText.asciiLowercased(name) : name
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if attributeName(current) == wanted {
+                return attributeValue(current)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// The element children, in document order.
+    public var children: [ParsedNode] {
+        var result: [ParsedNode] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                result.append(ParsedNode(document: document, node: current))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The concatenated text and CDATA of the whole subtree, in document order.
+    public var textContent: String {
+        var bytes: [UInt8] = []
+        forEachDescendant { descendant in
+            let type = descendant.pointee.type
+            guard type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE,
+                  let content = descendant.pointee.content
+            else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The 1-based line of the element's start tag in the input (0 if unknown).
+    public var line: Int {
+        Int(xmlGetLineNo(node))
+    }
+
+    /// Every element below this one (not itself) whose ``name`` is `named`, in document order.
+    public func descendants(named: String) -> [ParsedNode] {
+        let wanted = document.isHTML ? XMLText.asciiLowercased(named) : named
+        var result: [ParsedNode] = []
+        forEachDescendant { descendant in
+            guard descendant.pointee.type == XML_ELEMENT_NODE else { return }
+            let candidate = ParsedNode(document: document, node: descendant)
+            if candidate.name == wanted {
+                result.append(candidate)
+            }
+        }
+        return result
+    }
+
+    /// Visits every node below this element in document order, without
+    /// recursion (HTML input can nest arbitrarily deep). Only element children
+    /// are descended into, so entity-reference nodes (whose children belong to
+    /// the entity declaration) are visited but not entered.
+    private func forEachDescendant(_ visit: (xmlNodePtr) -> Void) {
+        let root = node
+        var current = root.pointee.children
+        while let visiting = current {
+            visit(visiting)
+            if visiting.pointee.type == XML_ELEMENT_NODE, let firstChild = visiting.pointee.children {
+                current = firstChild
+                continue
+            }
+            var climbing: xmlNodePtr? = visiting
+            current = nil
+            while let candidate = climbing, candidate != root {
+                if let sibling = candidate.pointee.next {
+                    current = sibling
+                    break
+                }
+                climbing = candidate.pointee.parent
+            }
+        }
+    }
+
+    /// `prefix:local` or `local`, lowercase for HTML.
+    private func attributeName(_ attribute: xmlAttrPtr) -> String {
+        let local = stringFromXMLChar(attribute.pointee.name)
+        let name: String
+        if let prefix = attribute.pointee.ns?.pointee.prefix {
+            name = stringFromXMLChar(prefix) + ":" + local
+        } else {
+            name = local
+        }
+        return document.isHTML ? XMLText.asciiLowercased(name) : name
+    }
+
+    /// The attribute's text children concatenated (entity references skipped).
+    private func attributeValue(_ attribute: xmlAttrPtr) -> String {
+        var bytes: [UInt8] = []
+        var child = attribute.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+               let content = current.pointee.content {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            child = current.pointee.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,153 @@
+internal import CLibXML2
+
+/// Streaming XML writer over libxml2's `xmlTextWriter`, writing UTF-8 into an
+/// in-memory `xmlBuffer`, optionally indented by two spaces.
+///
+/// Text and attribute values are passed through ``XMLText/sanitized(_:)``
+/// (libxml2 would otherwise copy XML-illegal control characters into the
+/// output) and escaped by libxml2 (`<`, `>`, `&`, and `"` in attributes).
+/// Element and attribute names must be valid XML qualified names; invalid
+/// names throw. Not thread-safe: use one writer from one thread at a time.
+public final class XMLStreamWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private var depth = 0
+    private var documentStarted = false
+    private var documentEnded = false
+    private var output: String?
+
+    /// Creates a writer. With `indent`, nested elements go on their own lines,
+    /// indented by two spaces per level.
+    public init(indent: Bool = true) throws(LibXMLError) {
+        let created = LibXML.withCapturedErrors { _ -> (xmlBufferPtr, xmlTextWriterPtr)? in
+            guard let buffer = xmlBufferCreate() else { return nil }
+            guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+                xmlBufferFree(buffer)
+                return nil
+            }
+            if indent {
+                xmlTextWriterSetIndent(writer, 1)
+                _ = "  ".withXMLChar { xmlTextWriterSetIndentString(writer, $0) }
+            }
+            return (buffer, writer)
+        }
+        guard let created else { throw LibXMLError(message: "could not create the XML writer") }
+        (buffer, writer) = created
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    /// Writes the XML declaration `<?xml version="1.0" encoding="UTF-8"?>`.
+    public func startDocument() throws(LibXMLError) {
+        try perform("start the document") { writer in
+            xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        }
+        documentStarted = true
+    }
+
+    /// Opens element `name`. With `namespace`, the element gets a default
+    /// namespace declaration (`xmlns="…"`).
+    public func startElement(_ name: String, namespace: String? = nil) throws(LibXMLError) {
+        try requireValidName(name, kind: "element")
+        try perform("start element \(name)") { writer in
+            name.withXMLChar { xmlTextWriterStartElement(writer, $0) }
+        }
+        depth += 1
+        if let namespace {
+            try attribute("xmlns", namespace)
+        }
+    }
+
+    /// Adds an attribute to the element just opened (before any content).
+    /// The value is sanitised and escaped.
+    public func attribute(_ name: String, _ value: String) throws(LibXMLError) {
+        try requireValidName(name, kind: "attribute")
+        let value = XMLText.sanitized(value)
+        try perform("write attribute \(name)") { writer in
+            name.withXMLChar { name in
+                value.withXMLChar { xmlTextWriterWriteAttribute(writer, name, $0) }
+            }
+        }
+    }
+
+    /// Writes character data into the current element; the value is sanitised and escaped.
+    public func text(_ value: String) throws(LibXMLError) {
+        let value = XMLText.sanitized(value)
+        try perform("write text") { writer in
+            value.withXMLChar { xmlTextWriterWriteString(writer, $0) }
+        }
+    }
+
+    /// Closes the innermost open element (`<a/>` when it is empty).
+    public func endElement() throws(LibXMLError) {
+        guard depth > 0 else { throw LibXMLError(message: "endElement() without an open element") }
+        try perform("end element") { writer in xmlTextWriterEndElement(writer) }
+        depth -= 1
+    }
+
+    /// Writes a whole element: start tag with `attributes` (in order), optional
+    /// text content, end tag.
+    public func element(_ name: String, attributes: [(String, String)] = [], text: String? = nil) throws(LibXMLError) {
+        try startElement(name)
+        for (attributeName, value) in attributes {
+            try attribute(attributeName, value)
+        }
+        if let text {
+            try self.text(text)
+        }
+        try endElement()
+    }
+
+    /// Closes every open element and ends the document started by ``startDocument()``.
+    public func endDocument() throws(LibXMLError) {
+        guard documentStarted, !documentEnded else {
+            throw LibXMLError(message: "endDocument() without a started document")
+        }
+        try perform("end the document") { writer in xmlTextWriterEndDocument(writer) }
+        depth = 0
+        documentEnded = true
+    }
+
+    /// Ends the document (closing whatever is still open), flushes, and returns
+    /// everything written. Later calls return the same text; writing after
+    /// `finish()` throws.
+    public func finish() throws(LibXMLError) -> String {
+        if let output { return output }
+        if documentStarted, !documentEnded {
+            try endDocument()
+        }
+        while depth > 0 {
+            try endElement()
+        }
+        try perform("flush") { writer in xmlTextWriterFlush(writer) }
+        let length = Int(xmlBufferLength(buffer))
+        let text: String
+        if let content = xmlBufferContent(buffer), length > 0 {
+            text = String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
+        } else {
+            text = ""
+        }
+        output = text
+        return text
+    }
+
+    /// Runs one libxml2 writer call with errors captured; a negative result throws.
+    private func perform(_ action: String, _ call: (xmlTextWriterPtr) -> Int32) throws(LibXMLError) {
+        guard output == nil else { throw LibXMLError(message: "cannot \(action): the writer is finished") }
+        let writer = self.writer
+        let failure = LibXML.withCapturedErrors { collector -> LibXMLError? in
+            guard call(writer) < 0 else { return nil }
+            return collector.mostRelevantError ?? LibXMLError(message: "could not \(action)")
+        }
+        if let failure { throw failure }
+    }
+
+    /// Throws unless `name` is a valid XML qualified name.
+    private func requireValidName(_ name: String, kind: String) throws(LibXMLError) {
+        let valid = !name.isEmpty && !name.containsNUL && name.withXMLChar { xmlValidateQName($0, 0) } == 0
+        guard valid else { throw LibXMLError(message: "invalid XML \(kind) name") }
+    }
+}

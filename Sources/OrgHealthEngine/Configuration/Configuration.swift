@@ -1,0 +1,81 @@
+import Foundation
+import OrgHealthKit
+
+/// A run's configuration, from `orghealth.yml` (see docs/CONFIGURATION.md). Paths are
+/// resolved against the config file's folder.
+public struct Configuration: Sendable {
+    /// The config file this came from, if any.
+    public var file: URL?
+    /// The organization's name.
+    public var organization: String
+    /// The reporting period.
+    public var period: ReportingPeriod
+    /// The roster file.
+    public var roster: URL
+    /// Column re-mapping per input kind: canonical name → the export's header.
+    public var columns: [String: [String: String]]
+    /// Input files and folders by kind (a mapping source yields `kind.role` kinds).
+    public var sources: [InputKind: [URL]]
+    /// The privacy rules.
+    public var privacy: PrivacyPolicy
+    /// Per-analyzer options (`analyzers.<id>`), without `enabled`.
+    public var analyzerOptions: [String: AnalyzerOptions]
+    /// Analyzers switched off with `enabled: false`.
+    public var disabledAnalyzers: Set<String>
+    /// External analyzer discovery and limits.
+    public var plugins: PluginSettings
+    /// Where and what to write.
+    public var output: OutputSettings
+    /// The history database, when configured.
+    public var history: URL?
+
+    /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
+    public init(
+        file: URL? = nil, organization: String, period: ReportingPeriod, roster: URL,
+        columns: [String: [String: String]] = [:], sources: [InputKind: [URL]] = [:],
+        privacy: PrivacyPolicy = PrivacyPolicy(), analyzerOptions: [String: AnalyzerOptions] = [:],
+        disabledAnalyzers: Set<String> = [], plugins: PluginSettings = PluginSettings(),
+        output: OutputSettings = OutputSettings(), history: URL? = nil
+    ) {
+        self.file = file
+        self.organization = organization
+        self.period = period
+        self.roster = roster
+        self.columns = columns
+        self.sources = sources
+        self.privacy = privacy
+        self.analyzerOptions = analyzerOptions
+        self.disabledAnalyzers = disabledAnalyzers
+        self.plugins = plugins
+        self.output = output
+        self.history = history
+    }
+}
+
+/// External analyzers: where to find them and how long they may run.
+public struct PluginSettings: Sendable, Equatable {
+    /// Folders (or executables) searched for `orghealth-analyzer-*`.
+    public var paths: [URL]
+    /// How long one external analyzer may run.
+    public var timeoutSeconds: Double
+
+    /// Creates settings.
+    public init(paths: [URL] = [], timeoutSeconds: Double = 120) {
+        self.paths = paths
+        self.timeoutSeconds = timeoutSeconds
+    }
+}
+
+/// Where reports go and in which formats.
+public struct OutputSettings: Sendable, Equatable {
+    /// The output folder.
+    public var directory: URL?
+    /// The formats to write.
+    public var formats: [ReportFormat]
+
+    /// Creates settings.
+    public init(directory: URL? = nil, formats: [ReportFormat] = [.html, .xml]) {
+        self.directory = directory
+        self.formats = formats
+    }
+}

@@ -1,0 +1,54 @@
+/// The commented starter `orghealth.yml` that `orghealth init` writes.
+public enum StarterConfiguration {
+    /// The file's text.
+    public static let text = """
+    # orghealth.yml — configuration of an OrgHealth report.
+    # Paths are relative to this file. Run `orghealth validate` after editing it.
+
+    # The organization's name, shown on the report.
+    organization: Acme Corp
+
+    # The period reported on: 2026-Q3, 2026-H2, 2026, 2026-07,
+    # or explicit days: {start: 2026-07-01, end: 2026-09-30} (end inclusive).
+    period: 2026-Q3
+
+    # The HR roster (CSV): employee_id, manager_id, team are required;
+    # department, name, email, location, level, hire_date, end_date are optional.
+    roster: data/roster.csv
+
+    # Optional: map canonical column names to the headers of your exports.
+    # columns:
+    #   roster: {employee_id: "Employee ID", manager_id: "Manager ID", end_date: "Termination Date"}
+    #   review-cycles: {reviewee_id: "Employee"}
+
+    # Input files and folders by kind. Remove the ones you do not have.
+    # sources:
+    #   one-on-ones: data/one-on-ones/
+    #   review-cycles: data/reviews.csv
+    #   culture-survey:
+    #     responses: data/survey/responses.csv
+    #     definition: data/survey/survey.yml
+
+    # Privacy: figures for groups smaller than minGroupSize (never below 3) are withheld.
+    privacy:
+      minGroupSize: 5
+      comments: themes          # exclude | themes | include
+      minCommentGroupSize: 10
+
+    # Per-analyzer options; `enabled: false` switches one off.
+    # analyzers:
+    #   one-on-ones: {expectedCadenceDays: 14, maxGapDays: 30}
+    #   org-structure: {narrowSpanBelow: 3, wideSpanAbove: 12}
+
+    # Custom analyzers: folders holding orghealth-analyzer-* executables.
+    # plugins:
+    #   paths: [plugins/]
+    #   timeoutSeconds: 120
+
+    # Where reports go and in which formats (html, xml, json).
+    output:
+      directory: Reports/
+      formats: [html, xml]
+
+    """
+}

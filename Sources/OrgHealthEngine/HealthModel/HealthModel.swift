@@ -1,0 +1,87 @@
+import OrgHealthKit
+
+/// Turns the gated signals of every analyzer into dimension scores per scope, the health
+/// index, and the watchlist.
+///
+/// A scope's dimension score is the weighted mean of its visible signals for that dimension;
+/// its n is the largest n among them. A scope's health index is the mean of its available
+/// dimension scores. Withheld signals never contribute.
+public struct HealthModel: Sendable {
+    /// The score under which a dimension is "at risk".
+    public static let atRiskBelow = 60.0
+
+    /// Creates the model.
+    public init() {}
+
+    /// The dimension scores of every scope that has signals.
+    public func dimensionScores(signals: [HealthSignal]) -> [Scope: [DimensionScore]] {
+        struct Accumulator {
+            var weighted = 0.0
+            var weight = 0.0
+            var n = 0
+            var hidden = 0
+        }
+        var table: [Scope: [HealthDimension: Accumulator]] = [:]
+        for signal in signals {
+            var accumulator = table[signal.scope]?[signal.dimension] ?? Accumulator()
+            if let score = signal.score {
+                accumulator.weighted += score * signal.weight
+                accumulator.weight += signal.weight
+                accumulator.n = max(accumulator.n, signal.n)
+            } else {
+                accumulator.hidden += 1
+            }
+            table[signal.scope, default: [:]][signal.dimension] = accumulator
+        }
+        return table.mapValues { dimensions in
+            dimensions.keys.sorted().compactMap { dimension in
+                guard let accumulator = dimensions[dimension] else { return nil }
+                if accumulator.weight > 0 {
+                    return DimensionScore(dimension: dimension, score: accumulator.weighted / accumulator.weight, n: accumulator.n)
+                }
+                return DimensionScore(dimension: dimension, score: nil, n: 0, suppressed: accumulator.hidden > 0)
+            }
+        }
+    }
+
+    /// The mean of the available scores, or `nil` when none is available.
+    public func healthIndex(_ scores: [DimensionScore]) -> Double? {
+        let values = scores.compactMap(\.score)
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// Teams (and departments) with a health index or a dimension at risk, worst first.
+    public func watchlist(_ scopes: [ScopeHealth]) -> [WatchlistEntry] {
+        scopes.filter { $0.scope.kind == .team || $0.scope.kind == .department }.compactMap { scope in
+            let weak = scope.dimensions.filter { ($0.score ?? 100) < Self.atRiskBelow }
+                .sorted { ($0.score ?? 0) < ($1.score ?? 0) }
+            let indexAtRisk = (scope.healthIndex ?? 100) < Self.atRiskBelow
+            guard indexAtRisk || !weak.isEmpty else { return nil }
+            var reasons: [String] = []
+            if let index = scope.healthIndex, indexAtRisk { reasons.append("health index \(Int(index.rounded())) is at risk") }
+            if !weak.isEmpty {
+                reasons.append(weak.map { "\($0.dimension.displayName) \(Int(($0.score ?? 0).rounded()))" }
+                    .joined(separator: ", ") + " below \(Int(Self.atRiskBelow))")
+            }
+            return WatchlistEntry(
+                scope: scope.scope, healthIndex: scope.healthIndex, weakDimensions: weak.map(\.dimension),
+                reason: reasons.joined(separator: "; "))
+        }.sorted { left, right in
+            let l = left.healthIndex ?? 100, r = right.healthIndex ?? 100
+            if left.weakDimensions.count != right.weakDimensions.count, l == r {
+                return left.weakDimensions.count > right.weakDimensions.count
+            }
+            return l != r ? l < r : left.scope < right.scope
+        }
+    }
+
+    /// How the model works, in words, for the methodology section.
+    public static let description: [String] = [
+        "Each analyzer turns its metrics into signals: a 0–100 score for one dimension and one scope, with a weight and the n it rests on.",
+        "A scope's dimension score is the weighted mean of its visible signals for that dimension; its n is the largest n among those signals.",
+        "A scope's health index is the mean of its available dimension scores; a dimension with no visible signal does not count.",
+        "Bands: 75 and above is healthy, 60 to 74 is watch, below 60 is at risk.",
+        "The watchlist lists teams and departments whose health index or any dimension score is below 60, worst first.",
+        "Findings are ranked critical, warning, info, strength; cross-source findings rank first within their severity.",
+    ]
+}

@@ -1,0 +1,107 @@
+import Foundation
+import OrgHealthKit
+
+/// The whole run, from configuration to the report model: read the roster, run the
+/// analyzers, apply the privacy gate, score the health model, assemble the report.
+public struct ReportPipeline: Sendable {
+    /// The analyzers.
+    public let registry: AnalyzerRegistry
+    /// The clock.
+    public let clock: ReportClock
+    /// The tool name and version stamped on the report.
+    public let tool: String
+
+    /// Creates a pipeline.
+    public init(registry: AnalyzerRegistry, clock: ReportClock, tool: String = "orghealth \(OrgHealthVersion.current)") {
+        self.registry = registry
+        self.clock = clock
+        self.tool = tool
+    }
+
+    /// Produces the report. Throws only when the roster cannot be read at all; every other
+    /// problem ends up in the report.
+    public func run(_ configuration: Configuration, progress: ProgressReporter = .silent) async throws(RosterError)
+        -> HealthReport
+    {
+        progress.report("reading the roster")
+        let rosterOutput = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster)
+        let roster = rosterOutput.roster
+        progress.report("running \(registry.entries.count) analyzers")
+        let runs = await AnalyzerRunner(registry: registry, clock: clock)
+            .run(configuration: configuration, roster: roster, progress: progress)
+        return assemble(configuration: configuration, rosterOutput: rosterOutput, runs: runs)
+    }
+
+    /// Gates the runs and builds the report from them.
+    public func assemble(configuration: Configuration, rosterOutput: RosterReader.Output, runs: [AnalyzerRun]) -> HealthReport {
+        let roster = rosterOutput.roster
+        let gate = PrivacyGate(policy: configuration.privacy, roster: roster)
+        var gatedRuns: [AnalyzerRun] = []
+        var suppressedCounts: [String: Int] = [:]
+        var suppressedScopes: Set<Scope> = []
+        for var run in runs {
+            let outcome = gate.apply(to: run.result)
+            run.result = outcome.result
+            for (reason, count) in outcome.suppressedCounts { suppressedCounts[reason.rawValue, default: 0] += count }
+            suppressedScopes.formUnion(outcome.suppressedScopes)
+            gatedRuns.append(run)
+        }
+
+        let model = HealthModel()
+        let signals = gatedRuns.flatMap(\.result.signals)
+        let scores = model.dimensionScores(signals: signals)
+        let periodEnd = configuration.period.end
+        var dimensions = Set(HealthDimension.builtIns)
+        for run in gatedRuns { dimensions.formUnion(run.descriptor.dimensions) }
+        for signal in signals { dimensions.insert(signal.dimension) }
+
+        let orgScores = dimensions.sorted().map { dimension in
+            scores[.org]?.first { $0.dimension == dimension } ?? DimensionScore(dimension: dimension, score: nil, n: 0)
+        }
+        let summary = HealthReport.Summary(
+            healthIndex: model.healthIndex(orgScores), dimensions: orgScores,
+            headcount: roster.headcount(of: .org, on: periodEnd))
+
+        var scopeSet: Set<Scope> = Set(scores.keys)
+        let employed = roster.employed(on: periodEnd)
+        for person in employed {
+            for scope in roster.groupScopes(of: person) { scopeSet.insert(scope) }
+        }
+        scopeSet.remove(.org)
+        let scopes = scopeSet.sorted().map { scope -> ScopeHealth in
+            let scopeScores = scores[scope] ?? []
+            let name: String
+            if case .manager(let id) = scope, let person = roster.person(id: id), let display = person.name {
+                name = "\(display) (\(id))"
+            } else {
+                name = scope.name
+            }
+            return ScopeHealth(
+                scope: scope, name: name, parent: roster.parent(of: scope), headcount: roster.headcount(of: scope, on: periodEnd),
+                healthIndex: model.healthIndex(scopeScores), dimensions: scopeScores)
+        }
+
+        let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
+        var diagnostics = rosterOutput.diagnostics
+        for run in gatedRuns where run.status == .failed {
+            diagnostics.append(Diagnostic(
+                severity: .error, source: run.descriptor.id,
+                message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
+        }
+        return HealthReport(
+            organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
+            tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns, crossSourceFindings: [],
+            watchlist: model.watchlist(scopes),
+            dataQuality: DataQuality(
+                rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
+                suppressedScopes: suppressedScopes.sorted()),
+            methodology: Methodology(
+                privacy: configuration.privacy, metrics: definitions, healthModel: HealthModel.description))
+    }
+}
+
+/// The tool's version.
+public enum OrgHealthVersion {
+    /// The current version (semantic versioning).
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,88 @@
+import Foundation
+import OrgHealthKit
+
+/// Runs every enabled analyzer concurrently, each isolated: one that throws or returns an
+/// invalid result becomes `failed` with its message, and the others go on.
+public struct AnalyzerRunner: Sendable {
+    /// The analyzers.
+    public let registry: AnalyzerRegistry
+    /// The clock (durations are measured only when it says so).
+    public let clock: ReportClock
+
+    /// Creates a runner.
+    public init(registry: AnalyzerRegistry, clock: ReportClock) {
+        self.registry = registry
+        self.clock = clock
+    }
+
+    /// Runs the analyzers for a configuration and roster; results come back in registry order.
+    public func run(
+        configuration: Configuration, roster: Roster, progress: ProgressReporter = .silent
+    ) async -> [AnalyzerRun] {
+        await withTaskGroup(of: (Int, AnalyzerRun).self) { group in
+            for (index, entry) in registry.entries.enumerated() {
+                group.addTask {
+                    (index, await runOne(entry, configuration: configuration, roster: roster, progress: progress))
+                }
+            }
+            var runs: [(Int, AnalyzerRun)] = []
+            for await run in group { runs.append(run) }
+            return runs.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    private func runOne(
+        _ entry: AnalyzerRegistry.Entry, configuration: Configuration, roster: Roster, progress: ProgressReporter
+    ) async -> AnalyzerRun {
+        let descriptor = entry.analyzer.descriptor
+        if configuration.disabledAnalyzers.contains(descriptor.id) {
+            return AnalyzerRun(descriptor: descriptor, status: .skipped, message: "disabled in the config", origin: entry.origin)
+        }
+        var inputs: [InputKind: [URL]] = [:]
+        for requirement in descriptor.inputs {
+            let matching = configuration.sources.filter { requirement.kind.covers($0.key) }
+            if matching.isEmpty && requirement.required {
+                return AnalyzerRun(
+                    descriptor: descriptor, status: .skipped,
+                    message: "no '\(requirement.kind)' input is configured (add it under sources: in the config)",
+                    origin: entry.origin)
+            }
+            inputs.merge(matching) { first, _ in first }
+        }
+        var options = configuration.analyzerOptions[descriptor.id] ?? AnalyzerOptions()
+        if let columns = columnOptions(for: descriptor, configuration: configuration) {
+            options.values["columns"] = columns
+        }
+        let context = AnalysisContext(
+            organization: configuration.organization, period: configuration.period, roster: roster, inputs: inputs,
+            options: options, privacy: configuration.privacy,
+            progress: ProgressReporter { message, fraction in progress.report("\(descriptor.id): \(message)", fraction: fraction) })
+        let started = ContinuousClock.now
+        func elapsed() -> Int? {
+            guard clock.measuresDurations else { return nil }
+            let duration = ContinuousClock.now - started
+            return Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+        do {
+            let result = try await entry.analyzer.analyze(context)
+            try ResultValidator().validate(result)
+            return AnalyzerRun(descriptor: descriptor, status: .ok, origin: entry.origin, durationMs: elapsed(), result: result)
+        } catch {
+            return AnalyzerRun(
+                descriptor: descriptor, status: .failed, message: String(describing: error), origin: entry.origin,
+                durationMs: elapsed())
+        }
+    }
+
+    /// The config's `columns:` entries for the analyzer's input kinds, passed as the option
+    /// `columns` (canonical name → export header).
+    private func columnOptions(for descriptor: AnalyzerDescriptor, configuration: Configuration) -> ConfigValue? {
+        var merged: [String: ConfigValue] = [:]
+        for requirement in descriptor.inputs {
+            for (kind, mapping) in configuration.columns where requirement.kind.covers(InputKind(rawValue: kind)) {
+                for (canonical, header) in mapping { merged[canonical] = .string(header) }
+            }
+        }
+        return merged.isEmpty ? nil : .object(merged)
+    }
+}

@@ -1,0 +1,83 @@
+/// One CSV record: its fields, unescaped, and the line where it starts.
+///
+/// The fields are kept as one run of UTF-8 bytes, so reading a record costs no `String` per
+/// field: ask for the text of a field (``subscript(_:)``), or parse a number straight from the
+/// bytes (``double(_:)``, ``int(_:)``). An index outside the record reads as an empty field.
+public struct CSVRecord: Sendable {
+    /// The 1-based physical line where the record starts.
+    public let line: Int
+    /// The fields' bytes, each field followed by one separator byte.
+    private let storage: [UInt8]
+    /// Where each field ends in `storage`; field `i` starts one byte after field `i - 1` ends.
+    private let fieldEnds: [Int]
+
+    init(line: Int, storage: [UInt8], fieldEnds: [Int]) {
+        self.line = line
+        self.storage = storage
+        self.fieldEnds = fieldEnds
+    }
+
+    /// Creates a record from fields (e.g. for tests, or rows that did not come from a file).
+    public init(fields: [String], line: Int = 1) {
+        var storage: [UInt8] = []
+        var fieldEnds: [Int] = []
+        for field in fields {
+            storage.append(contentsOf: field.utf8)
+            fieldEnds.append(storage.count)
+            storage.append(0x2C)
+        }
+        if fieldEnds.isEmpty { fieldEnds.append(0) }
+        self.init(line: line, storage: storage, fieldEnds: fieldEnds)
+    }
+
+    /// The number of fields (at least 1: an empty line is not a record).
+    public var count: Int { fieldEnds.count }
+
+    /// The text of field `index`, exactly as in the file (quotes removed, spaces kept);
+    /// `""` when the record has no such field.
+    public subscript(index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text of field `index` without surrounding spaces, tabs and line breaks;
+    /// `""` when the record has no such field.
+    public func trimmed(_ index: Int) -> String {
+        withField(index) { String(decoding: CSVNumberParser.trimmed($0), as: UTF8.self) }
+    }
+
+    /// Whether field `index` is blank: empty, or only spaces, tabs and line breaks (so `""`,
+    /// `" "` and a missing field all count as blank).
+    public func isEmpty(_ index: Int) -> Bool {
+        withField(index) { CSVNumberParser.trimmed($0).isEmpty }
+    }
+
+    /// Field `index` as a decimal number, parsed from its bytes without making a `String`;
+    /// surrounding spaces are ignored. Accepts an optional sign, digits with an optional
+    /// fraction (`3`, `-4.5`, `.25`, `7.`) and an optional exponent (`1e3`, `2.5E-4`); the value
+    /// is the same as `Double(String)` gives. `nil` for a blank field, other text, `inf`, `nan`,
+    /// hexadecimal or digit grouping (`1,000` is two fields anyway; `1 000` is not a number).
+    public func double(_ index: Int) -> Double? {
+        withField(index) { CSVNumberParser.double(CSVNumberParser.trimmed($0)) }
+    }
+
+    /// Field `index` as a whole number (optional sign, digits only), surrounding spaces ignored;
+    /// `nil` for a blank field, other text (including `3.0`) or a value outside `Int`'s range.
+    public func int(_ index: Int) -> Int? {
+        withField(index) { CSVNumberParser.int(CSVNumberParser.trimmed($0)) }
+    }
+
+    /// All fields as text, exactly as in the file.
+    public var fields: [String] {
+        (0..<count).map { self[$0] }
+    }
+
+    /// Calls `body` with the bytes of field `index` (empty when there is no such field).
+    public func withField<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard index >= 0, index < fieldEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = index == 0 ? 0 : fieldEnds[index - 1] + 1
+        let end = fieldEnds[index]
+        return try storage.withUnsafeBufferPointer { bytes in
+            try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+}

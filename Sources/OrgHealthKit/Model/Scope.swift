@@ -1,0 +1,92 @@
+/// The group a figure describes: the whole organization, a department, a team, or the
+/// direct reports of one manager.
+///
+/// Written as `org`, `department:<name>`, `team:<name>`, `manager:<employee_id>`.
+public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The whole organization.
+    case org
+    /// A department, by name.
+    case department(String)
+    /// A team, by name.
+    case team(String)
+    /// The direct reports of a manager, by the manager's employee id.
+    case manager(String)
+
+    /// The kind of scope.
+    public enum Kind: String, Codable, Sendable, CaseIterable, Comparable {
+        case org, department, team, manager
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// A scope's text did not parse.
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        /// The text that did not parse.
+        public let text: String
+        public var description: String {
+            "'\(text)' is not a scope; use org, department:<name>, team:<name> or manager:<employee_id>"
+        }
+    }
+
+    /// Parses `org`, `department:X`, `team:X` or `manager:X`.
+    public init(parsing text: String) throws(ParseError) {
+        if text == "org" { self = .org; return }
+        guard let colon = text.firstIndex(of: ":") else { throw ParseError(text: text) }
+        let name = String(text[text.index(after: colon)...])
+        guard !name.isEmpty else { throw ParseError(text: text) }
+        switch text[..<colon] {
+        case "department": self = .department(name)
+        case "team": self = .team(name)
+        case "manager": self = .manager(name)
+        default: throw ParseError(text: text)
+        }
+    }
+
+    /// The scope's kind.
+    public var kind: Kind {
+        switch self {
+        case .org: return .org
+        case .department: return .department
+        case .team: return .team
+        case .manager: return .manager
+        }
+    }
+
+    /// The name after the colon (`Platform` for `team:Platform`); `Organization` for `org`.
+    public var name: String {
+        switch self {
+        case .org: return "Organization"
+        case .department(let name), .team(let name), .manager(let name): return name
+        }
+    }
+
+    /// The scope's id as written in reports (`team:Platform`).
+    public var id: String {
+        switch self {
+        case .org: return "org"
+        default: return "\(kind.rawValue):\(name)"
+        }
+    }
+
+    public var description: String { id }
+
+    /// Orders by kind (org, departments, teams, managers), then by name.
+    public static func < (lhs: Scope, rhs: Scope) -> Bool {
+        lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.name < rhs.name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { self = try Scope(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(id)
+    }
+}

@@ -1,0 +1,130 @@
+/// The people of the organization, with their managers, teams and departments, indexed for
+/// the look-ups every analyzer makes.
+///
+/// A roster is a value: build it from ``Person`` values, or read it from a CSV export with
+/// ``RosterReader``. Manager links that are unknown or that would form a cycle are removed
+/// by the reader (and reported), so walking up the chain always ends.
+public struct Roster: Sendable {
+    /// Everyone in the roster, in input order (duplicates removed).
+    public let people: [Person]
+    private let indexByID: [String: Int]
+    private let indexByKey: [String: Int]
+    private let reportsByManager: [String: [Int]]
+    private let departmentByTeam: [String: String]
+
+    /// Creates a roster. Later duplicates of an id are ignored.
+    public init(people: [Person]) {
+        var unique: [Person] = []
+        var byID: [String: Int] = [:]
+        for person in people where byID[person.id] == nil {
+            byID[person.id] = unique.count
+            unique.append(person)
+        }
+        var byKey: [String: Int] = [:]
+        var reports: [String: [Int]] = [:]
+        var departmentVotes: [String: [String: Int]] = [:]
+        for (index, person) in unique.enumerated() {
+            byKey[person.id.lowercased()] = byKey[person.id.lowercased()] ?? index
+            if let email = person.email?.lowercased(), !email.isEmpty { byKey[email] = byKey[email] ?? index }
+            if let manager = person.managerID { reports[manager, default: []].append(index) }
+            if let department = person.department, !department.isEmpty {
+                departmentVotes[person.team, default: [:]][department, default: 0] += 1
+            }
+        }
+        self.people = unique
+        self.indexByID = byID
+        self.indexByKey = byKey
+        self.reportsByManager = reports
+        // A team belongs to the department most of its people are in (ties: the first by name).
+        self.departmentByTeam = departmentVotes.mapValues { votes in
+            votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
+        }
+    }
+
+    /// The person with this exact employee id.
+    public func person(id: String) -> Person? { indexByID[id].map { people[$0] } }
+
+    /// The person named by an employee id or an email address, matched case-insensitively,
+    /// ignoring surrounding spaces.
+    public func person(matching idOrEmail: String) -> Person? {
+        indexByKey[idOrEmail.trimmingSpaces.lowercased()].map { people[$0] }
+    }
+
+    /// Everyone whose manager is `managerID` (active or not).
+    public func directReports(of managerID: String) -> [Person] {
+        (reportsByManager[managerID] ?? []).map { people[$0] }
+    }
+
+    /// The people active in a period.
+    public func active(in period: ReportingPeriod) -> [Person] { people.filter { $0.isActive(in: period) } }
+
+    /// The people employed on a day.
+    public func employed(on date: CalendarDate) -> [Person] { people.filter { $0.isEmployed(on: date) } }
+
+    /// The department a team belongs to, if known.
+    public func department(ofTeam team: String) -> String? {
+        guard let department = departmentByTeam[team], !department.isEmpty else { return nil }
+        return department
+    }
+
+    /// The parent scope for the privacy gate's secondary suppression: a team's department
+    /// (or the org when it has none), a department's org; managers' parent is the org.
+    public func parent(of scope: Scope) -> Scope? {
+        switch scope {
+        case .org: return nil
+        case .department: return .org
+        case .team(let team): return department(ofTeam: team).map(Scope.department) ?? .org
+        case .manager: return .org
+        }
+    }
+
+    /// The group scopes a person counts in: the org, their department, their team and
+    /// their manager's direct-report group.
+    public func scopes(of person: Person) -> [Scope] {
+        var scopes: [Scope] = [.org]
+        if let department = department(ofTeam: person.team) { scopes.append(.department(department)) }
+        scopes.append(.team(person.team))
+        if let manager = person.managerID { scopes.append(.manager(manager)) }
+        return scopes
+    }
+
+    /// The org, department and team scopes of a person (without the manager scope).
+    public func groupScopes(of person: Person) -> [Scope] {
+        scopes(of: person).filter { $0.kind != .manager }
+    }
+
+    /// All team names, sorted.
+    public var teams: [String] { Set(people.map(\.team)).sorted() }
+
+    /// All department names, sorted.
+    public var departments: [String] { Set(departmentByTeam.values.filter { !$0.isEmpty }).sorted() }
+
+    /// The manager chain above a person, nearest first (ends at the top; never loops).
+    public func managerChain(of person: Person) -> [Person] {
+        var chain: [Person] = []
+        var seen: Set<String> = [person.id]
+        var current = person
+        while let managerID = current.managerID, let manager = self.person(id: managerID),
+              seen.insert(manager.id).inserted {
+            chain.append(manager)
+            current = manager
+        }
+        return chain
+    }
+
+    /// The number of people employed on `date` in a scope (for the org, a department, a
+    /// team, or a manager's direct reports).
+    public func headcount(of scope: Scope, on date: CalendarDate) -> Int {
+        members(of: scope).filter { $0.isEmployed(on: date) }.count
+    }
+
+    /// Everyone in a scope, employed or not.
+    public func members(of scope: Scope) -> [Person] {
+        switch scope {
+        case .org: return people
+        case .department(let name): return people.filter { department(ofTeam: $0.team) == name }
+        case .team(let name): return people.filter { $0.team == name }
+        case .manager(let id): return directReports(of: id)
+        }
+    }
+}

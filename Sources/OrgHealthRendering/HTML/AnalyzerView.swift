@@ -1,0 +1,95 @@
+import LibXML
+import OrgHealthKit
+
+/// One analyzer's part of the page: its status, findings, sections (text, tables, charts),
+/// organization-level figures and data-quality notes — all from the generic result model.
+struct AnalyzerView {
+    let run: AnalyzerRun
+
+    static let maxDiagnosticsShown = 200
+
+    func render(into main: HTMLNode) {
+        let id = "analyzer-\(anchor(run.descriptor.id))"
+        let section = main.element("section", [("id", id), ("class", "analyzer"), ("aria-labelledby", "\(id)-heading")])
+        let heading = section.element("h2", [("id", "\(id)-heading")], text: run.descriptor.name)
+        heading.element("span", [("class", "status status-\(run.status.rawValue)")], text: run.status.rawValue)
+        section.element("p", [("class", "muted")],
+                        text: "\(run.descriptor.summary) Version \(run.descriptor.version), \(run.origin).")
+        if let message = run.message {
+            let note = section.element("p")
+            note.element("strong", text: run.status == .failed ? "The analyzer failed: " : "Not run: ")
+            note.text(message)
+        }
+        guard run.status == .ok else { return }
+        let result = run.result
+        if !result.findings.isEmpty {
+            section.element("h3", text: "Findings")
+            for finding in result.findings.sorted(by: { $0.severity < $1.severity }) { renderFinding(finding, into: section) }
+        }
+        for part in result.sections {
+            section.element("h3", text: part.title)
+            for block in part.blocks {
+                switch block {
+                case .text(let text): section.element("p", text: text)
+                case .table(let table): render(table, into: section)
+                case .chart(let chart): SVGChart(chart: chart).draw(into: section)
+                }
+            }
+        }
+        let orgMetrics = result.metrics.filter { $0.scope == .org }
+        if !orgMetrics.isEmpty {
+            section.element("h3", text: "Organization-wide figures")
+            render(ReportTable(
+                caption: "Figures for the whole organization (definitions under Methodology)",
+                columns: ["Metric", "Value", "n"],
+                rows: orgMetrics.map { metric in
+                    ReportTable.Row([metric.id, metric.suppressed == nil ? DisplayFormat.value(metric.value, unit: metric.unit) : "suppressed", String(metric.n)])
+                }), into: section, numericFrom: 1)
+        }
+        if !result.diagnostics.isEmpty {
+            let details = section.element("details")
+            details.element("summary", text: "\(result.diagnostics.count) data-quality notes")
+            DiagnosticList(diagnostics: result.diagnostics, limit: Self.maxDiagnosticsShown).render(into: details)
+        }
+    }
+
+    private func render(_ table: ReportTable, into parent: HTMLNode, numericFrom: Int = 1) {
+        let node = parent.element("table")
+        if let caption = table.caption { node.element("caption", text: caption) }
+        let head = node.element("thead").element("tr")
+        for (index, column) in table.columns.enumerated() {
+            head.element("th", index >= numericFrom ? [("scope", "col"), ("class", "num")] : [("scope", "col")], text: column)
+        }
+        let body = node.element("tbody")
+        for row in table.rows {
+            let tr = body.element("tr")
+            for (index, cell) in row.cells.enumerated() {
+                if index == 0 {
+                    tr.element("th", [("scope", "row")], text: cell)
+                } else {
+                    tr.element("td", [("class", row.suppressed != nil ? "num muted" : "num")], text: cell)
+                }
+            }
+        }
+    }
+}
+
+/// A list of diagnostics as `file:line — message`.
+struct DiagnosticList {
+    let diagnostics: [Diagnostic]
+    let limit: Int
+
+    func render(into parent: HTMLNode) {
+        let list = parent.element("ul", [("class", "diagnostics")])
+        for diagnostic in diagnostics.prefix(limit) {
+            let item = list.element("li")
+            item.element("span", [("class", "sev-label")], text: diagnostic.severity.rawValue)
+            var location = ""
+            if let source = diagnostic.source { location = source + (diagnostic.line.map { ":\($0)" } ?? "") }
+            item.text(location.isEmpty ? " \(diagnostic.message)" : " \(location) — \(diagnostic.message)")
+        }
+        if diagnostics.count > limit {
+            parent.element("p", [("class", "muted")], text: "\(diagnostics.count - limit) more in the XML report.")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import LibXML
+import OrgHealthKit
+
+/// Renders the report as one self-contained HTML page: inline CSS and SVG, no script, no
+/// external fetch (a Content-Security-Policy forbids both), built as a libxml2 tree so every
+/// piece of data is escaped by construction.
+public struct HTMLRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public var format: ReportFormat { .html }
+
+    /// The page's Content-Security-Policy: nothing may load or run; only the inline stylesheet applies.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    public func render(_ report: HealthReport) throws -> [UInt8] {
+        let document = try HTMLDocumentBuilder(language: "en")
+        let head = document.head
+        head.element("meta", [("charset", "utf-8")])
+        head.element("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)])
+        head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        head.element("meta", [("name", "generator"), ("content", report.tool)])
+        head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
+        try head.style(HTMLStyles.css)
+
+        let main = document.body.element("main")
+        header(report, main)
+        SummaryView(report: report).render(into: main)
+        HeatmapView(report: report).render(into: main)
+        for run in report.analyzers { AnalyzerView(run: run).render(into: main) }
+        DataQualityView(report: report).render(into: main)
+        MethodologyView(report: report).render(into: main)
+        let footer = main.element("footer")
+        footer.text("Generated \(report.generatedAt) by \(report.tool). Figures for groups smaller than "
+            + "\(report.methodology.privacy.minGroupSize) are withheld. This report contains HR data: share it on a need-to-know basis.")
+        return Array(try document.serialize().utf8)
+    }
+
+    private func header(_ report: HealthReport, _ main: HTMLNode) {
+        let header = main.element("header", [("class", "report-header")])
+        header.element("h1", text: "\(report.organization): organizational health")
+        header.element("p", [("class", "subtitle")],
+                       text: "\(report.period.label) · \(report.period.start) to \(report.period.end) · "
+                           + "\(report.summary.headcount) people")
+        let nav = header.element("nav", [("class", "toc"), ("aria-label", "Contents")])
+        nav.element("a", [("href", "#summary")], text: "Summary")
+        nav.element("a", [("href", "#heatmap")], text: "Heatmap")
+        for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
+        nav.element("a", [("href", "#data-quality")], text: "Data quality")
+        nav.element("a", [("href", "#methodology")], text: "Methodology")
+    }
+}
+
+/// An id fragment made of letters, digits and dashes only.
+func anchor(_ text: String) -> String {
+    String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+}
+
+/// Draws a finding as a callout.
+func renderFinding(_ finding: Finding, into parent: HTMLNode, crossSource: Bool = false) {
+    let box = parent.element("div", [("class", "finding sev-\(finding.severity.rawValue)")])
+    let line = box.element("p")
+    line.element("span", [("class", "sev")], text: finding.severity.rawValue)
+    if crossSource { line.element("span", [("class", "cross")], text: "cross-source") }
+    line.text(" ")
+    line.element("span", [("class", "title")], text: finding.title)
+    line.text(" — \(finding.scope == .org ? "whole organization" : finding.scope.id)")
+    if !finding.detail.isEmpty { box.element("p", text: finding.detail) }
+    if !finding.recommendation.isEmpty {
+        let recommendation = box.element("p")
+        recommendation.element("strong", text: "Recommendation: ")
+        recommendation.text(finding.recommendation)
+    }
+}

@@ -1,0 +1,230 @@
+import LibXML
+import OrgHealthKit
+
+/// Renders the report as XML in the namespace `urn:orghealth:report:1`, valid against the
+/// bundled schema, streamed through libxml2's text writer. Element order is deterministic.
+public struct XMLRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public var format: ReportFormat { .xml }
+
+    public func render(_ report: HealthReport) throws -> [UInt8] {
+        let writer = try XMLStreamWriter(indent: true)
+        try writer.startDocument()
+        try writer.startElement("healthReport", namespace: ReportSchema.namespace)
+        try writer.attribute("schemaVersion", String(report.schemaVersion))
+        try writer.attribute("organization", report.organization)
+        try writer.attribute("periodStart", report.period.start.description)
+        try writer.attribute("periodEnd", report.period.end.description)
+        try writer.attribute("period", report.period.label)
+        try writer.attribute("generatedAt", report.generatedAt)
+        try writer.attribute("tool", report.tool)
+        try writeSummary(report, writer)
+        try writeScopes(report, writer)
+        try writeWatchlist(report, writer)
+        try writer.startElement("crossSourceFindings")
+        for finding in report.crossSourceFindings { try writeFinding(finding, analyzer: nil, writer) }
+        try writer.endElement()
+        for run in report.analyzers { try writeAnalyzer(run, writer) }
+        try writeDataQuality(report.dataQuality, writer)
+        try writeMethodology(report.methodology, writer)
+        try writer.endElement()
+        try writer.endDocument()
+        return Array(try writer.finish().utf8)
+    }
+
+    private func writeSummary(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("summary")
+        if let index = report.summary.healthIndex {
+            try writer.attribute("healthIndex", NumberText.exact(index))
+            try writer.attribute("band", HealthBand(score: index).rawValue)
+        }
+        try writer.attribute("headcount", String(report.summary.headcount))
+        for score in report.summary.dimensions { try writeDimension(score, named: true, writer) }
+        try writer.endElement()
+    }
+
+    private func writeDimension(_ score: DimensionScore, named: Bool, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("dimension")
+        try writer.attribute("id", score.dimension.rawValue)
+        if named { try writer.attribute("name", score.dimension.displayName) }
+        if let value = score.score {
+            try writer.attribute("score", NumberText.exact(value))
+            try writer.attribute("band", HealthBand(score: value).rawValue)
+        }
+        try writer.attribute("n", String(score.n))
+        if let trend = score.trend { try writer.attribute("trend", NumberText.exact(trend)) }
+        if score.suppressed { try writer.attribute("suppressed", "true") }
+        try writer.endElement()
+    }
+
+    private func writeScopes(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("scopes")
+        for scope in report.scopes {
+            try writer.startElement("scope")
+            try writer.attribute("id", scope.scope.id)
+            try writer.attribute("kind", scope.scope.kind.rawValue)
+            try writer.attribute("name", scope.name)
+            if let parent = scope.parent { try writer.attribute("parent", parent.id) }
+            try writer.attribute("headcount", String(scope.headcount))
+            if let index = scope.healthIndex { try writer.attribute("healthIndex", NumberText.exact(index)) }
+            for score in scope.dimensions { try writeDimension(score, named: false, writer) }
+            try writer.endElement()
+        }
+        try writer.endElement()
+    }
+
+    private func writeWatchlist(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("watchlist")
+        for entry in report.watchlist {
+            try writer.startElement("entry")
+            try writer.attribute("scope", entry.scope.id)
+            if let index = entry.healthIndex { try writer.attribute("healthIndex", NumberText.exact(index)) }
+            if !entry.weakDimensions.isEmpty {
+                try writer.attribute("dimensions", entry.weakDimensions.map(\.rawValue).joined(separator: " "))
+            }
+            try writer.text(entry.reason)
+            try writer.endElement()
+        }
+        try writer.endElement()
+    }
+
+    private func writeAnalyzer(_ run: AnalyzerRun, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("analyzer")
+        try writer.attribute("id", run.descriptor.id)
+        try writer.attribute("name", run.descriptor.name)
+        try writer.attribute("version", run.descriptor.version)
+        try writer.attribute("status", run.status.rawValue)
+        try writer.attribute("origin", run.origin)
+        if let duration = run.durationMs { try writer.attribute("durationMs", String(max(0, duration))) }
+        if let message = run.message { try writer.element("message", text: message) }
+        let result = run.result
+        for metric in result.metrics {
+            try writer.startElement("metric")
+            try writer.attribute("id", metric.id)
+            try writer.attribute("scope", metric.scope.id)
+            if let value = metric.value { try writer.attribute("value", NumberText.exact(value)) }
+            try writer.attribute("unit", metric.unit.rawValue)
+            try writer.attribute("n", String(metric.n))
+            if let dimension = metric.dimension { try writer.attribute("dimension", dimension.rawValue) }
+            try writeSuppression(metric.suppressed, writer)
+            try writer.endElement()
+        }
+        for signal in result.signals {
+            try writer.startElement("signal")
+            try writer.attribute("dimension", signal.dimension.rawValue)
+            try writer.attribute("scope", signal.scope.id)
+            if let score = signal.score { try writer.attribute("score", NumberText.exact(score)) }
+            try writer.attribute("weight", NumberText.exact(signal.weight))
+            try writer.attribute("n", String(signal.n))
+            if let basis = signal.basis { try writer.attribute("basis", basis) }
+            try writeSuppression(signal.suppressed, writer)
+            try writer.endElement()
+        }
+        for finding in result.findings { try writeFinding(finding, analyzer: nil, writer) }
+        for section in result.sections { try writeSection(section, writer) }
+        for diagnostic in result.diagnostics { try writeDiagnostic(diagnostic, writer) }
+        try writer.endElement()
+    }
+
+    private func writeSuppression(_ reason: SuppressionReason?, _ writer: XMLStreamWriter) throws {
+        guard let reason else { return }
+        try writer.attribute("suppressed", "true")
+        try writer.attribute("reason", reason.rawValue)
+    }
+
+    private func writeFinding(_ finding: Finding, analyzer: String?, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("finding")
+        try writer.attribute("id", finding.id)
+        try writer.attribute("severity", finding.severity.rawValue)
+        if let dimension = finding.dimension { try writer.attribute("dimension", dimension.rawValue) }
+        try writer.attribute("scope", finding.scope.id)
+        if let analyzer { try writer.attribute("analyzer", analyzer) }
+        try writer.element("title", text: finding.title)
+        try writer.element("detail", text: finding.detail)
+        try writer.element("recommendation", text: finding.recommendation)
+        for metric in finding.evidence { try writer.element("evidence", attributes: [("metric", metric)]) }
+        try writer.endElement()
+    }
+
+    private func writeSection(_ section: ReportSection, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("section")
+        try writer.attribute("title", section.title)
+        for block in section.blocks {
+            switch block {
+            case .text(let text):
+                try writer.element("text", text: text)
+            case .table(let table):
+                try writer.startElement("table")
+                if let caption = table.caption { try writer.attribute("caption", caption) }
+                for column in table.columns { try writer.element("column", text: column) }
+                for row in table.rows {
+                    try writer.startElement("row")
+                    if let ref = row.ref {
+                        try writer.attribute("scope", ref.scope.id)
+                        if let metric = ref.metric { try writer.attribute("metric", metric) }
+                    }
+                    try writeSuppression(row.suppressed, writer)
+                    for cell in row.cells { try writer.element("cell", text: cell) }
+                    try writer.endElement()
+                }
+                try writer.endElement()
+            case .chart(let chart):
+                try writer.startElement("chart")
+                try writer.attribute("kind", chart.kind.rawValue)
+                try writer.attribute("title", chart.title)
+                try writer.attribute("unit", chart.unit.rawValue)
+                for series in chart.series {
+                    try writer.startElement("series")
+                    try writer.attribute("name", series.name)
+                    for point in series.points {
+                        try writer.startElement("point")
+                        try writer.attribute("label", point.label)
+                        if let value = point.value { try writer.attribute("value", NumberText.exact(value)) }
+                        if let ref = point.ref { try writer.attribute("scope", ref.scope.id) }
+                        try writeSuppression(point.suppressed, writer)
+                        try writer.endElement()
+                    }
+                    try writer.endElement()
+                }
+                try writer.endElement()
+            }
+        }
+        try writer.endElement()
+    }
+
+    private func writeDiagnostic(_ diagnostic: Diagnostic, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("diagnostic")
+        try writer.attribute("severity", diagnostic.severity.rawValue)
+        if let source = diagnostic.source { try writer.attribute("source", source) }
+        if let line = diagnostic.line, line > 0 { try writer.attribute("line", String(line)) }
+        try writer.text(diagnostic.message)
+        try writer.endElement()
+    }
+
+    private func writeDataQuality(_ quality: DataQuality, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("dataQuality")
+        try writer.attribute("rosterRows", String(quality.rosterRows))
+        for reason in quality.suppressedValues.keys.sorted() {
+            try writer.element("suppressed", attributes: [("reason", reason), ("count", String(quality.suppressedValues[reason] ?? 0))])
+        }
+        for scope in quality.suppressedScopes { try writer.element("suppressedScope", attributes: [("id", scope.id)]) }
+        for diagnostic in quality.diagnostics { try writeDiagnostic(diagnostic, writer) }
+        try writer.endElement()
+    }
+
+    private func writeMethodology(_ methodology: Methodology, _ writer: XMLStreamWriter) throws {
+        try writer.startElement("methodology")
+        try writer.attribute("minGroupSize", String(methodology.privacy.minGroupSize))
+        try writer.attribute("comments", methodology.privacy.comments.rawValue)
+        try writer.attribute("minCommentGroupSize", String(max(1, methodology.privacy.minCommentGroupSize)))
+        for rule in methodology.healthModel { try writer.element("rule", text: rule) }
+        for definition in methodology.metrics {
+            var attributes = [("metric", definition.id)]
+            if let signal = definition.signal { attributes.append(("signal", signal)) }
+            try writer.element("definition", attributes: attributes, text: definition.definition)
+        }
+        try writer.endElement()
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import OrgHealthEngine
+import OrgHealthKit
+
+/// `orghealth validate`: checks the config and every input, printing each problem as
+/// `file:line: severity: message`. Writes nothing.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check the config and the inputs; print every problem as file:line: message.")
+
+    @Option(name: .long, help: "The config file.")
+    var config: String = "orghealth.yml"
+
+    func run() async throws {
+        let registry = AnalyzerRegistry.builtIn()
+        let configuration: Configuration
+        do {
+            configuration = try ConfigurationLoader(knownAnalyzers: registry.ids).load(URL(fileURLWithPath: config))
+        } catch {
+            print("\(error)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        let report: HealthReport
+        do {
+            report = try await ReportPipeline(registry: registry, clock: .fromEnvironment()).run(configuration)
+        } catch {
+            print("\(error)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        var problems = report.dataQuality.diagnostics.filter { !($0.source.map(registry.ids.contains) ?? false) }
+        for run in report.analyzers {
+            problems += run.result.diagnostics
+            if run.status == .failed {
+                problems.append(Diagnostic(severity: .error, source: run.descriptor.id, message: run.message ?? "failed"))
+            }
+        }
+        for problem in problems { print(problem.formatted) }
+        let errors = problems.filter { $0.severity == .error }.count
+        print("\(problems.count) problems, \(errors) errors")
+        if errors > 0 { throw ExitCode(ExitCodes.dataErrors) }
+    }
+}

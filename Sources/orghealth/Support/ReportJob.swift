@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import OrgHealthEngine
+import OrgHealthKit
+import OrgHealthRendering
+
+/// The work shared by `report` and `demo`: load the config, run the pipeline, write the
+/// report files atomically, and say what happened.
+struct ReportJob {
+    var configFile: URL
+    var period: String?
+    var formats: [ReportFormat]?
+    var outputDirectory: URL?
+    var strict: Bool
+
+    /// What the run produced.
+    struct Outcome {
+        let report: HealthReport
+        let files: [URL]
+    }
+
+    func run() async throws -> Outcome {
+        let registry = AnalyzerRegistry.builtIn()
+        var configuration: Configuration
+        do {
+            configuration = try ConfigurationLoader(knownAnalyzers: registry.ids).load(configFile)
+            if let period { configuration.period = try ReportingPeriod(parsing: period) }
+        } catch let error as ConfigError {
+            printError("error: \(error)")
+            throw ExitCode(ExitCodes.usage)
+        } catch let error as ReportingPeriod.ParseError {
+            printError("error: --period: \(error)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        let report: HealthReport
+        do {
+            report = try await ReportPipeline(registry: registry, clock: .fromEnvironment())
+                .run(configuration, progress: TerminalProgress.reporter())
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        let directory = outputDirectory ?? configuration.output.directory
+            ?? configFile.deletingLastPathComponent().appendingPathComponent("Reports")
+        let files: [URL]
+        do {
+            files = try ReportOutput(formats: formats ?? configuration.output.formats).write(report, to: directory)
+        } catch {
+            printError("error: the report could not be written: \(error); any earlier report is unchanged")
+            throw ExitCode(ExitCodes.output)
+        }
+        return Outcome(report: report, files: files)
+    }
+
+    /// Exit 1 under `--strict` when an analyzer failed or data was rejected.
+    func checkStrict(_ report: HealthReport) throws {
+        guard strict else { return }
+        let failed = report.analyzers.filter { $0.status == .failed }
+        let errors = report.dataQuality.diagnostics.filter { $0.severity == .error }.count
+            + report.analyzers.flatMap(\.result.diagnostics).filter { $0.severity == .error }.count
+        if !failed.isEmpty || errors > 0 {
+            printError("strict: \(failed.count) analyzers failed, \(errors) data errors")
+            throw ExitCode(ExitCodes.dataErrors)
+        }
+    }
+}
+
+/// Progress lines on standard error, only when it is a terminal.
+enum TerminalProgress {
+    static func reporter() -> ProgressReporter {
+        guard isatty(STDERR_FILENO) == 1 else { return .silent }
+        return ProgressReporter { message, fraction in
+            let percent = fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
+            printError("… \(message)\(percent)")
+        }
+    }
+}
+
+/// The short terminal summary printed after a report.
+enum TerminalSummary {
+    static func lines(for report: HealthReport) -> [String] {
+        var lines: [String] = []
+        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" } ?? "no data"
+        lines.append("\(report.organization), \(report.period.label): health index \(index), \(report.summary.headcount) people")
+        for score in report.summary.dimensions {
+            let value = score.score.map { String(Int($0.rounded())).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"
+            lines.append("  \(score.dimension.displayName.rightPadded(28)) \(value)")
+        }
+        for run in report.analyzers {
+            lines.append("  analyzer \(run.descriptor.id): \(run.status.rawValue)\(run.message.map { " — \($0)" } ?? "")")
+        }
+        let findings = report.rankedFindings.filter { $0.severity == .critical || $0.severity == .warning }
+        lines.append("  \(findings.count) findings need attention; \(report.watchlist.count) teams on the watchlist")
+        return lines
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--format html,xml,json`: a comma-separated list of formats.
+struct FormatList: ExpressibleByArgument {
+    let formats: [ReportFormat]
+
+    init?(argument: String) {
+        var formats: [ReportFormat] = []
+        for part in argument.split(separator: ",") {
+            guard let format = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { return nil }
+        self.formats = formats
+    }
+
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+}

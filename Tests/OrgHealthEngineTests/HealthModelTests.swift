@@ -1,0 +1,63 @@
+import Testing
+@testable import OrgHealthEngine
+import OrgHealthKit
+
+@Suite("Health model")
+struct HealthModelTests {
+    @Test("a dimension score is the weighted mean of visible signals; n is the largest n")
+    func weightedMean() throws {
+        var hidden = HealthSignal(dimension: .trust, scope: .org, score: 0, weight: 5, n: 3)
+        hidden.score = nil
+        hidden.suppressed = .minGroupSize
+        let scores = HealthModel().dimensionScores(signals: [
+            HealthSignal(dimension: .trust, scope: .org, score: 80, weight: 1, n: 40),
+            HealthSignal(dimension: .trust, scope: .org, score: 50, weight: 2, n: 120),
+            hidden,
+            HealthSignal(dimension: .growth, scope: .org, score: 64, weight: 1, n: 10),
+        ])
+        let org = try #require(scores[.org])
+        let trust = try #require(org.first { $0.dimension == .trust })
+        // (80·1 + 50·2) / 3 = 60
+        #expect(trust.score == 60)
+        #expect(trust.n == 120)
+        #expect(org.first { $0.dimension == .growth }?.score == 64)
+        // Index = mean of available dimension scores = (60 + 64) / 2 = 62.
+        #expect(HealthModel().healthIndex(org) == 62)
+    }
+
+    @Test("a dimension whose signals are all withheld is marked suppressed and has no score")
+    func allHidden() throws {
+        var hidden = HealthSignal(dimension: .wellbeing, scope: .team("A"), score: 0, n: 2)
+        hidden.score = nil
+        hidden.suppressed = .minGroupSize
+        let scores = HealthModel().dimensionScores(signals: [hidden])
+        let score = try #require(scores[.team("A")]?.first)
+        #expect(score.score == nil)
+        #expect(score.suppressed)
+        #expect(HealthModel().healthIndex([score]) == nil)
+    }
+
+    @Test("bands: 75 healthy, 60–74.9 watch, below 60 at risk")
+    func bands() {
+        #expect(HealthBand(score: 75) == .healthy)
+        #expect(HealthBand(score: 74.99) == .watch)
+        #expect(HealthBand(score: 60) == .watch)
+        #expect(HealthBand(score: 59.99) == .atRisk)
+    }
+
+    @Test("the watchlist holds teams with an index or a dimension below 60, worst first")
+    func watchlist() {
+        let scopes = [
+            ScopeHealth(scope: .team("Good"), name: "Good", parent: nil, headcount: 9, healthIndex: 80,
+                        dimensions: [DimensionScore(dimension: .trust, score: 80, n: 9)]),
+            ScopeHealth(scope: .team("Dip"), name: "Dip", parent: nil, headcount: 9, healthIndex: 70,
+                        dimensions: [DimensionScore(dimension: .trust, score: 55, n: 9), DimensionScore(dimension: .growth, score: 85, n: 9)]),
+            ScopeHealth(scope: .team("Bad"), name: "Bad", parent: nil, headcount: 9, healthIndex: 50,
+                        dimensions: [DimensionScore(dimension: .trust, score: 50, n: 9)]),
+            ScopeHealth(scope: .manager("E1"), name: "E1", parent: nil, headcount: 9, healthIndex: 10, dimensions: []),
+        ]
+        let list = HealthModel().watchlist(scopes)
+        #expect(list.map(\.scope) == [.team("Bad"), .team("Dip")])
+        #expect(list[1].weakDimensions == [.trust])
+    }
+}

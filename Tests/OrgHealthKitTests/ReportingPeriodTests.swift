@@ -1,0 +1,81 @@
+import Testing
+@testable import OrgHealthKit
+
+@Suite("Reporting periods")
+struct ReportingPeriodTests {
+    @Test("quarters, halves, years and months parse to their first and last day",
+          arguments: [
+            ("2026-Q3", "2026-07-01", "2026-09-30", "2026-Q3"),
+            ("2026-q1", "2026-01-01", "2026-03-31", "2026-Q1"),
+            ("2026-Q4", "2026-10-01", "2026-12-31", "2026-Q4"),
+            ("2026-H2", "2026-07-01", "2026-12-31", "2026-H2"),
+            ("2026-H1", "2026-01-01", "2026-06-30", "2026-H1"),
+            ("2026", "2026-01-01", "2026-12-31", "2026"),
+            ("2024-02", "2024-02-01", "2024-02-29", "2024-02"),
+            ("2026-07-01..2026-08-15", "2026-07-01", "2026-08-15", "2026-07-01..2026-08-15"),
+          ])
+    func parses(text: String, start: String, end: String, label: String) throws {
+        let period = try ReportingPeriod(parsing: text)
+        #expect(period.start.description == start)
+        #expect(period.end.description == end)
+        #expect(period.label == label)
+    }
+
+    @Test("nonsense is refused with the accepted forms named", arguments: ["2026-Q5", "Q3", "2026-H3", "26-Q1", "2026-13", "", "2026-09-30..2026-07-01"])
+    func refuses(text: String) {
+        #expect(throws: ReportingPeriod.ParseError.self) { try ReportingPeriod(parsing: text) }
+    }
+
+    @Test("explicit start and end are inclusive")
+    func explicit() throws {
+        let period = try ReportingPeriod(start: #require(CalendarDate(iso: "2026-07-01")), end: #require(CalendarDate(iso: "2026-09-30")))
+        #expect(period.dayCount == 92)
+        #expect(period.contains(#require(CalendarDate(iso: "2026-09-30"))))
+        #expect(!period.contains(#require(CalendarDate(iso: "2026-10-01"))))
+        #expect(!period.contains(#require(CalendarDate(iso: "2026-06-30"))))
+    }
+
+    @Test("the previous period of a quarter is the quarter before, across years")
+    func previous() throws {
+        #expect(try ReportingPeriod(parsing: "2026-Q3").previous.label == "2026-Q2")
+        let beforeQ1 = try ReportingPeriod(parsing: "2026-Q1").previous
+        #expect(beforeQ1.label == "2025-Q4")
+        #expect(beforeQ1.start.description == "2025-10-01")
+        #expect(beforeQ1.end.description == "2025-12-31")
+        #expect(try ReportingPeriod(parsing: "2026-H1").previous.label == "2025-H2")
+        #expect(try ReportingPeriod(parsing: "2026").previous.label == "2025")
+    }
+}
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+    @Test("days between dates count calendar days")
+    func dayCounting() throws {
+        let first = try #require(CalendarDate(iso: "2026-07-01"))
+        let last = try #require(CalendarDate(iso: "2026-07-31"))
+        #expect(first.days(to: last) == 30)
+        #expect(try #require(CalendarDate(iso: "2024-02-28")).days(to: #require(CalendarDate(iso: "2024-03-01"))) == 2)
+        #expect(try #require(CalendarDate(iso: "1969-12-31")).dayNumber == -1)
+        #expect(CalendarDate(dayNumber: 0).description == "1970-01-01")
+    }
+
+    @Test("timestamps reduce to their date; bad dates are nil")
+    func parsing() {
+        #expect(CalendarDate(iso: "2026-09-14T10:30:00Z")?.description == "2026-09-14")
+        #expect(CalendarDate(iso: " 2026-09-14 ")?.description == "2026-09-14")
+        #expect(CalendarDate(iso: "2026-02-30") == nil)
+        #expect(CalendarDate(iso: "14/07/2026") == nil)
+        #expect(CalendarDate(iso: "2026-9-14") == nil)
+        #expect(CalendarDate(iso: "2026-09-14X") == nil)
+    }
+
+    @Test("round trip through day numbers for every day of four years")
+    func roundTrip() throws {
+        let start = try #require(CalendarDate(iso: "2023-01-01")).dayNumber
+        for number in start..<(start + 1461) {
+            let date = CalendarDate(dayNumber: number)
+            #expect(date.dayNumber == number)
+            #expect(CalendarDate(iso: date.description) == date)
+        }
+    }
+}

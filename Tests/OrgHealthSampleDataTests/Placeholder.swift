@@ -1,0 +1,2 @@
+// Tests for this module are added with its implementation.
+import Testing
