@@ -78,13 +78,15 @@ public struct HTMLNode {
     }
 
     /// Appends `<style>` with `css`, which must be trusted, static CSS: it is
-    /// written unescaped, so CSS containing `</` (which could end the element)
-    /// is rejected with an error. Does nothing on a detached handle.
+    /// written unescaped, so CSS containing `<` is rejected with an error. That
+    /// covers `</` (which could end the element) and also any other tag or
+    /// comment: inside inline SVG (foreign content) browsers parse `<style>`
+    /// content as markup. Does nothing on a detached handle.
     public func style(_ css: String) throws(LibXMLError) {
         guard storage != nil, node != nil else { return }
         let css = XMLText.sanitized(css)
-        guard !css.contains("</") else {
-            throw LibXMLError(message: "CSS for <style> must not contain \"</\"")
+        guard !css.contains("<") else {
+            throw LibXMLError(message: "CSS for <style> must not contain \"<\"")
         }
         guard let style = appendElement("style") else {
             throw LibXMLError(message: "could not add a <style> element")

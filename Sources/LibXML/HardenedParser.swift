@@ -1,4 +1,6 @@
 internal import CLibXML2
+// FoundationEssentials (for `Data`), not Foundation: Foundation's bundled ICU clashes
+// with the system ICU that the libxml2 headers include (see SerialLock.swift).
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -120,12 +122,15 @@ public enum HardenedParser {
         }
     }
 
-    /// Whether HTML bytes carry a byte-order mark or mention `charset` early on.
+    /// Whether HTML bytes start with a byte-order mark or have a `<meta …>`
+    /// mentioning `charset` in their first 1024 bytes (a heuristic: libxml2
+    /// itself then picks the encoding up).
     static func declaresEncoding(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let boms: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFE, 0xFF], [0xFF, 0xFE]]
         if boms.contains(where: { bytes.starts(with: $0) }) { return true }
         let head = XMLText.asciiLowercased(String(decoding: bytes.prefix(1024), as: UTF8.self))
-        return head.contains("charset")
+        guard let meta = head.firstRange(of: "<meta") else { return false }
+        return head[meta.upperBound...].contains("charset")
     }
 
     // MARK: Helpers

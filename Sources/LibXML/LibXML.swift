@@ -18,7 +18,8 @@ internal import CLibXML2
 ///   text of `script` and `style` elements (matched case-insensitively)
 ///   unescaped. The builder never creates `script` (or other raw-text,
 ///   embedding or `base`) elements, and `style` only through
-///   ``HTMLNode/style(_:)``, which rejects any CSS containing `</`.
+///   ``HTMLNode/style(_:)``, which rejects any CSS containing `<` (so neither
+///   `</style` nor markup inside an inline SVG `<style>` can get through).
 /// - **HTML attribute escaping.** libxml2 2.9.14 writes `href`, `src`,
 ///   `action` (and `name` on `a`) URI-escaped instead of entity-escaped (so
 ///   `é` comes back as `%C3%A9` and leading blanks are dropped), copies

@@ -83,14 +83,15 @@ public struct ParsedNode: @unchecked Sendable {
         Int(xmlGetLineNo(node))
     }
 
-    /// Every element below this one (not itself) whose ``name`` is `named`, in document order.
+    /// Every element below this one (not itself) whose ``name`` is `named`, in
+    /// document order; `"*"` matches every element.
     public func descendants(named: String) -> [ParsedNode] {
         let wanted = document.isHTML ? XMLText.asciiLowercased(named) : named
         var result: [ParsedNode] = []
         forEachDescendant { descendant in
             guard descendant.pointee.type == XML_ELEMENT_NODE else { return }
             let candidate = ParsedNode(document: document, node: descendant)
-            if candidate.name == wanted {
+            if wanted == "*" || candidate.name == wanted {
                 result.append(candidate)
             }
         }

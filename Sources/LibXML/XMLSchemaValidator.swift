@@ -1,4 +1,6 @@
 internal import CLibXML2
+// FoundationEssentials (for `Data`), not Foundation: Foundation's bundled ICU clashes
+// with the system ICU that the libxml2 headers include (see SerialLock.swift).
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

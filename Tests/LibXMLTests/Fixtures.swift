@@ -11,6 +11,7 @@ enum Fixtures {
         "control \u{0}\u{1}\u{8}\u{B}\u{C}\u{1F} chars \u{FFFE}\u{FFFF}",
         "é 日本 😀 Ω",
         " lead &{&lt;} <!-- comment --> %41 ]]> trail ",
+        "multi\nline\ttabbed  spaced",
         "",
     ]
 
@@ -69,17 +70,4 @@ enum Fixtures {
         ]>
         <lolz>&lol9;</lolz>
         """
-}
-
-extension ParsedNode {
-    /// This element and all its descendant elements.
-    var subtree: [ParsedNode] {
-        var result = [self]
-        var index = 0
-        while index < result.count {
-            result.append(contentsOf: result[index].children)
-            index += 1
-        }
-        return result
-    }
 }

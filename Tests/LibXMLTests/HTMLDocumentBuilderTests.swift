@@ -45,7 +45,7 @@ import Testing
         }
         #expect(link.textContent == expected)
         #expect(root.descendants(named: "p").first?.textContent == expected)
-        let elements = root.subtree
+        let elements = [root] + root.descendants(named: "*")
         #expect(!elements.contains { ["script", "img", "style"].contains($0.name) })
         #expect(!elements.contains { $0.attributes.keys.contains { $0.hasPrefix("on") } })
         #expect(elements.count == 7, "html, head, meta, body, div, a, p expected; got \(elements.map(\.name))")
@@ -107,9 +107,14 @@ import Testing
         #expect(throws: LibXMLError.self) { try builder.head.style("p { } </style><script>alert(1)</script>") }
         #expect(throws: LibXMLError.self) { try builder.head.style("p { } </STYLE >") }
         #expect(throws: LibXMLError.self) { try builder.body.style("</") }
+        let svg = builder.body.element("svg")
+        #expect(throws: LibXMLError.self) { try svg.style("rect { } <img src=x onerror=alert(1)>") }
+        #expect(throws: LibXMLError.self) { try svg.style("<!-- x -->") }
+        try svg.style("rect > title { fill: red }")
         let html = try builder.serialize()
         #expect(html.contains("<style>body > p { font-family: \"Inter\", sans-serif; } a[href^='x'] { color: #333 }</style>"))
-        #expect(html.components(separatedBy: "<style>").count == 2)
+        #expect(html.contains("<svg><style>rect > title { fill: red }</style></svg>"))
+        #expect(html.components(separatedBy: "<style>").count == 3)
         #expect(!html.contains("alert"))
     }
 

@@ -34,14 +34,14 @@ private struct NeedsInput: Analyzer {
 struct AnalyzerRunnerTests {
     @Test("an analyzer that throws fails alone; the others' results are intact")
     func isolation() async throws {
-        let registry = AnalyzerRegistry(entries: [FixedAnalyzer(), ThrowingAnalyzer(), InvalidAnalyzer(), NeedsInput()]
-            .map { AnalyzerRegistry.Entry(analyzer: $0, origin: "built-in") })
+        let analyzers: [any Analyzer] = [FixedAnalyzer(), ThrowingAnalyzer(), InvalidAnalyzer(), NeedsInput()]
+        let registry = AnalyzerRegistry(entries: analyzers.map { AnalyzerRegistry.Entry(analyzer: $0, origin: "built-in") })
         let configuration = Configuration(
             organization: "A", period: try ReportingPeriod(parsing: "2026-Q3"), roster: URL(fileURLWithPath: "/dev/null"))
         let runs = await AnalyzerRunner(registry: registry, clock: .fixed(secondsSince1970: 0))
             .run(configuration: configuration, roster: Roster(people: []))
         #expect(runs.map(\.descriptor.id) == ["fixed", "throws", "invalid", "needs"])
-        #expect(runs.map(\.status) == [.ok, .failed, .failed, .skipped])
+        #expect(runs.map(\.status) == [AnalyzerRun.Status.ok, .failed, .failed, .skipped])
         #expect(runs[0].result.metrics.first?.value == 0.5)
         #expect(runs[1].message == "reviews.csv:1: reviews.csv has no column 'rating'")
         #expect(runs[2].message?.contains("outside 0–100") == true)

@@ -90,7 +90,9 @@ public struct ReportPipeline: Sendable {
         }
         return HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
-            tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns, crossSourceFindings: [],
+            tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
+            crossSourceFindings: CrossSourceFindings().findings(
+                runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a })),
             watchlist: model.watchlist(scopes),
             dataQuality: DataQuality(
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,

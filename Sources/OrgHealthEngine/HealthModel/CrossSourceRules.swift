@@ -1,0 +1,110 @@
+import OrgHealthKit
+
+/// One condition on a visible metric: its id and the test its value must pass.
+struct MetricCondition: Sendable {
+    let metric: String
+    let test: @Sendable (Double) -> Bool
+    /// How the condition reads in a finding, given the value ("1:1 coverage is 40%").
+    let describe: @Sendable (Double) -> String
+}
+
+/// A pattern only a combined report can see: two sources saying the same thing about the
+/// same team or manager.
+struct CrossSourceRule: Sendable {
+    let id: String
+    let scopeKinds: Set<Scope.Kind>
+    let first: MetricCondition
+    let second: MetricCondition
+    let dimension: HealthDimension
+    let severity: FindingSeverity
+    let title: @Sendable (String) -> String
+    let recommendation: String
+
+    /// The finding for a scope where both conditions hold on visible values.
+    func finding(scope: Scope, scopeName: String, values: [String: Double]) -> Finding? {
+        guard scopeKinds.contains(scope.kind),
+              let a = values[first.metric], let b = values[second.metric], first.test(a), second.test(b) else { return nil }
+        return Finding(
+            id: "cross-source.\(id).\(scope.id)", severity: severity, scope: scope, dimension: dimension,
+            title: title(scopeName),
+            detail: "Two independent sources agree: \(first.describe(a)), and \(second.describe(b)).",
+            recommendation: recommendation, evidence: [first.metric, second.metric])
+    }
+}
+
+/// Finds the places where two analyzers agree, from the gated (visible) metrics only.
+public struct CrossSourceFindings: Sendable {
+    /// Creates the finder.
+    public init() {}
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    static let rules: [CrossSourceRule] = [
+        CrossSourceRule(
+            id: "rare-one-on-ones-low-trust", scopeKinds: [.team, .department],
+            first: MetricCondition(metric: "oneonone.coverage", test: { $0 < 0.7 },
+                                   describe: { "only \(percent($0)) of reports had a one-on-one this period" }),
+            second: MetricCondition(metric: "survey.dimension.trust.favorability", test: { $0 < 0.6 },
+                                    describe: { "trust & safety favorability in the survey is \(percent($0))" }),
+            dimension: .trust, severity: .critical,
+            title: { "Trust is low where one-on-ones are rare: \($0)" },
+            recommendation: "Restore a regular one-on-one cadence in this group first, and have the manager's manager "
+                + "hold skip-level conversations this quarter; re-check trust in the next survey."),
+        CrossSourceRule(
+            id: "long-gaps-low-wellbeing", scopeKinds: [.team, .department],
+            first: MetricCondition(metric: "oneonone.longGapRate", test: { $0 >= 0.4 },
+                                   describe: { "\(percent($0)) of reports went more than a month without a one-on-one" }),
+            second: MetricCondition(metric: "survey.dimension.wellbeing.favorability", test: { $0 < 0.6 },
+                                    describe: { "well-being & workload favorability is \(percent($0))" }),
+            dimension: .wellbeing, severity: .critical,
+            title: { "Long gaps between one-on-ones and strained well-being: \($0)" },
+            recommendation: "Check workload in this group now; a weekly or biweekly one-on-one is where overload "
+                + "surfaces early."),
+        CrossSourceRule(
+            id: "lenient-ratings-low-upward", scopeKinds: [.manager],
+            first: MetricCondition(metric: "reviews.leniency", test: { $0 >= 0.5 },
+                                   describe: { "this manager rates \(String(format1($0))) points above the organization" }),
+            second: MetricCondition(metric: "reviews.upwardScore", test: { $0 < 3.0 },
+                                    describe: { "their reports rate them \(String(format1($0))) in upward reviews" }),
+            dimension: .leadership, severity: .warning,
+            title: { "Generous ratings, low upward scores: \($0)" },
+            recommendation: "Bring this manager's ratings to calibration and pair them with a coach: generous ratings "
+                + "are not buying their team's confidence."),
+        CrossSourceRule(
+            id: "incomplete-reviews-rare-one-on-ones", scopeKinds: [.manager, .team],
+            first: MetricCondition(metric: "reviews.completionRate", test: { $0 < 0.8 },
+                                   describe: { "only \(percent($0)) of review assignments were completed" }),
+            second: MetricCondition(metric: "oneonone.coverage", test: { $0 < 0.7 },
+                                    describe: { "only \(percent($0)) of reports had a one-on-one" }),
+            dimension: .execution, severity: .warning,
+            title: { "Management routines are slipping: \($0)" },
+            recommendation: "Agree a minimum management rhythm with this manager (biweekly one-on-ones, reviews on "
+                + "time) and follow up monthly."),
+    ]
+
+    /// The cross-source findings for the visible metrics of all runs, in scope order.
+    public func findings(runs: [AnalyzerRun], scopeNames: [Scope: String]) -> [Finding] {
+        var values: [Scope: [String: Double]] = [:]
+        for run in runs where run.status == .ok {
+            for metric in run.result.metrics {
+                guard let value = metric.value else { continue }
+                values[metric.scope, default: [:]][metric.id] = value
+            }
+        }
+        var findings: [Finding] = []
+        for scope in values.keys.sorted() {
+            guard let scopeValues = values[scope] else { continue }
+            for rule in Self.rules {
+                if let finding = rule.finding(scope: scope, scopeName: scopeNames[scope] ?? scope.name, values: scopeValues) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+}
+
+private func format1(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10)"
+}
