@@ -7,10 +7,15 @@ let package = Package(
     products: [
         .executable(name: "orghealth", targets: ["orghealth"]),
         .library(name: "OrgHealthKit", targets: ["OrgHealthKit"]),
+        // Command plugins for analyzer authors (a package depending on OrgHealth gets them):
+        // `swift package orghealth-report` and `swift package orghealth-new-analyzer NAME`.
+        .plugin(name: "OrgHealthReport", targets: ["OrgHealthReportPlugin"]),
+        .plugin(name: "OrgHealthNewAnalyzer", targets: ["OrgHealthNewAnalyzerPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2, the C library, through pkg-config.
@@ -36,6 +41,7 @@ let package = Package(
             dependencies: [
                 "OrgHealthKit", "Yams",
                 "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // HTML, XML and JSON renderers of the one HealthReport model.
@@ -60,17 +66,57 @@ let package = Package(
             dependencies: ["OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering"]
         ),
 
+        // The built-in org-structure analyzer as an external executable through the SDK entry
+        // point (AnalyzerMain); the parity test compares it with the in-process analyzer.
+        .executableTarget(name: "orghealth-analyzer-org-structure", dependencies: ["OrgHealthKit", "OrgStructureAnalyzer"]),
+        // Command plugins: small, they delegate to the `orghealth` tool (see docs/WRITING-ANALYZERS.md).
+        .plugin(
+            name: "OrgHealthReportPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "orghealth-report",
+                    description: "Build this package's orghealth-analyzer-* executables and run orghealth report with them attached."),
+                permissions: [.writeToPackageDirectory(reason: "Writes the health report (HTML, XML, JSON) into the output folder.")]),
+            dependencies: ["orghealth"],
+            path: "Plugins/OrgHealthReport"
+        ),
+        .plugin(
+            name: "OrgHealthNewAnalyzerPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "orghealth-new-analyzer",
+                    description: "Scaffold a new analyzer target, its orghealth-analyzer-* executable and a test."),
+                permissions: [.writeToPackageDirectory(reason: "Creates the analyzer's sources and test, and adds them to Package.swift.")]),
+            path: "Plugins/OrgHealthNewAnalyzer"
+        ),
+
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "OrgHealthKitTests", dependencies: ["OrgHealthKit"]),
         .testTarget(name: "OrgStructureAnalyzerTests", dependencies: ["OrgStructureAnalyzer", "OrgHealthKit"]),
         .testTarget(name: "OneOnOneAnalyzerTests", dependencies: ["OneOnOneAnalyzer", "OrgHealthKit"]),
         .testTarget(name: "ReviewCycleAnalyzerTests", dependencies: ["ReviewCycleAnalyzer", "OrgHealthKit"]),
         .testTarget(name: "CultureSurveyAnalyzerTests", dependencies: ["CultureSurveyAnalyzer", "OrgHealthKit"]),
-        .testTarget(name: "OrgHealthEngineTests", dependencies: ["OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData"]),
+        .testTarget(
+            name: "OrgHealthEngineTests",
+            dependencies: [
+                "OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "OrgHealthRenderingTests",
             dependencies: ["OrgHealthRendering", "OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData", "LibXML"]
         ),
         .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
+        // Runs the built `orghealth` executable as users do: exit codes, files, the example report.
+        .testTarget(name: "OrgHealthCLITests", dependencies: ["orghealth", "LibXML", "OrgHealthRendering"]),
+        // External analyzers: the protocol, the SDK entry point, the host's process handling
+        // and failure modes (with fixture executables), the parity test, the Python example.
+        .testTarget(
+            name: "ExternalAnalyzerTests",
+            dependencies: [
+                "OrgHealthEngine", "OrgHealthKit", "OrgStructureAnalyzer", "OrgHealthSampleData",
+                "orghealth", "orghealth-analyzer-org-structure",
+            ]
+        ),
     ]
 )

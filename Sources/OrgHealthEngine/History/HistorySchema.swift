@@ -1,0 +1,57 @@
+import GRDB
+
+/// The history database's layout, as an ordered list of migrations.
+///
+/// This is the one place migrations are listed. A shipped migration is never edited: a change
+/// of layout is a new migration appended at the end ("v2", "v3"…), so that a file written by
+/// any earlier version is brought forward step by step. GRDB records the applied ids in the
+/// `grdb_migrations` table; an id there that this list lacks means a newer orghealth wrote the
+/// file, which is then refused rather than touched (`HistoryError.newerSchema`).
+enum HistorySchema {
+    /// The first layout: one snapshot per period, with the reportable metric values and
+    /// dimension scores of that period. Withheld (suppressed) figures have no rows at all.
+    static let v1 = """
+        CREATE TABLE snapshot (
+            id INTEGER PRIMARY KEY,
+            period_label TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            organization TEXT NOT NULL,
+            tool TEXT NOT NULL,
+            health_index REAL,
+            UNIQUE (period_start, period_end)
+        ) STRICT;
+        CREATE INDEX snapshot_by_end ON snapshot(period_end);
+        CREATE TABLE metric_value (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+            analyzer TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, analyzer, metric, scope)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX metric_value_by_metric ON metric_value(metric, scope);
+        CREATE TABLE dimension_score (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+            scope TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            score REAL NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, scope, dimension)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX dimension_score_by_dimension ON dimension_score(dimension, scope);
+        """
+
+    /// The migrator, with every migration in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        return migrator
+    }
+
+    /// The ids of the migrations this version knows, in order.
+    static var migrationIDs: [String] { migrator.migrations }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import OrgHealthKit
+
+/// The history of past reports: one SQLite file (through GRDB) holding, for each period, the
+/// figures that passed the privacy gate, so that the next report can show trends.
+///
+/// - An existing file is first inspected through a read-only connection (integrity, migration
+///   record); a damaged, foreign or newer file is refused with a `HistoryError` and never
+///   written, deleted or recreated.
+/// - Several runs may use one file at once: the file is in WAL mode, every connection waits up
+///   to `busyTimeout` for a lock, and every write is one IMMEDIATE transaction.
+/// - The layout is created and brought forward by `HistorySchema`'s migrator.
+///
+/// See docs/HISTORY.md.
+public final class HistoryStore: Sendable {
+    /// Whether the store may write.
+    public enum Access: Sendable {
+        /// Reads only; the file must exist and is never modified.
+        case readOnly
+        /// Reads and writes; a missing file (and its folder) is created.
+        case readWrite
+    }
+
+    /// How long a connection waits for another run's lock before giving up, in seconds.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// The history file.
+    public let url: URL
+    /// Whether this store may write.
+    public let access: Access
+    /// The connection.
+    let database: DatabaseQueue
+
+    /// Opens the history file at `url`, creating it when `access` is `.readWrite` and it does
+    /// not exist yet, and bringing its layout up to date.
+    ///
+    /// - Throws: `HistoryError.corrupt`, `.newerSchema` or `.notAHistoryFile` for a file that
+    ///   must not be touched; `.missing` for an absent file opened read-only; `.io` otherwise.
+    public init(url: URL, access: Access = .readWrite) throws(HistoryError) {
+        let path = url.path
+        self.url = url
+        self.access = access
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard !isFolder.boolValue else { throw .io(path: path, detail: "a folder is in the way of the history file") }
+            try HistoryFileCheck.inspect(path: path)
+        } else if access == .readOnly {
+            throw .missing(path: path)
+        } else {
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: path, detail: "its folder could not be created: \(error.localizedDescription)")
+            }
+        }
+
+        var configuration = GRDB.Configuration()
+        configuration.readonly = access == .readOnly
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "OrgHealth.history"
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw HistoryError.from(error, path: path)
+        }
+        if access == .readWrite { try migrate() }
+    }
+
+    /// Applies the migrations the file lacks. Another run may apply the same migration between
+    /// our look and our write; its transaction then wins and ours fails, which is fine as long
+    /// as the file ends up complete.
+    private func migrate() throws(HistoryError) {
+        let migrator = HistorySchema.migrator
+        // GRDB reads the applied migrations before it takes the write lock; a run that creates
+        // the record table at that moment makes the read fail. So the table is made first,
+        // under the lock, with the very statement GRDB uses (a no-op once it exists).
+        try write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        // The file may have changed since the read-only inspection (another run, a newer tool).
+        let applied = try read { try migrator.appliedIdentifiers($0) }
+        let unknown = applied.subtracting(HistorySchema.migrationIDs).sorted()
+        if !unknown.isEmpty { throw .newerSchema(path: url.path, unknownMigrations: unknown) }
+        do {
+            try migrator.migrate(database)
+        } catch {
+            let complete = (try? database.read { try migrator.hasCompletedMigrations($0) }) ?? false
+            guard complete else { throw HistoryError.from(error, path: url.path) }
+        }
+    }
+
+    /// Closes the connection (it also closes when the store is released).
+    public func close() throws(HistoryError) {
+        do { try database.close() } catch { throw HistoryError.from(error, path: url.path) }
+    }
+
+    /// Runs `body` in a read transaction, mapping errors to `HistoryError`.
+    func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do { return try database.read(body) } catch { throw HistoryError.from(error, path: url.path) }
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction (all or nothing), mapping errors.
+    func write<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        guard access == .readWrite else {
+            throw .io(path: url.path, detail: "the history was opened read-only")
+        }
+        do { return try database.write(body) } catch { throw HistoryError.from(error, path: url.path) }
+    }
+}

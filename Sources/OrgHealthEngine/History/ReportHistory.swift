@@ -1,0 +1,96 @@
+import Foundation
+import OrgHealthKit
+
+/// The history step of a report run, in one call: open the history file, compare the report
+/// with the previous period, record the report's period, and read the sparkline series.
+///
+/// It never throws and never fails the report: when the file cannot be used (damaged, newer,
+/// locked, unwritable) the report comes back without trends and with a warning saying why.
+public struct ReportHistory: Sendable {
+    /// The history file; `nil` when history is off (`--no-history`, or none configured).
+    public var file: URL?
+    /// How many periods a sparkline shows, the current one included.
+    public var sparklineLength: Int
+    /// The trend arithmetic.
+    public var calculator: TrendCalculator
+
+    /// Creates the step.
+    public init(file: URL?, sparklineLength: Int = 8, calculator: TrendCalculator = TrendCalculator()) {
+        self.file = file
+        self.sparklineLength = sparklineLength
+        self.calculator = calculator
+    }
+
+    /// What the step produced.
+    public struct Outcome: Sendable {
+        /// The report with dimension-score trends set and the history notes appended to its
+        /// data-quality diagnostics.
+        public var report: HealthReport
+        /// Every trend and every gap (empty when history is off or unusable).
+        public var trends: TrendSet
+        /// The organization's dimension scores over the last periods, oldest first, the
+        /// current period included (for sparklines).
+        public var dimensionSeries: [HealthDimension: [HistoryPoint]]
+        /// The organization's health index over the last periods, oldest first.
+        public var healthIndexSeries: [HistoryPoint]
+        /// What was recorded, or `nil` when nothing was.
+        public var recorded: HistoryStore.RecordSummary?
+        /// The notes this step added to the report.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Runs the step on a report that has been through the privacy gate.
+    public func apply(to report: HealthReport) -> Outcome {
+        var outcome = Outcome(
+            report: report, trends: TrendSet(previousPeriod: nil), dimensionSeries: [:], healthIndexSeries: [],
+            recorded: nil, diagnostics: [])
+        guard let file else { return outcome }
+        let store: HistoryStore
+        do {
+            store = try HistoryStore(url: file, access: .readWrite)
+        } catch {
+            outcome.diagnostics.append(Self.warning("\(error); this report has no trends and was not recorded"))
+            return outcome.finished()
+        }
+        defer { try? store.close() }
+
+        do {
+            let previous = try store.previous(before: report.period)
+            outcome.trends = calculator.trends(for: report, previous: previous)
+            outcome.diagnostics += outcome.trends.diagnostics
+        } catch {
+            outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
+        }
+        do {
+            outcome.recorded = try store.record(report)
+        } catch {
+            outcome.diagnostics.append(Self.warning("\(error); this period was not recorded"))
+        }
+        do {
+            for score in report.summary.dimensions {
+                let points = try store.series(
+                    of: DimensionKey(dimension: score.dimension, scope: .org), through: report.period,
+                    limit: sparklineLength)
+                if !points.isEmpty { outcome.dimensionSeries[score.dimension] = points }
+            }
+            outcome.healthIndexSeries = try store.healthIndexSeries(through: report.period, limit: sparklineLength)
+        } catch {
+            outcome.diagnostics.append(Self.warning("\(error); the report has no sparklines"))
+        }
+        return outcome.finished()
+    }
+
+    static func warning(_ message: String) -> Diagnostic {
+        Diagnostic(severity: .warning, source: "history", message: message)
+    }
+}
+
+extension ReportHistory.Outcome {
+    /// Applies the trends and appends the notes to the report.
+    fileprivate func finished() -> Self {
+        var outcome = self
+        outcome.report = trends.applying(to: report)
+        outcome.report.dataQuality.diagnostics += diagnostics
+        return outcome
+    }
+}

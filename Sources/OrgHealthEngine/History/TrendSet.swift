@@ -1,0 +1,110 @@
+import OrgHealthKit
+
+/// Every trend of one report against the previous period in history, and what could not be
+/// compared.
+public struct TrendSet: Sendable, Hashable {
+    /// The period compared with; `nil` when history had none before this one.
+    public var previousPeriod: StoredPeriod?
+    /// Metric trends, by analyzer, metric and scope.
+    public var metrics: [MetricKey: Trend] = [:]
+    /// Dimension-score trends, by dimension and scope (`org` for the summary).
+    public var dimensions: [DimensionKey: Trend] = [:]
+    /// The organization's health-index trend (a change only; never tested).
+    public var healthIndex: Trend?
+    /// The figures that have no trend, and why.
+    public var gaps = TrendGaps()
+
+    /// Creates a trend set with no trends yet.
+    public init(previousPeriod: StoredPeriod?) {
+        self.previousPeriod = previousPeriod
+    }
+
+    /// The trend of a metric of the analyzer `analyzer`, if it has one.
+    public func trend(for metric: Metric, analyzer: String) -> Trend? {
+        metrics[MetricKey(analyzer: analyzer, metric: metric.id, scope: metric.scope)]
+    }
+
+    /// The trend of a dimension's score in a scope, if it has one.
+    public func trend(for dimension: HealthDimension, in scope: Scope) -> Trend? {
+        dimensions[DimensionKey(dimension: dimension, scope: scope)]
+    }
+
+    /// How many changes are significant.
+    public var significantCount: Int {
+        metrics.values.filter { $0.significant == true }.count + dimensions.values.filter { $0.significant == true }.count
+    }
+
+    /// The report with every dimension score's `trend` set to its change (summary and scopes).
+    public func applying(to report: HealthReport) -> HealthReport {
+        var report = report
+        for index in report.summary.dimensions.indices {
+            let score = report.summary.dimensions[index]
+            report.summary.dimensions[index].trend = trend(for: score.dimension, in: .org)?.change
+        }
+        for scopeIndex in report.scopes.indices {
+            let scope = report.scopes[scopeIndex].scope
+            for index in report.scopes[scopeIndex].dimensions.indices {
+                let dimension = report.scopes[scopeIndex].dimensions[index].dimension
+                report.scopes[scopeIndex].dimensions[index].trend = trend(for: dimension, in: scope)?.change
+            }
+        }
+        return report
+    }
+
+    /// Notes for the report's data-quality section: what was compared with what, and what
+    /// could not be compared and why (source `history`).
+    public var diagnostics: [Diagnostic] {
+        guard let previous = previousPeriod else {
+            return [Diagnostic(
+                severity: .info, source: "history",
+                message: "no earlier period in history; this report shows no trends")]
+        }
+        var notes = [Diagnostic(
+            severity: .info, source: "history",
+            message: "trends compare with \(previous.label) (recorded \(previous.recordedAt)): "
+                + "\(metrics.count) metric values and \(dimensions.count) dimension scores compared, "
+                + "\(significantCount) significant changes (p < 0.05)")]
+        let groups: [([String], DiagnosticSeverity, String)] = [
+            (gaps.newOrWithheldBefore, .info,
+             "have no value in \(previous.label) (new, renamed, or withheld there), so no trend"),
+            (gaps.withheldNow, .info,
+             "had a value in \(previous.label) but have none in this period (withheld or without data), so no trend"),
+            (gaps.gone, .info,
+             "of \(previous.label) are not in this report (removed, renamed, or their analyzer did not run)"),
+            (gaps.unitChanged, .warning, "changed unit since \(previous.label), so no trend"),
+        ]
+        for (figures, severity, reason) in groups where !figures.isEmpty {
+            notes.append(Diagnostic(
+                severity: severity, source: "history",
+                message: "\(figures.count) figures \(reason): \(Self.sample(figures))"))
+        }
+        return notes
+    }
+
+    /// The first few items, then how many more.
+    static func sample(_ items: [String], limit: Int = 5) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return items.count > limit ? "\(shown) and \(items.count - limit) more" : shown
+    }
+}
+
+/// The figures that have no trend, by reason, each as `metric (scope)` or
+/// `dimension id (scope)`.
+public struct TrendGaps: Sendable, Hashable {
+    /// Reportable now, but with no stored value in the previous period: new, renamed, or
+    /// withheld there (withheld values are never stored, so these cannot be told apart).
+    public var newOrWithheldBefore: [String] = []
+    /// Stored for the previous period, present in this report without a value (withheld by
+    /// the privacy gate, or a score without data).
+    public var withheldNow: [String] = []
+    /// Stored for the previous period, absent from this report altogether.
+    public var gone: [String] = []
+    /// Present on both sides with different units (not comparable).
+    public var unitChanged: [String] = []
+
+    /// Creates empty gaps.
+    public init() {}
+
+    /// How many figures have no trend.
+    public var count: Int { newOrWithheldBefore.count + withheldNow.count + gone.count + unitChanged.count }
+}
