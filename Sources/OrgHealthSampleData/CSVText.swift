@@ -1,5 +1,3 @@
-import Foundation
-
 /// RFC 4180 CSV text building: a field is quoted when it holds a comma, a quote, a line break
 /// or surrounding spaces, and quotes inside are doubled.
 enum CSVText {
@@ -13,7 +11,13 @@ enum CSVText {
         if let first = value.utf8.first, first == 0x20 { needsQuotes = true }
         if let last = value.utf8.last, last == 0x20 { needsQuotes = true }
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted.unicodeScalars.append(scalar) }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
     }
 
     /// One record: the fields joined by commas, then the line ending.

@@ -16,7 +16,7 @@ struct DepartmentBlueprint: Sendable {
     /// Names of ordinary teams; the first is always created.
     var teamNames: [String]
 
-    static let minimumFlexibleTeam = 4
+    static let minimumFlexibleTeam = 5
     static let maximumTeam = 12
 
     /// The team named with an ampersand, to test escaping.
@@ -135,6 +135,6 @@ struct DepartmentBlueprint: Sendable {
     /// The smallest organization that holds every planted scenario.
     static let minimumEmployees: Int = {
         let departments = all.filter { $0.priority < departmentCount(employees: 1) }
-        return 1 + departments.reduce(0) { $0 + 1 + $1.minimumStaff } + 4
+        return 1 + departments.reduce(0) { $0 + 1 + $1.minimumStaff }
     }()
 }

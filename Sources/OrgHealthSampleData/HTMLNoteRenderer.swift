@@ -14,14 +14,15 @@ struct HTMLNoteRenderer {
         var text = docsStyle
             ? "<html><head><meta content=\"text/html; charset=UTF-8\" http-equiv=\"content-type\">"
             : "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        if let manager = metaManager { text += "<meta name=\"manager\" content=\"\(NoteEscaping.html(manager))\">" }
-        if let report = metaReport { text += "<meta name=\"report\" content=\"\(NoteEscaping.html(report))\">" }
+        let metaEnd = docsStyle ? "" : "\n"
+        if let manager = metaManager { text += "<meta name=\"manager\" content=\"\(NoteEscaping.html(manager))\">" + metaEnd }
+        if let report = metaReport { text += "<meta name=\"report\" content=\"\(NoteEscaping.html(report))\">" + metaEnd }
         if docsStyle {
             text += "<title>\(title)</title><style type=\"text/css\">ul.lst-kix_a-0{list-style-type:none}"
             text += ".c1{font-weight:700}.c2{padding:0;margin:0}.title{font-size:26pt}</style></head>"
             text += "<body class=\"c2 doc-content\"><p class=\"c1 title\"><span>\(title)</span></p>\n"
         } else {
-            text += "\n<title>\(title)</title>\n</head>\n<body>\n<h1>\(title)</h1>\n"
+            text += "<title>\(title)</title>\n</head>\n<body>\n<h1>\(title)</h1>\n"
         }
         for meeting in newestFirst ? meetings.reversed() : meetings {
             text += section(meeting)

@@ -27,15 +27,15 @@ struct MeetingPlanner {
         var meetings: [SampleMeeting] = []
         var state = ActionItemState()
         var day = first.dayNumber + random.int(in: 0...max(0, interval(&random) - 1))
-        var keptInPeriod = 0
+        // The nearly silent manager meets some reports once in the period, most not at all.
+        var allowedInPeriod = profile.cadence == .nearlyNone ? (random.chance(0.3) ? 1 : 0) : Int.max
         while day <= last.dayNumber {
             let date = CalendarDate(dayNumber: Self.weekday(day))
             day += interval(&random)
             guard date >= first, date <= last, !(vacation?.contains(date.dayNumber) ?? false) else { continue }
-            if profile.cadence == .nearlyNone, period.contains(date) {
-                // Almost no 1:1s in the period: at most one, for some reports.
-                guard keptInPeriod == 0, random.chance(0.4) else { continue }
-                keptInPeriod += 1
+            if period.contains(date) {
+                guard allowedInPeriod > 0 else { continue }
+                allowedInPeriod -= 1
             }
             meetings.append(meeting(on: date, manager: manager, report: report, state: &state, random: &random))
         }
@@ -78,8 +78,9 @@ struct MeetingPlanner {
             notes.append(lines[random.index(below: lines.count)])
         }
         agenda.append(NoteLexicon.neutralAgenda[random.index(below: NoteLexicon.neutralAgenda.count)])
+        var neutral = NoteLexicon.neutralLines
         for _ in 0..<random.int(in: 1...2) {
-            notes.append(NoteLexicon.neutralLines[random.index(below: NoteLexicon.neutralLines.count)])
+            notes.append(neutral.remove(at: random.index(below: neutral.count)))
         }
         notes.insert(sentinelLine(&random), at: random.index(below: notes.count + 1))
 
@@ -120,20 +121,26 @@ struct MeetingPlanner {
     }
 }
 
-/// The open action items of a pair, copied forward from meeting to meeting until checked.
+/// The open action items of a pair, copied forward from meeting to meeting until checked, or
+/// until people stop copying them (after a few meetings), as happens in real docs.
 struct ActionItemState {
-    private var open: [SampleActionItem] = []
+    private var open: [(item: SampleActionItem, carried: Int)] = []
     private var used: Set<String> = []
+    private static let maximumCarries = 4
 
     /// The items to show in a held meeting: every open item (some now checked) plus new ones.
     mutating func advance(
         on date: CalendarDate, profile: ManagerProfile, owners: [String], random: inout SampleRandom
     ) -> [SampleActionItem] {
         var shown: [SampleActionItem] = []
-        var stillOpen: [SampleActionItem] = []
-        for var item in open {
-            if random.chance(profile.completionRate) { item.done = true } else { stillOpen.append(item) }
-            shown.append(item)
+        var stillOpen: [(item: SampleActionItem, carried: Int)] = []
+        for var entry in open {
+            if random.chance(profile.completionRate) {
+                entry.item.done = true
+            } else if entry.carried < Self.maximumCarries {
+                stillOpen.append((entry.item, entry.carried + 1))
+            }
+            shown.append(entry.item)
         }
         var newCount = 0
         var budget = profile.newItemsPerMeeting
@@ -150,7 +157,7 @@ struct ActionItemState {
             let owner = owners[random.chance(0.7) ? 0 : 1]
             let due = random.chance(0.7) ? date.adding(days: random.int(in: 3...14)) : nil
             let item = SampleActionItem(owner: owner, text: text, due: due, done: random.chance(0.1))
-            if !item.done { stillOpen.append(item) }
+            if !item.done { stillOpen.append((item, 0)) }
             shown.append(item)
         }
         open = stillOpen

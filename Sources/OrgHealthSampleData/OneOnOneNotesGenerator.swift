@@ -47,7 +47,7 @@ struct OneOnOneNotesGenerator {
         var random = SampleRandom(seed: chart.seed, stream: "note-forms", index: manager)
         let managerFolder = "\(Self.folder)/by-manager/\(SampleNames.slug(managerPerson.name))-\(managerPerson.id)"
         var summary = Summary()
-        var jsonLines: [(date: CalendarDateKey, line: String)] = []
+        var jsonLines: [(date: JSONLineOrder, line: String)] = []
         let legacy = legacyPair
 
         for report in chart.directReports[manager] {
@@ -91,7 +91,7 @@ struct OneOnOneNotesGenerator {
                 summary.files += 1
             case .jsonLines:
                 for meeting in meetings {
-                    jsonLines.append((CalendarDateKey(meeting.date.dayNumber, report),
+                    jsonLines.append((JSONLineOrder(meeting.date.dayNumber, report),
                                       JSONLinesNoteRenderer.line(meeting, manager: managerReference, report: reportReference)))
                 }
             }
@@ -122,8 +122,8 @@ struct OneOnOneNotesGenerator {
     }
 }
 
-/// Orders JSON Lines by meeting day, then by report.
-struct CalendarDateKey: Comparable {
+/// The order of a manager's JSON Lines export: by meeting day, then by report.
+struct JSONLineOrder: Comparable {
     var day: Int
     var report: Int
 
@@ -132,7 +132,7 @@ struct CalendarDateKey: Comparable {
         self.report = report
     }
 
-    static func < (lhs: CalendarDateKey, rhs: CalendarDateKey) -> Bool {
+    static func < (lhs: JSONLineOrder, rhs: JSONLineOrder) -> Bool {
         (lhs.day, lhs.report) < (rhs.day, rhs.report)
     }
 }

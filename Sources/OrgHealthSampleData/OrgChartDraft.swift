@@ -11,11 +11,9 @@ struct Draft {
     private var names: NameSource
     private var traits: SampleRandom
     private let domain: String
-    private let seed: UInt64
 
     init(domain: String, seed: UInt64) {
         self.domain = domain
-        self.seed = seed
         names = NameSource(seed: seed, domain: domain)
         traits = SampleRandom(seed: seed, stream: "traits")
     }

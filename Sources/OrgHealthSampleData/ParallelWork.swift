@@ -6,7 +6,7 @@ import Foundation
 enum ParallelWork {
     /// `body(0)`, `body(1)`, … `body(count − 1)`, computed concurrently; rethrows the error of
     /// the lowest failing index.
-    static func map<Result: Sendable>(count: Int, _ body: (Int) throws -> Result) throws -> [Result] {
+    static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) throws -> Result) throws -> [Result] {
         guard count > 0 else { return [] }
         let slots = ResultSlots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in

@@ -34,7 +34,7 @@ struct RecognitionLogGenerator {
             attempts += 1
             let date = CalendarDate(dayNumber: MeetingPlanner.weekday(start.dayNumber + random.index(below: days)))
             let from = random.index(below: people.count)
-            guard people[from].isEmployed(on: date) else { continue }
+            guard date >= start, date <= period.end, people[from].isEmployed(on: date) else { continue }
             let team = chart.teams[people[from].teamIndex]
             let to: Int
             if random.chance(0.75), team.members.count > 1 {

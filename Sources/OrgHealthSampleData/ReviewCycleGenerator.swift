@@ -6,6 +6,12 @@ import OrgHealthKit
 /// One planted manager rates everyone 5/4, another 1/2.
 struct ReviewCycleGenerator {
     let chart: SampleOrgChart
+    private let lowOneOnOneManagers: Set<Int>
+
+    init(chart: SampleOrgChart) {
+        self.chart = chart
+        lowOneOnOneManagers = Set(chart.cast.lowOneOnOneManagers)
+    }
 
     static let header = [
         "cycle_id", "reviewee_id", "reviewer_id", "relationship", "status", "due_date", "submitted_at", "rating",
@@ -92,7 +98,7 @@ struct ReviewCycleGenerator {
         var status = "submitted"
         let roll = random.unit()
         if !plantedRater {
-            let slow = cast.lowOneOnOneManagers.contains(assignment.reviewer) ? 0.25 : 0.0
+            let slow = lowOneOnOneManagers.contains(assignment.reviewer) ? 0.25 : 0.0
             let declinable = assignment.relationship == .peer || assignment.relationship == .upward
             if roll < (full ? 0.05 : 0.02) + slow / 2 {
                 status = "in_progress"
@@ -113,7 +119,7 @@ struct ReviewCycleGenerator {
 
         let rating = self.rating(assignment, random: &random)
         fields.append(String(rating))
-        fields.append(comment(assignment, random: &random))
+        fields.append(comment(assignment, rating: rating, random: &random))
         if assignment.relationship == .manager {
             let performance = reviewee.performance
             fields.append(performance > 0.8 ? "high" : performance > -0.5 ? "medium" : "low")
@@ -145,12 +151,12 @@ struct ReviewCycleGenerator {
         case .peer:
             return scale(3.4 + 0.6 * performance + 0.5 * random.normal())
         case .upward:
-            let low = cast.lowOneOnOneManagers.contains(assignment.reviewee) ? 1.3 : 0
+            let low = lowOneOnOneManagers.contains(assignment.reviewee) ? 1.3 : 0
             return scale(3.9 + 0.4 * performance - low + 0.6 * random.normal())
         }
     }
 
-    private func comment(_ assignment: Assignment, random: inout SampleRandom) -> String {
+    private func comment(_ assignment: Assignment, rating: Int, random: inout SampleRandom) -> String {
         let marker = "[\(ReviewLexicon.sentinel) \(random.int(in: 1_000...9_999))]"
         if assignment.relationship == .upward {
             return ReviewLexicon.upwardComments[random.index(below: ReviewLexicon.upwardComments.count)] + " " + marker
@@ -159,7 +165,8 @@ struct ReviewCycleGenerator {
         var habit = SampleRandom(seed: chart.seed, stream: "review-habit", index: assignment.reviewer)
         let substance = habit.unit() < 0.25 ? 0.1 : 0.7
         guard random.chance(substance) else {
-            return ReviewLexicon.shortComments[random.index(below: ReviewLexicon.shortComments.count)] + " " + marker
+            let short = ReviewLexicon.shortComments(rating: rating)
+            return short[random.index(below: short.count)] + " " + marker
         }
         var sentences: [String] = []
         var pool = ReviewLexicon.sentences

@@ -16,14 +16,14 @@ enum ReviewLexicon {
         "A reliable partner for other teams, generous with time, and careful with commitments.",
     ]
 
-    static let shortComments = [
-        "Solid quarter.",
-        "Keep it up!",
-        "Good work, see notes in our 1:1.",
-        "Meets expectations.",
-        "Great collaborator, thanks!",
-        "Needs more focus, discussed.",
-    ]
+    /// One-line comments, by the rating they go with (low 1–2, middle 3, high 4–5).
+    static func shortComments(rating: Int) -> [String] {
+        switch rating {
+        case ...2: return ["Needs more focus, discussed.", "Below the bar this cycle; plan agreed.", "See our 1:1 notes."]
+        case 3: return ["Meets expectations.", "Good work, see notes in our 1:1.", "Solid, steady quarter."]
+        default: return ["Keep it up!", "Great collaborator, thanks!", "Excellent quarter."]
+        }
+    }
 
     static let upwardComments = [
         "Clear priorities, and always makes time for questions.",

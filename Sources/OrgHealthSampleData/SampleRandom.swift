@@ -60,11 +60,6 @@ struct SampleRandom: RandomNumberGenerator, Sendable {
         (unit() + unit() + unit() + unit() - 2) * 1.732_050_807_568_877_2
     }
 
-    /// One element of a non-empty array (the first when the array has one element).
-    mutating func pick<Element>(_ elements: [Element]) -> Element? {
-        elements.isEmpty ? nil : elements[index(below: elements.count)]
-    }
-
     /// An index drawn with the given relative weights (the last index when all weights are 0).
     mutating func weightedIndex(_ weights: [Double]) -> Int {
         let total = weights.reduce(0, +)

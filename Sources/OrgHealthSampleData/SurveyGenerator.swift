@@ -97,12 +97,12 @@ struct SurveyGenerator {
     private func teamEffects(_ team: Int, low: Bool) -> [String: Double] {
         var random = SampleRandom(seed: chart.seed, stream: "survey-team", index: team)
         var effects: [String: Double] = [:]
-        for dimension in Self.dimensions { effects[dimension] = 0.25 * random.normal() }
+        for dimension in Self.dimensions { effects[dimension] = 0.15 * random.normal() }
         let cast = chart.cast
         let manager = chart.teams[team].managerIndex
         if low {
-            effects["trust", default: 0] -= 1.4
-            effects["wellbeing", default: 0] -= 1.2
+            effects["trust", default: 0] -= 1.6
+            effects["wellbeing", default: 0] -= 1.4
             effects["leadership", default: 0] -= 0.9
             effects["feedback", default: 0] -= 0.8
             effects["growth", default: 0] -= 0.5
@@ -133,7 +133,7 @@ struct SurveyGenerator {
                 answers.append(nil)
                 continue
             }
-            let latent = 3.55 + engagement + (effects[item.dimension] ?? 0) + item.bias + 0.75 * random.normal()
+            let latent = 3.75 + engagement + (effects[item.dimension] ?? 0) + item.bias + 0.6 * random.normal()
             let value = min(5, max(1, Int(latent.rounded())))
             answers.append(item.reverse ? 6 - value : value)
         }

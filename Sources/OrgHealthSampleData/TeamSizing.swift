@@ -1,9 +1,10 @@
-/// Splits a department's headcount into teams of realistic sizes (4–12 people, most 6–9).
+/// Splits a department's headcount into teams of realistic sizes (5–12 people, most 7–10), so
+/// that the planted tiny team is the only one under the privacy minimum.
 enum TeamSizing {
-    private static let sizes = Array(4...DepartmentBlueprint.maximumTeam)
-    private static let weights: [Double] = [3, 6, 10, 12, 12, 10, 7, 4, 3]
+    private static let sizes = Array(DepartmentBlueprint.minimumFlexibleTeam...DepartmentBlueprint.maximumTeam)
+    private static let weights: [Double] = [4, 8, 12, 14, 12, 9, 6, 4]
 
-    /// Team sizes (manager included) that add up to `people` (≥ 4), none below 4 or above 12.
+    /// Team sizes (manager included) that add up to `people` (≥ 5), none below 5 or above 12.
     static func partition(_ people: Int, random: inout SampleRandom) -> [Int] {
         let minimum = DepartmentBlueprint.minimumFlexibleTeam
         var result: [Int] = []
@@ -22,7 +23,7 @@ enum TeamSizing {
     }
 
     /// Moves people in or out of the flexible teams until they hold `target` people in total,
-    /// keeping every team within 4–12 where possible (the number of teams is unchanged).
+    /// keeping every team within 5–12 where possible (the number of teams is unchanged).
     static func reconcile(_ sizes: inout [Int], to target: Int) {
         var difference = target - sizes.reduce(0, +)
         while difference > 0 {

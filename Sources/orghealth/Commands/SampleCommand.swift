@@ -22,7 +22,9 @@ struct SampleCommand: ParsableCommand {
     var seed: UInt64 = 42
 
     func validate() throws {
-        guard employees >= 20 else { throw ValidationError("--employees must be at least 20") }
+        guard employees >= SampleOrganization.minimumEmployees else {
+            throw ValidationError("--employees must be at least \(SampleOrganization.minimumEmployees)")
+        }
     }
 
     func run() throws {
