@@ -63,7 +63,10 @@ let package = Package(
         // Benchmarks (run in release builds; see docs/BENCHMARKS.md). Not tests.
         .executableTarget(
             name: "orghealth-benchmarks",
-            dependencies: ["OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering"]
+            dependencies: [
+                "OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering",
+                "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
+            ]
         ),
 
         // The built-in org-structure analyzer as an external executable through the SDK entry

@@ -6,6 +6,8 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "csv": runCSVBenchmark(arguments:),
+    "one-on-ones": runOneOnOneBenchmark(arguments:),
+    "review-cycles": runReviewCycleBenchmark(arguments:),
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: orghealth-benchmarks <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]")

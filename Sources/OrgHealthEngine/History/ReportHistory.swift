@@ -91,6 +91,11 @@ extension ReportHistory.Outcome {
         var outcome = self
         outcome.report = trends.applying(to: report)
         outcome.report.dataQuality.diagnostics += diagnostics
+        outcome.report.summary.healthIndexHistory = healthIndexSeries.map { PeriodValue(period: $0.label, value: $0.value) }
+        for index in outcome.report.summary.dimensions.indices {
+            let points = dimensionSeries[outcome.report.summary.dimensions[index].dimension] ?? []
+            outcome.report.summary.dimensions[index].history = points.map { PeriodValue(period: $0.label, value: $0.value) }
+        }
         return outcome
     }
 }

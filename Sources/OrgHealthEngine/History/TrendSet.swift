@@ -38,14 +38,27 @@ public struct TrendSet: Sendable, Hashable {
     public func applying(to report: HealthReport) -> HealthReport {
         var report = report
         for index in report.summary.dimensions.indices {
-            let score = report.summary.dimensions[index]
-            report.summary.dimensions[index].trend = trend(for: score.dimension, in: .org)?.change
+            let trend = trend(for: report.summary.dimensions[index].dimension, in: .org)
+            report.summary.dimensions[index].trend = trend?.change
+            report.summary.dimensions[index].significant = trend?.significant
         }
+        report.summary.healthIndexTrend = healthIndex?.change
+        report.summary.previousPeriod = previousPeriod?.label
         for scopeIndex in report.scopes.indices {
             let scope = report.scopes[scopeIndex].scope
             for index in report.scopes[scopeIndex].dimensions.indices {
-                let dimension = report.scopes[scopeIndex].dimensions[index].dimension
-                report.scopes[scopeIndex].dimensions[index].trend = trend(for: dimension, in: scope)?.change
+                let trend = trend(for: report.scopes[scopeIndex].dimensions[index].dimension, in: scope)
+                report.scopes[scopeIndex].dimensions[index].trend = trend?.change
+                report.scopes[scopeIndex].dimensions[index].significant = trend?.significant
+            }
+        }
+        for runIndex in report.analyzers.indices {
+            let analyzer = report.analyzers[runIndex].descriptor.id
+            for index in report.analyzers[runIndex].result.metrics.indices {
+                let metric = report.analyzers[runIndex].result.metrics[index]
+                guard metric.value != nil, let trend = trend(for: metric, analyzer: analyzer) else { continue }
+                report.analyzers[runIndex].result.metrics[index].trend = trend.change
+                report.analyzers[runIndex].result.metrics[index].significant = trend.significant
             }
         }
         return report

@@ -30,6 +30,8 @@ public struct AnalyzerRegistry: Sendable {
     public static func builtIn() -> AnalyzerRegistry {
         let analyzers: [any Analyzer] = [
             OrgStructureAnalyzer(),
+            OneOnOneAnalyzer(),
+            ReviewCycleAnalyzer(),
         ]
         return AnalyzerRegistry(entries: analyzers.map { Entry(analyzer: $0, origin: "built-in") })
     }

@@ -17,6 +17,12 @@ public struct Metric: Codable, Sendable, Hashable {
     public var dimension: HealthDimension?
     /// Why the value was withheld, when it was.
     public var suppressed: SuppressionReason?
+    /// The change from the previous period in history, set by the host when both periods
+    /// have a reportable value. Analyzers leave it empty.
+    public var trend: Double?
+    /// Whether the change is statistically significant (two-proportion z-test, p < 0.05);
+    /// set for ratio metrics only. Analyzers leave it empty.
+    public var significant: Bool?
 
     /// Creates a metric.
     public init(

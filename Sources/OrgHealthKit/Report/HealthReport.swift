@@ -49,6 +49,12 @@ public struct HealthReport: Codable, Sendable, Hashable {
     public struct Summary: Codable, Sendable, Hashable {
         /// The mean of the available dimension scores, if any.
         public var healthIndex: Double?
+        /// The health index's change from the previous period in history.
+        public var healthIndexTrend: Double?
+        /// The health index in earlier periods and this one, oldest first (for sparklines).
+        public var healthIndexHistory: [PeriodValue] = []
+        /// The period the trends compare with, when history has one.
+        public var previousPeriod: String?
         /// The organization's score on every dimension that has data (or was declared).
         public var dimensions: [DimensionScore]
         /// Active headcount at the end of the period.
@@ -86,8 +92,12 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     public var n: Int
     /// The change from the previous period, when history has one.
     public var trend: Double?
+    /// Whether the change is significant (the score read as a proportion of its n; p < 0.05).
+    public var significant: Bool?
     /// Whether the dimension had signals in this scope that were all withheld.
     public var suppressed: Bool
+    /// The score in earlier periods and this one, oldest first (organization scope only).
+    public var history: [PeriodValue] = []
 
     /// Creates a score.
     public init(dimension: HealthDimension, score: Double?, n: Int, trend: Double? = nil, suppressed: Bool = false) {
@@ -100,6 +110,20 @@ public struct DimensionScore: Codable, Sendable, Hashable {
 
     /// The band the score falls in.
     public var band: HealthBand? { score.map(HealthBand.init(score:)) }
+}
+
+/// A value in one period, for trends and sparklines.
+public struct PeriodValue: Codable, Sendable, Hashable {
+    /// The period's label, e.g. `2026-Q2`.
+    public var period: String
+    /// The value in that period.
+    public var value: Double
+
+    /// Creates a value.
+    public init(period: String, value: Double) {
+        self.period = period
+        self.value = value
+    }
 }
 
 /// The colour band of a 0–100 score: ≥ 75 healthy, 60–74 watch, < 60 at risk.

@@ -5,8 +5,11 @@ import OrgHealthKit
 /// organization-level figures and data-quality notes — all from the generic result model.
 struct AnalyzerView {
     let run: AnalyzerRun
+    let names: ScopeNames
 
     static let maxDiagnosticsShown = 200
+    static let maxFindingsShown = 25
+    static let maxTableRowsShown = 60
 
     func render(into main: HTMLNode) {
         let id = "analyzer-\(anchor(run.descriptor.id))"
@@ -24,7 +27,14 @@ struct AnalyzerView {
         let result = run.result
         if !result.findings.isEmpty {
             section.element("h3", text: "Findings")
-            for finding in result.findings.sorted(by: { $0.severity < $1.severity }) { renderFinding(finding, into: section) }
+            let ranked = result.findings.enumerated().sorted {
+                $0.element.severity != $1.element.severity ? $0.element.severity < $1.element.severity : $0.offset < $1.offset
+            }.map(\.element)
+            for finding in ranked.prefix(Self.maxFindingsShown) { renderFinding(finding, into: section, names: names) }
+            if ranked.count > Self.maxFindingsShown {
+                section.element("p", [("class", "muted")],
+                                text: "\(ranked.count - Self.maxFindingsShown) more findings of lower rank are in the XML and JSON reports.")
+            }
         }
         for part in result.sections {
             section.element("h3", text: part.title)
@@ -41,9 +51,18 @@ struct AnalyzerView {
             section.element("h3", text: "Organization-wide figures")
             render(ReportTable(
                 caption: "Figures for the whole organization (definitions under Methodology)",
-                columns: ["Metric", "Value", "n"],
+                columns: ["Metric", "Value", "n", "Change"],
                 rows: orgMetrics.map { metric in
-                    ReportTable.Row([metric.id, metric.suppressed == nil ? DisplayFormat.value(metric.value, unit: metric.unit) : "suppressed", String(metric.n)])
+                    ReportTable.Row([
+                        metric.id,
+                        metric.suppressed == nil ? DisplayFormat.value(metric.value, unit: metric.unit) : "suppressed",
+                        String(metric.n),
+                        metric.trend.map { change in
+                            let shown = metric.unit == .ratio ? change * 100 : change
+                            let text = TrendText.describe(shown, significant: metric.significant, previous: nil)
+                            return metric.unit == .ratio ? text.replacingOccurrences(of: " vs", with: " pts vs") : text
+                        } ?? "—",
+                    ])
                 }), into: section, numericFrom: 1)
         }
         if !result.diagnostics.isEmpty {
@@ -61,7 +80,7 @@ struct AnalyzerView {
             head.element("th", index >= numericFrom ? [("scope", "col"), ("class", "num")] : [("scope", "col")], text: column)
         }
         let body = node.element("tbody")
-        for row in table.rows {
+        for row in table.rows.prefix(Self.maxTableRowsShown) {
             let tr = body.element("tr")
             for (index, cell) in row.cells.enumerated() {
                 if index == 0 {
@@ -70,6 +89,10 @@ struct AnalyzerView {
                     tr.element("td", [("class", row.suppressed != nil ? "num muted" : "num")], text: cell)
                 }
             }
+        }
+        if table.rows.count > Self.maxTableRowsShown {
+            parent.element("p", [("class", "muted")],
+                           text: "Showing \(Self.maxTableRowsShown) of \(table.rows.count) rows; the XML and JSON reports carry them all.")
         }
     }
 }

@@ -28,7 +28,7 @@ public struct HTMLRenderer: ReportRenderer {
         header(report, main)
         SummaryView(report: report).render(into: main)
         HeatmapView(report: report).render(into: main)
-        for run in report.analyzers { AnalyzerView(run: run).render(into: main) }
+        for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report)).render(into: main) }
         DataQualityView(report: report).render(into: main)
         MethodologyView(report: report).render(into: main)
         let footer = main.element("footer")
@@ -57,15 +57,31 @@ func anchor(_ text: String) -> String {
     String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
 }
 
+/// How a scope is named in prose: "team Platform", "manager Ana Lopez (E0042)".
+struct ScopeNames {
+    private let names: [Scope: String]
+
+    init(_ report: HealthReport) {
+        names = Dictionary(report.scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func describe(_ scope: Scope) -> String {
+        switch scope {
+        case .org: return "whole organization"
+        default: return "\(scope.kind.rawValue) \(names[scope] ?? scope.name)"
+        }
+    }
+}
+
 /// Draws a finding as a callout.
-func renderFinding(_ finding: Finding, into parent: HTMLNode, crossSource: Bool = false) {
+func renderFinding(_ finding: Finding, into parent: HTMLNode, names: ScopeNames, crossSource: Bool = false) {
     let box = parent.element("div", [("class", "finding sev-\(finding.severity.rawValue)")])
     let line = box.element("p")
     line.element("span", [("class", "sev")], text: finding.severity.rawValue)
     if crossSource { line.element("span", [("class", "cross")], text: "cross-source") }
     line.text(" ")
     line.element("span", [("class", "title")], text: finding.title)
-    line.text(" — \(finding.scope == .org ? "whole organization" : finding.scope.id)")
+    line.text(" — \(names.describe(finding.scope))")
     if !finding.detail.isEmpty { box.element("p", text: finding.detail) }
     if !finding.recommendation.isEmpty {
         let recommendation = box.element("p")

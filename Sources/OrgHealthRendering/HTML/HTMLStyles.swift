@@ -25,6 +25,8 @@ enum HTMLStyles {
     .dimension-card .score { font-size: 28px; font-weight: 700; }
     .dimension-card .band, .band-text { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
     .trend { font-size: 12px; color: var(--muted); }
+    .trend.significant { color: var(--ink); font-weight: 700; }
+    svg.sparkline { display: block; margin-top: 4px; }
     .band-healthy { background: var(--healthy-bg); color: var(--healthy); }
     .band-watch { background: var(--watch-bg); color: var(--watch); }
     .band-at-risk { background: var(--risk-bg); color: var(--risk); }

@@ -15,6 +15,11 @@ struct SummaryView {
         card.element("div", [("class", "label")], text: "Health index")
         card.element("div", [("class", "big")], text: DisplayFormat.score(index))
         card.element("div", [("class", "band-text")], text: index.map { HealthBand(score: $0).label } ?? "No data")
+        if let trend = report.summary.healthIndexTrend {
+            card.element("div", [("class", "trend")],
+                         text: TrendText.describe(trend, significant: nil, previous: report.summary.previousPeriod))
+        }
+        Sparkline(points: report.summary.healthIndexHistory).draw(into: card)
 
         let cards = grid.element("div", [("class", "dimension-cards")])
         for score in report.summary.dimensions {
@@ -24,10 +29,13 @@ struct SummaryView {
             box.element("div", [("class", "band")],
                         text: score.band?.label ?? (score.suppressed ? "Suppressed" : "No data"))
             if let trend = score.trend {
-                box.element("div", [("class", "trend")], text: "\(DisplayFormat.change(trend)) vs previous period")
+                let significant = score.significant == true
+                box.element("div", [("class", significant ? "trend significant" : "trend")],
+                            text: TrendText.describe(trend, significant: score.significant, previous: report.summary.previousPeriod))
             } else if score.score != nil {
                 box.element("div", [("class", "trend")], text: "n = \(score.n)")
             }
+            Sparkline(points: score.history).draw(into: box)
         }
 
         let columns = section.element("div", [("class", "two-col")])
@@ -60,7 +68,7 @@ struct SummaryView {
             top.element("p", [("class", "muted")], text: "No findings.")
         }
         for finding in findings {
-            renderFinding(finding, into: top, crossSource: report.crossSourceFindings.contains(finding))
+            renderFinding(finding, into: top, names: ScopeNames(report), crossSource: report.crossSourceFindings.contains(finding))
         }
     }
 }

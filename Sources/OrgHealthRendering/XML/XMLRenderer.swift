@@ -41,6 +41,9 @@ public struct XMLRenderer: ReportRenderer {
             try writer.attribute("band", HealthBand(score: index).rawValue)
         }
         try writer.attribute("headcount", String(report.summary.headcount))
+        if let trend = report.summary.healthIndexTrend { try writer.attribute("trend", NumberText.exact(trend)) }
+        if let previous = report.summary.previousPeriod { try writer.attribute("previousPeriod", previous) }
+        try writePoints(report.summary.healthIndexHistory, writer)
         for score in report.summary.dimensions { try writeDimension(score, named: true, writer) }
         try writer.endElement()
     }
@@ -55,8 +58,16 @@ public struct XMLRenderer: ReportRenderer {
         }
         try writer.attribute("n", String(score.n))
         if let trend = score.trend { try writer.attribute("trend", NumberText.exact(trend)) }
+        if let significant = score.significant { try writer.attribute("significant", significant ? "true" : "false") }
         if score.suppressed { try writer.attribute("suppressed", "true") }
+        try writePoints(score.history, writer)
         try writer.endElement()
+    }
+
+    private func writePoints(_ points: [PeriodValue], _ writer: XMLStreamWriter) throws {
+        for point in points {
+            try writer.element("point", attributes: [("period", point.period), ("value", NumberText.exact(point.value))])
+        }
     }
 
     private func writeScopes(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
@@ -108,6 +119,8 @@ public struct XMLRenderer: ReportRenderer {
             try writer.attribute("unit", metric.unit.rawValue)
             try writer.attribute("n", String(metric.n))
             if let dimension = metric.dimension { try writer.attribute("dimension", dimension.rawValue) }
+            if let trend = metric.trend { try writer.attribute("trend", NumberText.exact(trend)) }
+            if let significant = metric.significant { try writer.attribute("significant", significant ? "true" : "false") }
             try writeSuppression(metric.suppressed, writer)
             try writer.endElement()
         }

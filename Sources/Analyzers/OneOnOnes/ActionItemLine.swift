@@ -1,0 +1,74 @@
+/// Action items as notes write them: `- [ ] @E0107 share the design doc (due 2026-07-18)`,
+/// `* [x] …`, `+ [X] …`, `1. [ ] …`, or a ☐/☑ glyph in exported documents.
+///
+/// An item's identity is its normalized text: the leading `@owner`s and any `(due YYYY-MM-DD)`
+/// removed, letter case and punctuation ignored. An item copied forward into later meetings
+/// therefore stays one item.
+enum ActionItemLine {
+    /// The checkbox state and the text after the checkbox of a Markdown list line, or `nil`.
+    static func markdown(_ line: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
+        var rest = line.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let marker = rest.first else { return nil }
+        if marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {
+            rest = rest.dropFirst()
+        } else if (0x30...0x39).contains(marker) {
+            rest = rest.drop { (0x30...0x39).contains($0) }
+            guard rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")") else { return nil }
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        guard rest.first == 0x20 || rest.first == 0x09 else { return nil }
+        return checkbox(rest)
+    }
+
+    /// ☐ and ⬜ (open); ☑, ☒, ✅ and ✔ (done), in UTF-8.
+    private static let openGlyphs: [[UInt8]] = [[0xE2, 0x98, 0x90], [0xE2, 0xAC, 0x9C]]
+    private static let doneGlyphs: [[UInt8]] = [[0xE2, 0x98, 0x91], [0xE2, 0x98, 0x92], [0xE2, 0x9C, 0x85], [0xE2, 0x9C, 0x94]]
+
+    /// The state and the remaining text of text starting with `[ ]`/`[x]`/`[X]` or a glyph.
+    static func checkbox(_ text: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
+        let trimmed = text.trimming([0x20, 0x09, 0x0A, 0x0D])
+        if trimmed.starts(with: Array("[ ]".utf8)) { return (false, trimmed.dropFirst(3)) }
+        if trimmed.starts(with: Array("[x]".utf8)) || trimmed.starts(with: Array("[X]".utf8)) {
+            return (true, trimmed.dropFirst(3))
+        }
+        for (glyphs, done) in [(openGlyphs, false), (doneGlyphs, true)] {
+            for glyph in glyphs where trimmed.starts(with: glyph) {
+                var rest = trimmed.dropFirst(glyph.count)
+                if rest.starts(with: [0xEF, 0xB8, 0x8F]) { rest = rest.dropFirst(3) }  // emoji presentation selector
+                return (done, rest)
+            }
+        }
+        return nil
+    }
+
+    /// The identity of an item's text, or `nil` when nothing but an owner or a due date is left.
+    static func identity(of text: ArraySlice<UInt8>) -> UInt64? {
+        var words = text
+        // Leading owners: `@E0107`, `@ana.lopez@acme.example`.
+        while true {
+            words = words.trimmed
+            guard words.first == UInt8(ascii: "@") else { break }
+            words = words.drop { $0 != 0x20 && $0 != 0x09 }
+        }
+        let normalized = WordText(utf8: removingDueDates(words))
+        return normalized.isEmpty ? nil : normalized.fingerprint
+    }
+
+    /// The identity of an item's text given as a string.
+    static func identity(of text: String) -> UInt64? { identity(of: Array(text.utf8)[...]) }
+
+    /// The text without `(due …)` parts (any letter case).
+    private static func removingDueDates(_ text: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        var rest = text
+        while let open = rest.firstRange(ofCaseInsensitive: Array("(due".utf8)) {
+            guard let close = rest[open.upperBound...].firstIndex(of: UInt8(ascii: ")")) else { break }
+            result += rest[..<open.lowerBound]
+            result.append(0x20)
+            rest = rest[(close + 1)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain POSIX file access: listing a folder tree and reading a file's bytes. Foundation's
+/// URL-based equivalents cost more than the parsing itself on folders of tens of thousands of
+/// small notes.
+enum FileBytes {
+    /// A file could not be opened or read, or is over the size limit.
+    enum Failure: Error {
+        case unreadable
+        case tooLarge(bytes: Int)
+    }
+
+    /// The whole file, refusing files larger than `limit` bytes.
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable }
+        let size = Int(status.st_size)
+        guard size <= limit else { throw .tooLarge(bytes: size) }
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            filled = 0
+            while filled < size {
+                let count = Glue.read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+                guard count > 0 else { break }
+                filled += count
+            }
+        }
+    }
+
+    /// Regular files below `root` (recursively; hidden entries, starting with `.`, left out),
+    /// as paths relative to `root`. Symbolic links to files are followed, to folders not.
+    static func list(_ root: String) throws(Failure) -> [String] {
+        var files: [String] = []
+        var pending: [String] = [""]
+        var first = true
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let stream = opendir(folder) else {
+                if first { throw .unreadable }
+                continue
+            }
+            first = false
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG): files.append(path)
+                default:
+                    // Links and file systems that do not report a type: ask.
+                    var status = stat()
+                    let full = root + "/" + path
+                    guard lstat(full, &status) == 0 else { continue }
+                    if (status.st_mode & S_IFMT) == S_IFDIR {
+                        pending.append(path)
+                    } else if (status.st_mode & S_IFMT) == S_IFREG
+                        || ((status.st_mode & S_IFMT) == S_IFLNK && stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG) {
+                        files.append(path)
+                    }
+                }
+            }
+        }
+        return files
+    }
+
+    /// Whether `path` is a folder (following links); `nil` when it does not exist.
+    static func isFolder(_ path: String) -> Bool? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// The C functions whose names methods of the readers shadow.
+enum Glue {
+    static func open(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, O_RDONLY)
+        #else
+        Darwin.open(path, O_RDONLY)
+        #endif
+    }
+
+    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    /// The size of an open file, 0 when unknown.
+    static func size(of descriptor: Int32) -> Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    static func close(_ descriptor: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(descriptor)
+        #else
+        _ = Darwin.close(descriptor)
+        #endif
+    }
+}

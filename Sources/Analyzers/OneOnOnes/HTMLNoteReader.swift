@@ -1,0 +1,114 @@
+import LibXML
+
+/// Reads an HTML export of a running document (as office suites write it) with libxml2's HTML
+/// parser, network and entities off: dated headings split meetings, list items and paragraphs
+/// hold the notes, checkbox inputs or ☐/☑ glyphs mark action items. The pair comes from
+/// `<meta name="manager">`/`<meta name="report">` or from a `MANAGER__REPORT.html` file name.
+///
+/// A file whose DOCTYPE declares entities is refused outright: nothing in it is read.
+struct HTMLNoteReader {
+    let lexicon: TopicLexicon
+
+    /// Elements whose content is never note text.
+    private static let skipped: Set<String> = ["head", "script", "style", "template", "noscript", "title", "svg"]
+    /// Elements that sit inside a line of text rather than forming blocks.
+    private static let inline: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "font", "i", "img", "input", "ins",
+        "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "u",
+        "var", "wbr",
+    ]
+
+    func read(_ data: [UInt8], fileName: String) -> NoteFileContent {
+        var content = NoteFileContent()
+        if let line = Self.entityDeclarationLine(data) {
+            content.problem("declares entities in its DOCTYPE, which are never loaded or expanded; the file was skipped — export it again without them",
+                            line: line)
+            return content
+        }
+        let document: ParsedDocument
+        do { document = try HardenedParser.parseHTML(data, url: fileName) } catch {
+            content.problem("could not be read as HTML; the file was skipped", line: error.line)
+            return content
+        }
+        guard let root = document.root else {
+            content.problem("holds no HTML elements; the file was skipped")
+            return content
+        }
+        guard let pair = Self.pair(root, fileName: fileName) else {
+            content.problem("names no manager and report (<meta name=\"manager\"> and <meta name=\"report\">, or a MANAGER__REPORT.html file name); the file was skipped")
+            return content
+        }
+        var splitter = MeetingSplitter(lexicon: lexicon)
+        walk(root, into: &splitter)
+        splitter.finish()
+        content.problems += splitter.problems
+        content.meetings = splitter.meetings.map { (pair, $0) }
+        return content
+    }
+
+    /// Visits the elements in document order without recursion (exports can nest deeply).
+    private func walk(_ root: ParsedNode, into splitter: inout MeetingSplitter) {
+        var stack: [ParsedNode] = [root]
+        while let node = stack.popLast() {
+            let name = node.name
+            if Self.skipped.contains(name) { continue }
+            if name.count == 2, name.first == "h", let level = Int(name.dropFirst()), (1...6).contains(level) {
+                splitter.heading(level: level, text: Array(node.textContent.utf8)[...], line: node.line)
+                continue
+            }
+            let children = node.children
+            let blocks = children.filter { !Self.inline.contains($0.name) }
+            if blocks.isEmpty {
+                block(Array(node.textContent.utf8)[...], inputs: node.descendants(named: "input"), into: &splitter)
+                continue
+            }
+            // A list item (or any block) with text of its own before nested blocks: the own
+            // text is what remains once the nested blocks' text is taken out.
+            var own = Array(node.textContent.utf8)
+            for child in blocks {
+                let text = Array(child.textContent.utf8)
+                if !text.isEmpty, let range = own[...].firstOccurrence(of: text) { own.replaceSubrange(range, with: [0x0A]) }
+            }
+            if own.contains(where: { $0 > 0x20 }) {
+                let inputs = children.filter { Self.inline.contains($0.name) }.flatMap { child in
+                    child.name == "input" ? [child] : child.descendants(named: "input")
+                }
+                block(own[...], inputs: inputs, into: &splitter)
+            }
+            stack.append(contentsOf: blocks.reversed())
+        }
+    }
+
+    /// One block of text: an action item when it has a checkbox input or glyph, notes otherwise.
+    private func block(_ text: ArraySlice<UInt8>, inputs: [ParsedNode], into splitter: inout MeetingSplitter) {
+        if let box = inputs.first(where: { $0.attribute("type")?.lowercased() == "checkbox" }) {
+            splitter.actionItem(done: box.attribute("checked") != nil, text: text)
+        } else if let item = ActionItemLine.checkbox(text) {
+            splitter.actionItem(done: item.done, text: item.text)
+        } else {
+            splitter.content(text)
+        }
+    }
+
+    /// The pair from the `<meta>` tags, else from the file name.
+    private static func pair(_ root: ParsedNode, fileName: String) -> PairReference? {
+        var manager: (String, Int)?
+        var report: (String, Int)?
+        for meta in root.descendants(named: "meta") {
+            guard let name = meta.attribute("name")?.lowercased(), let value = meta.attribute("content")?.trimmed(of: " \t"),
+                  !value.isEmpty else { continue }
+            if name == "manager", manager == nil { manager = (value, meta.line) }
+            if name == "report", report == nil { report = (value, meta.line) }
+        }
+        if let manager, let report {
+            return PairReference(manager: manager.0, report: report.0, managerLine: manager.1, reportLine: report.1)
+        }
+        return PairReference(fileName: fileName)
+    }
+
+    /// The line of the first `<!ENTITY` declaration (any letter case), if there is one.
+    static func entityDeclarationLine(_ bytes: [UInt8]) -> Int? {
+        guard let range = bytes[...].firstRange(ofCaseInsensitive: Array("<!entity".utf8)) else { return nil }
+        return 1 + bytes[..<range.lowerBound].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import OrgHealthKit
+
+/// Reads a JSON Lines export of a 1:1 tool, one meeting per line:
+/// `{"date":"2026-07-14","manager":"E0042","report":"E0107","status":"held","notes":"…",
+///   "action_items":[{"text":"…","done":true}]}`.
+///
+/// A line that is not a JSON object, lacks a field or has an unparseable date is reported by
+/// its line number and skipped; the other lines are read. Field names follow the config's
+/// `columns.one-on-ones` re-mapping.
+struct JSONLinesNoteReader {
+    let lexicon: TopicLexicon
+    let fields: NoteFieldNames
+
+    /// Reports at most this many bad lines of one file one by one, then a count of the rest.
+    static let maxProblemsPerFile = 20
+
+    func read(path: String) throws(FileBytes.Failure) -> NoteFileContent {
+        var content = NoteFileContent()
+        var badLines = 0
+        var lines = try LineStream(path: path)
+        while let (number, line) = try lines.next() {
+            guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
+            switch meeting(line) {
+            case .success(let entry):
+                var meeting = entry.meeting
+                meeting.line = number
+                var pair = entry.pair
+                pair.managerLine = number
+                pair.reportLine = number
+                content.meetings.append((pair, meeting))
+            case .failure(let problem):
+                badLines += 1
+                if badLines <= Self.maxProblemsPerFile { content.problem(problem.message, line: number) }
+            }
+        }
+        content.bytesRead = lines.bytesRead
+        if badLines > Self.maxProblemsPerFile {
+            content.problem("has \(badLines - Self.maxProblemsPerFile) more lines skipped for the same kinds of reasons")
+        }
+        return content
+    }
+
+    private struct LineProblem: Error {
+        let message: String
+    }
+
+    private func meeting(_ line: ArraySlice<UInt8>) -> Result<(pair: PairReference, meeting: NoteMeeting), LineProblem> {
+        let bytes = Array(line)
+        if bytes.withUnsafeBytes({ TextBytes.problem(in: $0) }) != nil {
+            return .failure(LineProblem(message: "has a line that is not UTF-8 text; the line was skipped"))
+        }
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)), let raw = parsed as? [String: Any] else {
+            return .failure(LineProblem(message: "has a line that is not a JSON object; the line was skipped"))
+        }
+        var object: [String: Any] = [:]
+        for (key, value) in raw { object[key.lowercased()] = value }
+        guard let manager = Self.text(object[fields.manager]), let report = Self.text(object[fields.report]),
+              !manager.isEmpty, !report.isEmpty else {
+            return .failure(LineProblem(message: "has a line without '\(fields.manager)' and '\(fields.report)'; the line was skipped"))
+        }
+        guard let dateText = Self.text(object[fields.date]), let date = CalendarDate(iso: dateText) else {
+            return .failure(LineProblem(message: "has a line whose '\(fields.date)' is missing or not an ISO date (YYYY-MM-DD); the line was skipped"))
+        }
+        var status = MeetingStatus.held
+        if let statusText = Self.text(object[fields.status]), !statusText.isEmpty {
+            guard let parsed = MeetingStatus(parsing: statusText) else {
+                return .failure(LineProblem(message: "has a line whose status is not held, cancelled or no-show; the line was skipped"))
+            }
+            status = parsed
+        }
+        var meeting = NoteMeeting(date: date, status: status, line: 0)
+        for key in [fields.notes, fields.agenda] {
+            for text in Self.texts(object[key]) { meeting.topics.formUnion(lexicon.topics(in: text)) }
+        }
+        for item in object[fields.actionItems] as? [Any] ?? [] {
+            let text: String
+            var done = false
+            if let entry = item as? [String: Any] {
+                var lowered: [String: Any] = [:]
+                for (key, value) in entry { lowered[key.lowercased()] = value }
+                text = Self.text(lowered[fields.text]) ?? ""
+                done = Self.flag(lowered[fields.done]) ?? false
+            } else if let plain = item as? String {
+                let bytes = Array(plain.utf8)[...]
+                if let box = ActionItemLine.markdown(bytes) ?? ActionItemLine.checkbox(bytes) {
+                    text = box.text.string
+                    done = box.done
+                } else {
+                    text = plain
+                }
+            } else {
+                continue
+            }
+            meeting.topics.formUnion(lexicon.topics(in: text))
+            if let identity = ActionItemLine.identity(of: text) {
+                meeting.actionItems.append(ActionItemMark(identity: identity, done: done))
+            }
+        }
+        return .success((PairReference(manager: manager, report: report), meeting))
+    }
+
+    /// A string or number as text.
+    private static func text(_ value: Any?) -> String? {
+        if let string = value as? String { return string.trimmed(of: " \t") }
+        if let number = value as? NSNumber, !(value is Bool) { return number.stringValue }
+        return nil
+    }
+
+    /// A string, or every string of a list.
+    private static func texts(_ value: Any?) -> [String] {
+        if let string = value as? String { return [string] }
+        return (value as? [Any])?.compactMap { $0 as? String } ?? []
+    }
+
+    /// `true`/`false`, 1/0, or text such as "yes", "done", "x".
+    private static func flag(_ value: Any?) -> Bool? {
+        if let bool = value as? Bool { return bool }
+        if let number = value as? NSNumber { return number.intValue != 0 }
+        if let string = value as? String {
+            return ["true", "yes", "y", "x", "1", "done", "completed", "closed"].contains(string.lowercased().trimmed(of: " "))
+        }
+        return nil
+    }
+}
+
+/// The lines of a file, read in large chunks so a big export is never held whole.
+struct LineStream {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var lineNumber = 0
+    /// Bytes read so far.
+    private(set) var bytesRead = 0
+    /// A line longer than this is cut into pieces (each then fails to parse and is reported).
+    static let maxLineBytes = 16 << 20
+    static let maxChunkBytes = 1 << 20
+
+    /// How much one read asks for: the file's size (plus one, to see its end), at most 1 MiB.
+    private let chunkBytes: Int
+
+    init(path: String) throws(FileBytes.Failure) {
+        descriptor = Glue.open(path)
+        guard descriptor >= 0 else { throw .unreadable }
+        chunkBytes = min(Self.maxChunkBytes, max(4_096, Glue.size(of: descriptor) + 1))
+    }
+
+    /// Closes the file (also done on reaching its end).
+    mutating func close() {
+        guard !atEnd else { return }
+        atEnd = true
+        Glue.close(descriptor)
+    }
+
+    /// The next line (without its line break) and its 1-based number; `nil` at the end.
+    mutating func next() throws(FileBytes.Failure) -> (Int, ArraySlice<UInt8>)? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                var line = buffer[start..<newline]
+                if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+                if line.last == 0x0D { line = line.dropLast() }
+                start = newline + 1
+                return (lineNumber, line)
+            }
+            if atEnd || buffer.count - start >= Self.maxLineBytes {
+                guard start < buffer.count else { return nil }
+                lineNumber += 1
+                let line = buffer[start...]
+                start = buffer.count
+                return (lineNumber, line)
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
+            var count = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkBytes) { bytes, initialized in
+                count = Glue.read(descriptor, bytes.baseAddress, chunkBytes)
+                initialized = max(count, 0)
+            }
+            buffer.append(contentsOf: chunk)
+            bytesRead += chunk.count
+            if count < 0 {
+                close()
+                throw .unreadable
+            }
+            if count == 0 { close() }
+        }
+    }
+}

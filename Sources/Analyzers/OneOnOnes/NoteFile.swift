@@ -1,0 +1,81 @@
+/// One file of the notes folder, and the form it is read as.
+struct NoteFile: Sendable {
+    /// The forms of notes: Markdown (one meeting per file, or a running document), an HTML
+    /// export, or JSON Lines.
+    enum Form: Sendable {
+        case markdown, html, jsonLines
+    }
+
+    /// The full path.
+    let path: String
+    /// The path below the configured folder (for ordering and telling files apart).
+    let relativePath: String
+    /// The base name, the only part of a path a diagnostic shows.
+    let name: String
+    /// The form its extension claims, if any.
+    let formByExtension: Form?
+
+    init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+        let bytes = Array(path.utf8)
+        let base = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[($0 + 1)...] } ?? bytes[...]
+        name = base.string
+        var fileExtension = ""
+        if let dot = base.lastIndex(of: UInt8(ascii: ".")), dot != base.startIndex {
+            fileExtension = String(decoding: base[(dot + 1)...].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        switch fileExtension {
+        case "md", "markdown", "mdown", "mkd": formByExtension = .markdown
+        case "html", "htm", "xhtml": formByExtension = .html
+        case "jsonl", "ndjson": formByExtension = .jsonLines
+        default: formByExtension = nil
+        }
+    }
+
+    /// The form the content shows (its first non-blank bytes), or the extension's when the
+    /// content does not say.
+    func form(of bytes: [UInt8]) -> Form? {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return formByExtension }
+        let head = bytes[index..<min(bytes.count, index + 16)].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        if head.starts(with: Array("---".utf8)) { return .markdown }
+        if head.starts(with: Array("<!doctype".utf8)) || head.starts(with: Array("<html".utf8)) { return .html }
+        if formByExtension == nil, head.first == UInt8(ascii: "<") { return .html }
+        if formByExtension == nil, head.first == UInt8(ascii: "{") { return .jsonLines }
+        return formByExtension
+    }
+}
+
+/// Lists the files of the configured notes folders (or files), recursively, in a stable order.
+/// Hidden files and folders (a leading `.`) are left out.
+enum NoteFolder {
+    static func files(in roots: [String]) throws(NoteFolderError) -> [NoteFile] {
+        var files: [NoteFile] = []
+        for root in roots {
+            switch FileBytes.isFolder(root) {
+            case nil:
+                throw NoteFolderError(path: root, problem: "does not exist")
+            case false?:
+                files.append(NoteFile(path: root, relativePath: NoteFile(path: root, relativePath: "").name))
+            case true?:
+                let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+                do {
+                    for relative in try FileBytes.list(base) {
+                        files.append(NoteFile(path: base + "/" + relative, relativePath: relative))
+                    }
+                } catch {
+                    throw NoteFolderError(path: root, problem: "cannot be read")
+                }
+            }
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+}
+
+/// The notes folder itself is missing or unreadable.
+struct NoteFolderError: Error {
+    let path: String
+    let problem: String
+}

@@ -1,0 +1,46 @@
+import Foundation
+import OrgHealthKit
+
+/// Reads a list of note files in parallel: the list is dealt into parts, each part is read
+/// file by file into its own ledger (per-pair summaries, never note bodies), and the ledgers
+/// are merged. The merge does not depend on the order parts finish in, so results are the same
+/// on every run.
+struct NoteFolderReader: Sendable {
+    let settings: OneOnOneSettings
+    let roster: Roster
+    let period: ReportingPeriod
+
+    func read(_ files: [NoteFile], progress: ProgressReporter) async -> NoteLedger {
+        guard !files.isEmpty else { return NoteLedger() }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // Several parts per worker so an uneven part (a big export) does not leave a core idle.
+        let partCount = min(files.count, workers * 8)
+        let parts: [[NoteFile]] = (0..<partCount).map { part in
+            Array(stride(from: part, to: files.count, by: partCount).map { files[$0] })
+        }
+        return await withTaskGroup(of: NoteLedger.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < parts.count else { return }
+                let part = parts[next]
+                next += 1
+                group.addTask { [settings, roster, period] in
+                    var intake = NoteIntake(settings: settings, roster: roster, period: period)
+                    for file in part { intake.read(file) }
+                    return intake.ledger
+                }
+            }
+            for _ in 0..<min(workers, parts.count) { startNext() }
+            var ledger = NoteLedger()
+            var done = 0
+            for await partial in group {
+                ledger.merge(partial)
+                done += 1
+                progress.report("read \(ledger.filesRead + ledger.filesSkipped) of \(files.count) note files",
+                                fraction: Double(done) / Double(parts.count))
+                startNext()
+            }
+            return ledger
+        }
+    }
+}

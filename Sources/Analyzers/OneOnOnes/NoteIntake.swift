@@ -1,0 +1,135 @@
+import OrgHealthKit
+
+/// Reads note files one at a time into a ledger: picks the reader by content and extension,
+/// refuses binary and non-UTF-8 files, resolves people through the roster, drops meetings
+/// outside the period (counting them). One intake per worker; ledgers merge afterwards.
+struct NoteIntake {
+    let settings: OneOnOneSettings
+    let roster: Roster
+    let period: ReportingPeriod
+    private(set) var ledger = NoteLedger()
+    /// People already looked up by the reference a note used (the same names recur in many files).
+    private var people: [String: Person?] = [:]
+
+    /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
+    static let maxDocumentBytes = 32 << 20
+
+    init(settings: OneOnOneSettings, roster: Roster, period: ReportingPeriod) {
+        self.settings = settings
+        self.roster = roster
+        self.period = period
+    }
+
+    mutating func read(_ file: NoteFile) {
+        let content: NoteFileContent
+        do {
+            guard let read = try readContent(file) else { return }
+            content = read
+        } catch .tooLarge(let bytes) {
+            ledger.bytesRead += bytes
+            skip(file, "is larger than \(Self.maxDocumentBytes >> 20) MB, too large for a notes document; it was skipped")
+            return
+        } catch {
+            skip(file, "could not be read; it was skipped — check that the file is readable")
+            return
+        }
+        ledger.bytesRead += content.bytesRead
+        for problem in content.problems {
+            note(file, Diagnostic(severity: problem.severity, source: file.name, line: problem.line,
+                                  message: "This file \(problem.message)"))
+        }
+        if content.meetings.isEmpty && !content.problems.isEmpty {
+            ledger.filesSkipped += 1
+        } else {
+            ledger.filesRead += 1
+        }
+        absorb(content.meetings, from: file)
+    }
+
+    /// The file's meetings and problems, or `nil` when the file was skipped (and reported).
+    private mutating func readContent(_ file: NoteFile) throws(FileBytes.Failure) -> NoteFileContent? {
+        if file.formByExtension == .jsonLines {
+            return try JSONLinesNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(path: file.path)
+        }
+        let bytes = try FileBytes.read(file.path, limit: Self.maxDocumentBytes)
+        ledger.bytesRead += bytes.count
+        let form = bytes.isEmpty ? nil : file.form(of: bytes)
+        if let problem = bytes.withUnsafeBytes({ TextBytes.problem(in: $0) }) {
+            skip(file, problem.message, line: problem.line, severity: form == nil ? .warning : .error)
+            return nil
+        }
+        switch form {
+        case .markdown:
+            return MarkdownNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(utf8: bytes, fileName: file.name)
+        case .html:
+            return HTMLNoteReader(lexicon: settings.lexicon).read(bytes, fileName: file.name)
+        case .jsonLines:
+            return try JSONLinesNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(path: file.path)
+        case nil:
+            skip(file, bytes.isEmpty ? "is empty; it was skipped" : "is not in a notes format (Markdown, HTML or JSON Lines); it was skipped",
+                 severity: .info)
+            return nil
+        }
+    }
+
+    /// Resolves the people of each meeting and adds those in the period to the ledger.
+    private mutating func absorb(_ meetings: [(pair: PairReference, meeting: NoteMeeting)], from file: NoteFile) {
+        var resolved: [PairReference: PairKey?] = [:]
+        for (pair, meeting) in meetings {
+            let key: PairKey?
+            if let known = resolved[pair] {
+                key = known
+            } else {
+                key = resolve(pair, in: file)
+                resolved[pair] = key
+            }
+            guard let key else {
+                ledger.meetingsSkipped += 1
+                continue
+            }
+            guard period.contains(meeting.date) else {
+                ledger.meetingsOutsidePeriod += 1
+                continue
+            }
+            ledger.meetingsInPeriod += 1
+            ledger.pairs[key, default: PairLog()].record(meeting)
+        }
+    }
+
+    private mutating func resolve(_ pair: PairReference, in file: NoteFile) -> PairKey? {
+        let manager = person(pair.manager)
+        let report = person(pair.report)
+        if manager == nil {
+            note(file, Diagnostic(severity: .error, source: file.name, line: pair.managerLine,
+                                  message: "This file names a manager who is not in the roster (people are matched by employee_id or email); their meetings were skipped"))
+        }
+        if report == nil {
+            note(file, Diagnostic(severity: .error, source: file.name, line: pair.reportLine,
+                                  message: "This file names a report who is not in the roster (people are matched by employee_id or email); their meetings were skipped"))
+        }
+        guard let manager, let report else { return nil }
+        guard manager.id != report.id else {
+            note(file, Diagnostic(severity: .error, source: file.name, line: pair.reportLine,
+                                  message: "This file names the same person as manager and report; those meetings were skipped"))
+            return nil
+        }
+        return PairKey(manager: manager.id, report: report.id)
+    }
+
+    /// The person a note names by employee id or email, through the roster (cached).
+    private mutating func person(_ reference: String) -> Person? {
+        if let known = people[reference] { return known }
+        let found = roster.person(matching: reference)
+        people[reference] = found
+        return found
+    }
+
+    private mutating func skip(_ file: NoteFile, _ message: String, line: Int? = nil, severity: DiagnosticSeverity = .error) {
+        ledger.filesSkipped += 1
+        note(file, Diagnostic(severity: severity, source: file.name, line: line, message: "This file \(message)"))
+    }
+
+    private mutating func note(_ file: NoteFile, _ diagnostic: Diagnostic) {
+        ledger.diagnostics.append(PendingDiagnostic(path: file.relativePath, diagnostic: diagnostic))
+    }
+}

@@ -1,0 +1,110 @@
+import OrgHealthKit
+
+/// A set of topics, one bit per topic of a ``TopicLexicon`` (at most 64 topics).
+struct TopicSet: Hashable, Sendable {
+    /// The bits, topic `i` at bit `i`.
+    var bits: UInt64 = 0
+
+    /// Whether the topic at `index` is in the set.
+    func contains(_ index: Int) -> Bool { bits & (1 << UInt64(index)) != 0 }
+
+    /// Adds every topic of `other`.
+    mutating func formUnion(_ other: TopicSet) { bits |= other.bits }
+}
+
+/// The keywords that mark a note as touching a topic (career, feedback, well-being,
+/// priorities, or a topic the config adds).
+///
+/// Keywords are matched case-insensitively at the start of a word, so `goal` matches
+/// "Goals" and `well-being` matches "Well-being" and "well being"; punctuation is ignored.
+struct TopicLexicon: Sendable {
+    /// A keyword, normalized, and the topic it marks.
+    private struct Keyword: Sendable {
+        let bytes: [UInt8]
+        let topic: Int
+    }
+
+    /// The topics' names, in metric order: the four built-ins first, then added ones by name.
+    let names: [String]
+    /// Keywords by their first byte.
+    private let keywordsByFirstByte: [[Keyword]]
+
+    /// The most topics a config may define.
+    static let maximumTopics = 32
+
+    /// The built-in topics, in order.
+    static let builtInNames = ["career", "feedback", "wellbeing", "priorities"]
+
+    /// The default keywords of the built-in topics.
+    static let defaults: [String: [String]] = [
+        "career": [
+            "career", "promotion", "promote", "growth", "next level", "development plan", "learning goal",
+            "mentor", "stretch assignment", "staff track", "skills", "aspiration",
+        ],
+        "feedback": [
+            "feedback", "praise", "kudos", "recognition", "appreciation", "coaching", "constructive",
+            "performance review",
+        ],
+        "wellbeing": [
+            "wellbeing", "well-being", "workload", "stress", "burnout", "burn out", "vacation", "time off",
+            "pto", "overtime", "exhausted", "tired", "mental health", "work-life", "work life", "sick leave",
+        ],
+        "priorities": [
+            "priority", "priorities", "prioritize", "prioritise", "goal", "okr", "roadmap", "objective",
+            "milestone", "deadline",
+        ],
+    ]
+
+    /// Builds the lexicon from the defaults, with `overrides` replacing a topic's keywords
+    /// (or adding a topic).
+    init(overrides: [String: [String]] = [:]) {
+        var keywords = Self.defaults
+        for (topic, words) in overrides { keywords[topic] = words }
+        let added = keywords.keys.filter { !Self.builtInNames.contains($0) }.sorted()
+        names = Self.builtInNames + added
+        var buckets = [[Keyword]](repeating: [], count: 256)
+        for (index, name) in names.enumerated() {
+            for word in keywords[name] ?? [] {
+                let normalized = WordText(word)
+                guard !normalized.isEmpty else { continue }
+                let bytes = Array(normalized.bytes.dropFirst().dropLast())
+                buckets[Int(bytes[0])].append(Keyword(bytes: bytes, topic: index))
+            }
+        }
+        keywordsByFirstByte = buckets
+    }
+
+    /// The topics touched by a text.
+    func topics(in text: some StringProtocol) -> TopicSet {
+        topics(in: WordText(text))
+    }
+
+    /// The topics touched by UTF-8 text.
+    func topics(in text: ArraySlice<UInt8>) -> TopicSet {
+        topics(in: WordText(utf8: text))
+    }
+
+    /// The topics touched by normalized text.
+    func topics(in words: WordText) -> TopicSet { topics(inNormalized: words.bytes) }
+
+    /// The topics touched by text normalized as ``WordText`` does (a space at each end).
+    func topics(inNormalized words: [UInt8]) -> TopicSet {
+        var found: UInt64 = 0
+        words.withUnsafeBufferPointer { text in
+            let count = text.count
+            var index = 1
+            while index < count {
+                for keyword in keywordsByFirstByte[Int(text[index])] where found & (1 << UInt64(keyword.topic)) == 0 {
+                    let length = keyword.bytes.count
+                    guard index + length <= count else { continue }
+                    var matched = 1
+                    while matched < length, text[index + matched] == keyword.bytes[matched] { matched += 1 }
+                    if matched == length { found |= 1 << UInt64(keyword.topic) }
+                }
+                while index < count, text[index] != 0x20 { index += 1 }
+                index += 1
+            }
+        }
+        return TopicSet(bits: found)
+    }
+}

@@ -1,0 +1,59 @@
+import OrgHealthKit
+
+/// The group scopes review figures are reported for — the org, every department, every team —
+/// numbered so that the tallies can be flat arrays, and each roster person's groups (those
+/// of the reviewee: a review counts where the person reviewed sits).
+struct ReviewGroups: Sendable {
+    /// The scopes by group number: 0 is the org, then departments, then teams (sorted by name).
+    let scopes: [Scope]
+    /// For each roster person (by index in `roster.people`), their group numbers: the org,
+    /// their department if any, their team.
+    let groupsOfPerson: [[Int]]
+    /// Roster index by exact employee id.
+    let indexByID: [String: Int]
+
+    init(roster: Roster) {
+        var scopes: [Scope] = [.org]
+        var departmentGroup: [String: Int] = [:]
+        for department in roster.departments {
+            departmentGroup[department] = scopes.count
+            scopes.append(.department(department))
+        }
+        var teamGroup: [String: Int] = [:]
+        for team in roster.teams {
+            teamGroup[team] = scopes.count
+            scopes.append(.team(team))
+        }
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(roster.people.count)
+        var groupsOfTeam: [String: [Int]] = [:]
+        var groupsOfPerson: [[Int]] = []
+        groupsOfPerson.reserveCapacity(roster.people.count)
+        for (index, person) in roster.people.enumerated() {
+            indexByID[person.id] = index
+            if let known = groupsOfTeam[person.team] {
+                groupsOfPerson.append(known)
+                continue
+            }
+            var groups = [0]
+            if let department = roster.department(ofTeam: person.team), let group = departmentGroup[department] {
+                groups.append(group)
+            }
+            if let group = teamGroup[person.team] { groups.append(group) }
+            groupsOfTeam[person.team] = groups
+            groupsOfPerson.append(groups)
+        }
+        self.scopes = scopes
+        self.groupsOfPerson = groupsOfPerson
+        self.indexByID = indexByID
+    }
+
+    /// The number of groups.
+    var count: Int { scopes.count }
+
+    /// The group numbers of the departments, in name order.
+    var departmentGroups: [Int] { scopes.indices.filter { scopes[$0].kind == .department } }
+
+    /// The group numbers of the teams, in name order.
+    var teamGroups: [Int] { scopes.indices.filter { scopes[$0].kind == .team } }
+}
