@@ -65,6 +65,28 @@ struct CSVReaderEncodingTests {
         ])
     }
 
+    /// Random byte strings rich in lead, continuation and boundary bytes: the reader rejects
+    /// exactly those the standard library does not accept as UTF-8.
+    @Test(arguments: [1, 3, 1 << 20])
+    func validationAgreesWithTheStandardLibrary(bufferSize: Int) {
+        let pool: [UInt8] = [
+            0x41, 0x2C, 0x0A, 0x0D, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+            0xE0, 0xE1, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF,
+        ]
+        var random = SplitMix64(seed: 3_629)
+        var disagreements: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(random.next() % 12)).map { _ in pool[Int(random.next() % UInt64(pool.count))] }
+            let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+            let rejected = csvOutcomes(bytes, bufferSize: bufferSize).contains {
+                if case .error(.invalidUTF8, _) = $0 { return true }
+                return false
+            }
+            if rejected == isUTF8 { disagreements.append(bytes) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+
     @Test func invalidUTF8MessageNamesFileLineAndByte() throws {
         var reader = CSVReader(bytes: Array("id,name\n1,caf".utf8) + [0xE9] + Array(",x\n".utf8), source: "roster.csv")
         #expect(try reader.next()?.fields == ["id", "name"])

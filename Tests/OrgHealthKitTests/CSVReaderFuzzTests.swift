@@ -5,17 +5,18 @@ import Testing
 /// letter) read with tiny buffers must give what a naive byte-by-byte reference reader gives.
 @Suite("CSVReader: random inputs against a reference reader")
 struct CSVReaderFuzzTests {
-    @Test(arguments: [1, 2, 3, 5, 1 << 20])
+    @Test(arguments: [1, 2, 3, 5, 8, 9, 16, 1 << 20])
     func agreesWithReference(bufferSize: Int) {
         var random = SplitMix64(seed: 4_180)
         let alphabet: [[UInt8]] = [
             Array("a".utf8), Array("b".utf8), Array(",".utf8), Array(",".utf8), Array("\"".utf8), Array("\"".utf8),
             Array("\r".utf8), Array("\n".utf8), Array("\n".utf8), Array("é".utf8), Array(" ".utf8),
+            Array("12.5".utf8), Array("abcdefghij".utf8), Array("日本".utf8),
         ]
         var failures: [String] = []
         for _ in 0..<3_000 {
             var input: [UInt8] = []
-            for _ in 0..<Int(random.next() % 40) { input += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            for _ in 0..<Int(random.next() % 120) { input += alphabet[Int(random.next() % UInt64(alphabet.count))] }
             if csvOutcomes(input, bufferSize: bufferSize) != Self.reference(input) {
                 failures.append(String(decoding: input, as: UTF8.self).debugDescription)
             }

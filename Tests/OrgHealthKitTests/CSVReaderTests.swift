@@ -90,6 +90,40 @@ struct CSVReaderTests {
         #expect(reader.bytesRead == 17)
     }
 
+    @Test func bufferSizeBelowOneReadsByteByByte() throws {
+        #expect(try csvRows("a,\"b\nc\"\r\nd", bufferSize: 0) == [["a", "b\nc"], ["d"]])
+        #expect(try csvRows("x", bufferSize: -5) == [["x"]])
+    }
+
+    @Test func wideRecordsAndLongFields() throws {
+        let wide = (0..<1_000).map { "f\($0)" }
+        let long = String(repeating: "é,\"", count: 50_000)
+        let text = wide.joined(separator: ",") + "\n\"" + long.replacingOccurrences(of: "\"", with: "\"\"") + "\",x\n"
+        for bufferSize in [7, 4_096, 1 << 20] {
+            let rows = try csvRows(text, bufferSize: bufferSize)
+            #expect(rows.count == 2)
+            #expect(rows.first == wide)
+            #expect(rows.last == [long, "x"])
+        }
+    }
+
+    /// Copies share the input, so each record goes to one of them; but each copy assembles
+    /// records in its own memory (a long record in one copy cannot disturb the other).
+    @Test func copiesOfAReaderStayMemorySafe() throws {
+        let long = String(repeating: "x", count: 5_000)
+        var first = CSVReader(string: "a\n\(long)\nb\n\(long)\n", bufferSize: 3)
+        #expect(try first.next()?.fields == ["a"])
+        var second = first
+        var lengths: [Int] = []
+        while true {
+            let a = try first.next()
+            let b = try second.next()
+            if a == nil, b == nil { break }
+            lengths += [a, b].compactMap { $0?[0].utf8.count }
+        }
+        #expect(lengths.reduce(0, +) > 0)
+    }
+
     @Test func stringInputAndSourceName() throws {
         var reader = CSVReader(string: "a\n", source: "people.csv")
         #expect(reader.source == "people.csv")

@@ -16,6 +16,10 @@ struct CSVRecordNumberTests {
         ("", nil), ("  ", nil), ("abc", nil), ("1e", nil), ("1e+", nil), ("1.2.3", nil), ("--1", nil),
         ("+", nil), ("-", nil), (".", nil), ("e5", nil), ("inf", nil), ("nan", nil), ("infinity", nil),
         ("0x10", nil), ("1,5", nil), ("1 000", nil), ("12abc", nil), ("١٢", nil),
+        ("-.", nil), ("1-2", nil), ("1+", nil), ("1é", nil), (".1.", nil), ("-1.-2", nil), ("1\u{0}", nil),
+        ("99999999", 99_999_999), ("-9999999", -9_999_999), ("12345678", 12_345_678), ("00000000", 0),
+        ("1234.567", 1_234.567), ("0.000001", 0.000001), ("-.000001", -0.000001), ("1234567.8", 1_234_567.8),
+        ("-0.25 ", -0.25), (" -0.25", -0.25),
     ]
 
     @Test func parsesDecimals() {
@@ -38,6 +42,22 @@ struct CSVRecordNumberTests {
             let parsed = record([text]).double(0)
             if parsed?.bitPattern != expected?.bitPattern { mismatches.append(text) }
         }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    /// The same through a reader: fields at every position of a record, including the last.
+    @Test func matchesDoubleFromStringInReadRecords() throws {
+        var random = SplitMix64(seed: 0x5EED)
+        let texts = (0..<50_000).map { Self.randomDecimal(&random, shape: $0 % 5) }
+        var csv = ""
+        for (index, text) in texts.enumerated() { csv += text + (index % 7 == 6 || index == texts.count - 1 ? "\n" : ",") }
+        var reader = CSVReader(string: csv, bufferSize: 4_096)
+        var parsed: [Double?] = []
+        while let record = try reader.next() {
+            for index in 0..<record.count { parsed.append(record.double(index)) }
+        }
+        #expect(parsed.count == texts.count)
+        let mismatches = zip(texts, parsed).filter { Double($0.0)?.bitPattern != $0.1?.bitPattern }.map(\.0)
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 

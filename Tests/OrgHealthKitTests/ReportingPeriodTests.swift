@@ -30,9 +30,12 @@ struct ReportingPeriodTests {
     func explicit() throws {
         let period = try ReportingPeriod(start: #require(CalendarDate(iso: "2026-07-01")), end: #require(CalendarDate(iso: "2026-09-30")))
         #expect(period.dayCount == 92)
-        #expect(period.contains(#require(CalendarDate(iso: "2026-09-30"))))
-        #expect(!period.contains(#require(CalendarDate(iso: "2026-10-01"))))
-        #expect(!period.contains(#require(CalendarDate(iso: "2026-06-30"))))
+        let last = try #require(CalendarDate(iso: "2026-09-30"))
+        let after = try #require(CalendarDate(iso: "2026-10-01"))
+        let before = try #require(CalendarDate(iso: "2026-06-30"))
+        #expect(period.contains(last))
+        #expect(!period.contains(after))
+        #expect(!period.contains(before))
     }
 
     @Test("the previous period of a quarter is the quarter before, across years")
@@ -54,8 +57,11 @@ struct CalendarDateTests {
         let first = try #require(CalendarDate(iso: "2026-07-01"))
         let last = try #require(CalendarDate(iso: "2026-07-31"))
         #expect(first.days(to: last) == 30)
-        #expect(try #require(CalendarDate(iso: "2024-02-28")).days(to: #require(CalendarDate(iso: "2024-03-01"))) == 2)
-        #expect(try #require(CalendarDate(iso: "1969-12-31")).dayNumber == -1)
+        let leapStart = try #require(CalendarDate(iso: "2024-02-28"))
+        let leapEnd = try #require(CalendarDate(iso: "2024-03-01"))
+        #expect(leapStart.days(to: leapEnd) == 2)
+        let beforeEpoch = try #require(CalendarDate(iso: "1969-12-31"))
+        #expect(beforeEpoch.dayNumber == -1)
         #expect(CalendarDate(dayNumber: 0).description == "1970-01-01")
     }
 

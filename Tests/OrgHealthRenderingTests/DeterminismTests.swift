@@ -17,13 +17,14 @@ struct DeterminismTests {
     func numbers() async throws {
         let report = try await ReportFixtures.hostileReport()
         let xml = String(decoding: try XMLRenderer().render(report), as: UTF8.self)
-        // 1 leaver over the average of 41 and 40 employed (Web's first member left on 2026-08-01).
+        // 34 people (the chief, 4 managers, 8 + 9 + 10 + 2 members); Web's first member left on
+        // 2026-08-01: 1 leaver over the average of 34 employed on 2026-07-01 and 33 on 2026-09-30.
         let attrition = report.analyzers[0].result.metrics.first { $0.id == "org.attritionRate" && $0.scope == .org }
-        #expect(attrition?.value == 1.0 / 40.5)
-        #expect(xml.contains(#"value="\#(1.0 / 40.5)""#))
-        // The two-person team is withheld everywhere: a reason, no value.
+        #expect(attrition?.value == 1.0 / 33.5)
+        #expect(xml.contains(#"value="\#(1.0 / 33.5)""#))
+        // The three-person team (its manager and two members) is withheld everywhere: a reason, no value.
         let tiny = report.analyzers[0].result.metrics.filter { $0.scope == .team("Tiny") }
         #expect(!tiny.isEmpty && tiny.allSatisfy { $0.value == nil && $0.suppressed == .minGroupSize })
-        #expect(xml.contains(#"scope="team:Tiny" unit="count" n="2" suppressed="true" reason="min-group-size""#))
+        #expect(xml.contains(#"scope="team:Tiny" unit="count" n="3" suppressed="true" reason="min-group-size""#))
     }
 }

@@ -86,7 +86,7 @@ struct OrgStructureAnalyzerTests {
 
         let orphaned = try await analyze(rosterCSV + "O1,GHOST,Sales,Revenue,2020-01-01,\n")
         let finding = orphaned.findings.first { $0.id == "org-structure.without-manager" }
-        #expect(finding?.title == "1 people have no manager in the roster")
+        #expect(finding?.title == "1 person has no manager in the roster")
         #expect(finding?.detail.contains("O1") == true)
     }
 

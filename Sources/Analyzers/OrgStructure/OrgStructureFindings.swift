@@ -37,7 +37,7 @@ struct OrgStructureFindings {
             let unattached = tops.dropFirst()
             findings.append(Finding(
                 id: "org-structure.without-manager", severity: .warning, scope: .org, dimension: .execution,
-                title: "\(unattached.count) people have no manager in the roster",
+                title: unattached.count == 1 ? "1 person has no manager in the roster" : "\(unattached.count) people have no manager in the roster",
                 detail: "Besides the top of the organization (\(label(tops[0]))), these people have no valid manager: "
                     + unattached.prefix(12).map(label).joined(separator: ", ")
                     + (unattached.count > 12 ? ", and \(unattached.count - 12) more." : ".")

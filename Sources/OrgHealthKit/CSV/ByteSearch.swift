@@ -7,8 +7,28 @@ enum ByteSearch {
     /// The high bit of each byte of `word` that is zero. The lowest flag is exact; flags above
     /// it may be spurious, so only the lowest one is used.
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- ones) & ~word & highBits
+    }
+
+    /// The high bit of each byte of `word` that is zero, exactly (no spurious flags).
+    @inline(__always)
+    private static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & ~highBits) &+ ~highBits) | word) & highBits
+    }
+
+    /// The high bit of each byte of `word` equal to one of `a`, `b`, `c`, `d`, exactly: every
+    /// flag is a match, so the caller can visit them all.
+    @inline(__always)
+    static func matches(of a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in word: UInt64) -> UInt64 {
+        exactZeroBytes(word ^ (ones &* UInt64(a))) | exactZeroBytes(word ^ (ones &* UInt64(b)))
+            | exactZeroBytes(word ^ (ones &* UInt64(c))) | exactZeroBytes(word ^ (ones &* UInt64(d)))
+    }
+
+    /// The word of 8 bytes at `bytes + offset`, first byte in the lowest bits.
+    @inline(__always)
+    static func word(at bytes: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The index of the first byte in `start..<end` equal to one of `a`, `b`, `c`, `d`, or `end`.

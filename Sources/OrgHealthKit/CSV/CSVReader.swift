@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// var reader = try CSVReader(contentsOf: rosterURL)
 /// guard let first = try reader.next() else { return }      // the header
-/// let header = CSVHeader(first, mapping: config.columns["roster"] ?? [:])
+/// let header = CSVHeader(first, mapping: columnMapping)   // canonical name → export header
 /// reader.expectedFieldCount = header.fields.count
 /// while true {
 ///     do {
@@ -44,7 +44,7 @@ public struct CSVReader {
     public var bytesRead: Int { bytesBeforeBuffer + position }
 
     private let input: CSVInput
-    private var buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutablePointer<UInt8>
     /// The next byte to look at in the buffer.
     private var position = 0
     /// The end of the bytes usable in the buffer: the end of the data, or the first byte that
@@ -107,7 +107,7 @@ public struct CSVReader {
         return record
     }
 
-    /// Reads every remaining record (for small inputs and tests).
+    /// Reads every remaining record (for small inputs and tests); throws the first error.
     public mutating func readAll() throws(CSVError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         while let record = try next() { records.append(record) }
@@ -164,6 +164,24 @@ extension CSVReader {
                 let base = record.byteCount - runStart  // record offset of buffer index i is base + i
                 var index = position
                 while true {
+                    // Fast path, eight bytes at a time: commas are handled in place; stop at any
+                    // other special byte, or when fewer than eight bytes are left.
+                    words: while index + 8 <= end {
+                        var found = ByteSearch.matches(
+                            of: comma, quote, lineFeed, carriageReturn, in: ByteSearch.word(at: bytes, index))
+                        while found != 0 {
+                            let at = index + found.trailingZeroBitCount >> 3
+                            guard bytes[at] == comma else {
+                                index = at
+                                break words
+                            }
+                            record.endField(at: base + at)
+                            fieldStart = base + at + 1
+                            fieldQuoted = false
+                            found &= found &- 1
+                        }
+                        index += 8
+                    }
                     index = ByteSearch.first(of: comma, quote, lineFeed, carriageReturn, in: bytes, from: index, to: end)
                     guard index < end else { break }
                     let byte = bytes[index]

@@ -6,32 +6,32 @@
 public struct CSVRecord: Sendable {
     /// The 1-based physical line where the record starts.
     public let line: Int
-    /// The fields' bytes, each field followed by one separator byte.
-    private let storage: [UInt8]
-    /// Where each field ends in `storage`; field `i` starts one byte after field `i - 1` ends.
-    private let fieldEnds: [Int]
+    /// The number of fields (at least 1: an empty line is not a record).
+    public let count: Int
+    private let storage: CSVRecordStorage
 
-    init(line: Int, storage: [UInt8], fieldEnds: [Int]) {
+    init(line: Int, count: Int, storage: CSVRecordStorage) {
         self.line = line
+        self.count = count
         self.storage = storage
-        self.fieldEnds = fieldEnds
     }
 
     /// Creates a record from fields (e.g. for tests, or rows that did not come from a file).
+    /// No fields make a record with one empty field.
     public init(fields: [String], line: Int = 1) {
-        var storage: [UInt8] = []
-        var fieldEnds: [Int] = []
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
         for field in fields {
-            storage.append(contentsOf: field.utf8)
-            fieldEnds.append(storage.count)
-            storage.append(0x2C)
+            bytes.append(contentsOf: field.utf8)
+            ends.append(bytes.count)
+            bytes.append(0x2C)
         }
-        if fieldEnds.isEmpty { fieldEnds.append(0) }
-        self.init(line: line, storage: storage, fieldEnds: fieldEnds)
+        if ends.isEmpty { ends.append(0) }
+        let storage = ends.withUnsafeBufferPointer { ends in
+            bytes.withUnsafeBufferPointer { bytes in CSVRecordStorage.make(fieldEnds: ends, bytes: bytes) }
+        }
+        self.init(line: line, count: ends.count, storage: storage)
     }
-
-    /// The number of fields (at least 1: an empty line is not a record).
-    public var count: Int { fieldEnds.count }
 
     /// The text of field `index`, exactly as in the file (quotes removed, spaces kept);
     /// `""` when the record has no such field.
@@ -55,9 +55,15 @@ public struct CSVRecord: Sendable {
     /// surrounding spaces are ignored. Accepts an optional sign, digits with an optional
     /// fraction (`3`, `-4.5`, `.25`, `7.`) and an optional exponent (`1e3`, `2.5E-4`); the value
     /// is the same as `Double(String)` gives. `nil` for a blank field, other text, `inf`, `nan`,
-    /// hexadecimal or digit grouping (`1,000` is two fields anyway; `1 000` is not a number).
+    /// hexadecimal or digit grouping (`1 000`).
     public func double(_ index: Int) -> Double? {
-        withField(index) { CSVNumberParser.double(CSVNumberParser.trimmed($0)) }
+        guard index >= 0, index < count else { return nil }
+        return storage.withField(index, fieldCount: count) { start, length in
+            if length > 0, length <= 8, let value = CSVNumberParser.shortDecimal(start, length: length) {
+                return value
+            }
+            return CSVNumberParser.double(CSVNumberParser.trimmed(UnsafeBufferPointer(start: start, count: length)))
+        }
     }
 
     /// Field `index` as a whole number (optional sign, digits only), surrounding spaces ignored;
@@ -71,13 +77,13 @@ public struct CSVRecord: Sendable {
         (0..<count).map { self[$0] }
     }
 
-    /// Calls `body` with the bytes of field `index` (empty when there is no such field).
+    /// Calls `body` with the UTF-8 bytes of field `index` (empty when there is no such field),
+    /// e.g. to compare or hash a field without making a `String`. The bytes are valid only
+    /// inside `body`.
     public func withField<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        guard index >= 0, index < fieldEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = index == 0 ? 0 : fieldEnds[index - 1] + 1
-        let end = fieldEnds[index]
-        return try storage.withUnsafeBufferPointer { bytes in
-            try body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        guard index >= 0, index < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try storage.withField(index, fieldCount: count) { start, length in
+            try body(UnsafeBufferPointer(start: start, count: length))
         }
     }
 }

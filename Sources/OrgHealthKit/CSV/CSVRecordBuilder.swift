@@ -1,6 +1,6 @@
 /// The record a ``CSVReader`` is assembling: the fields' unescaped bytes, each field followed
 /// by one separator byte, and where each field ends. Growable raw buffers, reused from record
-/// to record; ``makeRecord(line:)`` copies them into exactly sized arrays.
+/// to record; ``makeRecord(line:)`` copies them into one exactly sized allocation.
 struct CSVRecordBuilder {
     /// Owns the buffers, so they are freed with the last copy of the reader.
     private final class Storage {
@@ -18,7 +18,7 @@ struct CSVRecordBuilder {
         }
     }
 
-    private let storage: Storage
+    private var storage: Storage
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCapacity: Int
     private var ends: UnsafeMutablePointer<Int>
@@ -38,6 +38,9 @@ struct CSVRecordBuilder {
 
     /// Starts a new record.
     mutating func reset() {
+        // A copied reader shares the buffers; give this copy its own before writing, so that
+        // growing them here can never free memory the other copy still points to.
+        if !isKnownUniquelyReferenced(&storage) { self = CSVRecordBuilder() }
         byteCount = 0
         fieldCount = 0
     }
@@ -61,9 +64,10 @@ struct CSVRecordBuilder {
     /// The assembled record.
     func makeRecord(line: Int) -> CSVRecord {
         CSVRecord(
-            line: line,
-            storage: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
-            fieldEnds: Array(UnsafeBufferPointer(start: ends, count: fieldCount)))
+            line: line, count: fieldCount,
+            storage: .make(
+                fieldEnds: UnsafeBufferPointer(start: ends, count: fieldCount),
+                bytes: UnsafeBufferPointer(start: bytes, count: byteCount)))
     }
 
     private mutating func growBytes(to minimum: Int) {

@@ -5,6 +5,7 @@ enum DisplayFormat {
     /// A metric value in its unit: ratios as percentages, scores and days rounded.
     static func value(_ value: Double?, unit: MetricUnit) -> String {
         guard let value else { return "—" }
+        guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
         switch unit {
         case .ratio: return "\(oneDecimal(value * 100, trimZero: true))%"
         case .count: return value == value.rounded() ? String(Int(value)) : oneDecimal(value, trimZero: true)
@@ -17,7 +18,9 @@ enum DisplayFormat {
 
     /// A 0–100 score as a whole number.
     static func score(_ value: Double?) -> String {
-        value.map { String(Int($0.rounded())) } ?? "—"
+        guard let value else { return "—" }
+        guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
+        return String(Int(value.rounded()))
     }
 
     /// A signed change, e.g. `+3.4` or `−1.2`.
@@ -27,6 +30,7 @@ enum DisplayFormat {
     }
 
     static func oneDecimal(_ value: Double, trimZero: Bool) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let whole = abs(tenths) / 10
@@ -36,6 +40,7 @@ enum DisplayFormat {
     }
 
     static func twoDecimals(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
         let hundredths = Int((value * 100).rounded())
         let sign = hundredths < 0 ? "-" : ""
         let fraction = abs(hundredths) % 100

@@ -20,15 +20,30 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output formats, comma-separated: html, xml, json.")
     var format: FormatList?
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp(
+        "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
+        valueName: "path"))
+    var plugins: [String] = []
+
     func run() async throws {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("orghealth-demo-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let period = try ReportingPeriod(parsing: Self.defaultPeriod)
-        let manifest = try SampleOrganization(employees: employees, period: period).write(to: scratch)
+        let history = scratch.appendingPathComponent("history.sqlite")
+        let pluginURLs = plugins.map { URL(fileURLWithPath: $0) }
+        // The previous quarter first, recorded in a scratch history, so the report shows trends.
+        let previous = try SampleOrganization(employees: employees, period: period.previous)
+            .write(to: scratch.appendingPathComponent(period.previous.label))
+        _ = try await ReportJob(
+            configFile: previous.configFile, period: nil, formats: [], outputDirectory: scratch, strict: false,
+            plugins: pluginURLs, history: .file(history), writesFiles: false
+        ).run()
+        let manifest = try SampleOrganization(employees: employees, period: period)
+            .write(to: scratch.appendingPathComponent(period.label))
         let job = ReportJob(
             configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json],
-            outputDirectory: URL(fileURLWithPath: output), strict: false)
+            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history))
         let outcome = try await job.run()
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }
         print("")

@@ -21,10 +21,27 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")
     var strict = false
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp(
+        "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
+        valueName: "path"))
+    var plugins: [String] = []
+
+    @Option(name: .long, help: "The history database (default: history: in the config, else history.sqlite in the output folder).")
+    var history: String?
+
+    @Flag(name: .long, help: "Neither read nor record history (no trends).")
+    var noHistory = false
+
+    func validate() throws {
+        if noHistory && history != nil { throw ValidationError("--history and --no-history exclude each other") }
+    }
+
     func run() async throws {
         let job = ReportJob(
             configFile: URL(fileURLWithPath: config), period: period, formats: format?.formats,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict)
+            outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
+            plugins: plugins.map { URL(fileURLWithPath: $0) },
+            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured)
         let outcome = try await job.run()
         for file in outcome.files { print(file.path) }
         try job.checkStrict(outcome.report)

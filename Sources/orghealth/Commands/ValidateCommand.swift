@@ -12,11 +12,20 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The config file.")
     var config: String = "orghealth.yml"
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp(
+        "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
+        valueName: "path"))
+    var plugins: [String] = []
+
     func run() async throws {
-        let registry = AnalyzerRegistry.builtIn()
+        let registry: AnalyzerRegistry
         let configuration: Configuration
         do {
-            configuration = try ConfigurationLoader(knownAnalyzers: registry.ids).load(URL(fileURLWithPath: config))
+            let setup = try await AnalyzerSetup.load(
+                configFile: URL(fileURLWithPath: config), plugins: plugins.map { URL(fileURLWithPath: $0) },
+                builtIn: .builtIn())
+            registry = setup.registry
+            configuration = setup.configuration
         } catch {
             print("\(error)")
             throw ExitCode(ExitCodes.usage)

@@ -12,6 +12,20 @@ struct ReportJob {
     var formats: [ReportFormat]?
     var outputDirectory: URL?
     var strict: Bool
+    /// External analyzers given with `--plugin` (executables or folders of them).
+    var plugins: [URL] = []
+    /// Where history lives: `.configured` follows `history:` in the config, else
+    /// `history.sqlite` in the output folder.
+    var history: HistoryChoice = .configured
+    /// Whether to write the report files (the demo's previous quarter is only recorded).
+    var writesFiles = true
+
+    /// Where the history database is.
+    enum HistoryChoice {
+        case configured
+        case file(URL)
+        case off
+    }
 
     /// What the run produced.
     struct Outcome {
@@ -20,19 +34,22 @@ struct ReportJob {
     }
 
     func run() async throws -> Outcome {
-        let registry = AnalyzerRegistry.builtIn()
+        let registry: AnalyzerRegistry
         var configuration: Configuration
         do {
-            configuration = try ConfigurationLoader(knownAnalyzers: registry.ids).load(configFile)
+            let setup = try await AnalyzerSetup.load(configFile: configFile, plugins: plugins, builtIn: .builtIn())
+            registry = setup.registry
+            configuration = setup.configuration
             if let period { configuration.period = try ReportingPeriod(parsing: period) }
-        } catch let error as ConfigError {
-            printError("error: \(error)")
-            throw ExitCode(ExitCodes.usage)
         } catch let error as ReportingPeriod.ParseError {
             printError("error: --period: \(error)")
             throw ExitCode(ExitCodes.usage)
+        } catch {
+            // A ConfigError or a PluginError: nothing is written.
+            printError("error: \(error)")
+            throw ExitCode(ExitCodes.usage)
         }
-        let report: HealthReport
+        var report: HealthReport
         do {
             report = try await ReportPipeline(registry: registry, clock: .fromEnvironment())
                 .run(configuration, progress: TerminalProgress.reporter())
@@ -42,6 +59,23 @@ struct ReportJob {
         }
         let directory = outputDirectory ?? configuration.output.directory
             ?? configFile.deletingLastPathComponent().appendingPathComponent("Reports")
+        let historyFile: URL?
+        switch history {
+        case .off: historyFile = nil
+        case .file(let url): historyFile = url
+        case .configured: historyFile = configuration.history ?? directory.appendingPathComponent("history.sqlite")
+        }
+        if let historyFile {
+            do {
+                try FileManager.default.createDirectory(
+                    at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                printError("warning: cannot create the folder of \(historyFile.path); the history step reports why")
+            }
+        }
+        report = ReportHistory(file: historyFile).apply(to: report).report
+        guard writesFiles else { return Outcome(report: report, files: []) }
         let files: [URL]
         do {
             files = try ReportOutput(formats: formats ?? configuration.output.formats).write(report, to: directory)

@@ -1,0 +1,4 @@
+import AttritionAnalyzer
+import OrgHealthKit
+
+await AnalyzerMain.run(AttritionAnalyzer())

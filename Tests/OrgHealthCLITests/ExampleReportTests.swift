@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@Suite("CLI: the demo and the committed example report")
+struct ExampleReportTests {
+    /// The time stamp the example report is generated with (README: regenerate command).
+    static let epoch = "1790812800"
+
+    @Test("Reports/example matches what the code generates, byte for byte")
+    func exampleIsCurrent() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example")
+        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+            let generated = try Data(contentsOf: folder.appendingPathComponent(name))
+            let committed = try Data(contentsOf: example.appendingPathComponent(name))
+            #expect(generated == committed, """
+                Reports/example/\(name) is out of date. Regenerate it with:
+                SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --output Reports/example
+                """)
+        }
+    }
+
+    @Test("no note, review comment, survey comment or kudos text reaches any output")
+    func noSentinels() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0)
+        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for sentinel in ["NOTE-SENTINEL", "REVIEW-SENTINEL", "SURVEY-SENTINEL", "KUDOS-SENTINEL"] {
+                #expect(!text.contains(sentinel), "\(sentinel) leaked into \(name)")
+            }
+        }
+        #expect(outcome.stdout.contains("health index"))
+    }
+}
