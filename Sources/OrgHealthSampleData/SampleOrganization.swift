@@ -38,12 +38,22 @@ public struct SampleOrganization: Sendable {
     ///   - seed: the seed of every random choice.
     ///   - period: the reporting period, e.g. `try ReportingPeriod(parsing: "2026-Q3")`.
     ///   - name: the organization's name.
-    public init(employees: Int = 240, seed: UInt64 = 42, period: ReportingPeriod, name: String = "Northwind Labs") {
+    ///   - managersInDecline: whether the planted low-1:1 managers are struggling in this period
+    ///     (rare one-on-ones, low trust and well-being in their teams). The demo writes the
+    ///     previous quarter with `false`, so the decline shows up as a significant trend.
+    public init(
+        employees: Int = 240, seed: UInt64 = 42, period: ReportingPeriod, name: String = "Northwind Labs",
+        managersInDecline: Bool = true
+    ) {
         self.employees = employees
         self.seed = seed
         self.period = period
         self.name = name
+        self.managersInDecline = managersInDecline
     }
+
+    /// Whether the planted low-1:1 managers are struggling in this period.
+    public let managersInDecline: Bool
 
     /// Writes every input file and an `orghealth.yml` that references them (relative paths) into
     /// `directory` (created if missing). An earlier sample in the same directory is replaced;
@@ -55,7 +65,8 @@ public struct SampleOrganization: Sendable {
             throw SampleDataError.tooFewEmployees(requested: employees, minimum: Self.minimumEmployees)
         }
         try SampleDirectory(url: directory).prepare()
-        let chart = OrgChartBuilder(employees: employees, seed: seed, period: period, organization: name).build()
+        var chart = OrgChartBuilder(employees: employees, seed: seed, period: period, organization: name).build()
+        if !managersInDecline { chart.cast.lowOneOnOneManagers = [] }
         let writer = SampleFileWriter(root: directory)
 
         let config = SampleConfigWriter(organization: name, periodLabel: period.label, employees: chart.people.count, seed: seed)

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         let history = scratch.appendingPathComponent("history.sqlite")
         let pluginURLs = plugins.map { URL(fileURLWithPath: $0) }
         // The previous quarter first, recorded in a scratch history, so the report shows trends.
-        let previous = try SampleOrganization(employees: employees, period: period.previous)
+        let previous = try SampleOrganization(employees: employees, period: period.previous, managersInDecline: false)
             .write(to: scratch.appendingPathComponent(period.previous.label))
         _ = try await ReportJob(
             configFile: previous.configFile, period: nil, formats: [], outputDirectory: scratch, strict: false,

@@ -21,6 +21,9 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "The random seed (same seed, same files).")
     var seed: UInt64 = 42
 
+    @Flag(name: .long, help: "A steady quarter: the planted struggling managers are doing fine (use it for the previous quarter).")
+    var steady = false
+
     func validate() throws {
         guard employees >= SampleOrganization.minimumEmployees else {
             throw ValidationError("--employees must be at least \(SampleOrganization.minimumEmployees)")
@@ -32,7 +35,7 @@ struct SampleCommand: ParsableCommand {
         do { reportingPeriod = try ReportingPeriod(parsing: period) } catch {
             throw ValidationError("--period: \(error)")
         }
-        let manifest = try SampleOrganization(employees: employees, seed: seed, period: reportingPeriod)
+        let manifest = try SampleOrganization(employees: employees, seed: seed, period: reportingPeriod, managersInDecline: !steady)
             .write(to: URL(fileURLWithPath: out))
         print("Wrote \(manifest.files.count) files for \(manifest.employees) employees.")
         print("Config: \(manifest.configFile.path)")
