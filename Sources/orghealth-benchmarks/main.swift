@@ -8,6 +8,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "csv": runCSVBenchmark(arguments:),
     "one-on-ones": runOneOnOneBenchmark(arguments:),
     "review-cycles": runReviewCycleBenchmark(arguments:),
+    "survey": runSurveyBenchmark(arguments:),
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: orghealth-benchmarks <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]")

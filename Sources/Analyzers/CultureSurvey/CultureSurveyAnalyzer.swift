@@ -1,4 +1,147 @@
+import Foundation
 import OrgHealthKit
 
-/// The culture-survey analyzer (in progress; not registered yet).
-enum CultureSurveyAnalyzerModule {}
+/// The culture-survey analyzer: favorability per item and dimension, the engagement index,
+/// eNPS, participation, Cronbach's α and engagement drivers, from a survey definition
+/// (`survey.yml`) and the responses exported as plain CSV, from Qualtrics or from Google Forms.
+///
+/// The responses are streamed: favorability comes from counts per team, α and the driver
+/// correlations from covariance accumulators, so memory grows with teams × items and never
+/// with the number of responses. Every figure carries the number of respondents behind it;
+/// the engine's privacy gate withholds small groups. Comments appear only as theme counts,
+/// or verbatim under `comments: include` for teams with enough comments.
+///
+/// It uses nothing a custom analyzer could not use.
+public struct CultureSurveyAnalyzer: Analyzer {
+    /// Creates the analyzer.
+    public init() {}
+
+    public let descriptor = AnalyzerDescriptor(
+        id: "culture-survey", name: "Culture survey", version: "1.0.0",
+        summary: "Favorability by item and dimension, engagement, eNPS, participation, reliability and engagement "
+            + "drivers from a culture survey export.",
+        inputs: [InputRequirement(kind: "culture-survey")], dimensions: HealthDimension.builtIns,
+        metrics: CultureSurveyAnalyzer.definitions)
+
+    public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
+        let options = try SurveyOptions(context.options)
+        let inputs = try SurveyInputs(context)
+        let definitionSource = inputs.definition.lastPathComponent
+        let parsed = try SurveyDefinitionParser(source: definitionSource).parse(try inputs.definitionText())
+        let definition = parsed.definition
+        var diagnostics = inputs.diagnostics + parsed.diagnostics
+        guard context.period.contains(definition.closed) else {
+            diagnostics.append(Diagnostic(
+                severity: .warning, source: definitionSource, line: definition.lines["closed"],
+                message: "the survey closed on \(definition.closed), outside the report's period \(context.period.label) "
+                    + "(\(context.period.start) to \(context.period.end)), so it was skipped; it belongs to the report of "
+                    + "the period it closed in"))
+            return AnalyzerResult(diagnostics: diagnostics)
+        }
+
+        let directory = TeamDirectory(roster: context.roster, headcountOn: context.period.end)
+        var exports: [SurveyExport] = []
+        for url in inputs.responses {
+            if let export = try SurveyExport.open(
+                url, definition: definition, definitionSource: definitionSource, mapping: options.columns,
+                diagnostics: &diagnostics) {
+                exports.append(export)
+            }
+        }
+        let activeItems = Set(exports.flatMap { $0.layout.itemColumns.keys })
+        let hasComments = context.privacy.comments != .exclude && exports.contains { !$0.layout.commentColumns.isEmpty }
+        let themes = hasComments ? CommentThemes(lexicon: options.commentThemes) : nil
+        let plan = SurveyPlan(
+            definition: definition, activeItems: activeItems, hasENPS: exports.contains { $0.layout.enpsColumn != nil },
+            themes: themes?.themes ?? [])
+        guard plan.dimensions.count <= 64 else {
+            throw AnalyzerError("the survey has \(plan.dimensions.count) dimensions; at most 64 are supported", source: definitionSource)
+        }
+
+        let keepsVerbatims = hasComments && context.privacy.comments == .include
+        var scanner = ResponseScanner(
+            definition: definition, directory: directory, roster: context.roster, progress: context.progress)
+        let decoder = RowDecoder(
+            definition: definition, plan: plan, exports: exports.map(\.layout), sources: exports.map(\.source),
+            themes: themes, keepsVerbatims: keepsVerbatims)
+        let pass = SurveyPass(plan: plan, teamCount: directory.teams.count, keepsVerbatims: keepsVerbatims,
+                              parallel: options.threads > 1, parallelAboveBytes: options.parallelAboveBytes)
+        let (tally, decoderLog) = try pass.run(&exports, scanner: &scanner, decoder: decoder)
+        var rowLog = scanner.log
+        rowLog.merge(decoderLog)
+        diagnostics += rowLog.all
+        diagnostics += exclusionNotes(exports: exports, scanner: scanner)
+        guard tally.responseCount > 0 else {
+            diagnostics.append(Diagnostic(severity: .warning, source: inputs.responses.first?.lastPathComponent,
+                                          message: "no response could be counted, so the survey gives no figures"))
+            return AnalyzerResult(diagnostics: diagnostics)
+        }
+
+        let rollup = SurveyRollup(tally: tally, directory: directory)
+        let teamDetail = teamDetailWanted(options: options, plan: plan, teams: rollup.teamSlots.count)
+        if !teamDetail, options.teamItemDetail == "auto" {
+            diagnostics.append(Diagnostic(
+                severity: .info, source: inputs.responses.first?.lastPathComponent,
+                message: "with \(rollup.teamSlots.count) teams, item and comment-theme figures are given per department "
+                    + "and for the organization only (set analyzers.culture-survey.teamItemDetail: on to have them per team)"))
+        }
+        var builder = SurveyFigureBuilder(
+            plan: plan, directory: directory, reportsComments: hasComments, teamDetail: teamDetail,
+            minGroupSize: context.privacy.minGroupSize, gapThreshold: options.dimensionGap)
+        builder.build(rollup: rollup, tally: tally)
+        let findings = SurveyFindings(
+            plan: plan, ids: builder.ids, directory: directory, rollup: rollup, metrics: builder.metrics,
+            teamGaps: builder.teamGaps, options: options, minGroupSize: context.privacy.minGroupSize).findings()
+        let sections = SurveySections(
+            definition: definition, plan: plan, ids: builder.ids, directory: directory, rollup: rollup, tally: tally,
+            teamGaps: builder.teamGaps, options: options, privacy: context.privacy,
+            overview: overview(definition, exports: exports, scanner: scanner, rollup: rollup, directory: directory,
+                               privacy: context.privacy)).sections()
+        return AnalyzerResult(
+            metrics: builder.metrics, signals: builder.signals, findings: findings, sections: sections, diagnostics: diagnostics)
+    }
+
+    /// Whether item and theme metrics are given per team.
+    private func teamDetailWanted(options: SurveyOptions, plan: SurveyPlan, teams: Int) -> Bool {
+        switch options.teamItemDetail {
+        case "on": return true
+        case "off": return false
+        default: return teams * (3 * plan.items.count + plan.themes.count) <= options.teamDetailBudget
+        }
+    }
+
+    private func exclusionNotes(exports: [SurveyExport], scanner: ResponseScanner) -> [Diagnostic] {
+        guard scanner.excludedByStatus + scanner.excludedUnfinished > 0 else { return [] }
+        let sources = exports.filter { $0.layout.shape == .qualtrics }.map(\.source).joined(separator: ", ")
+        return [Diagnostic(
+            severity: .info, source: sources.isEmpty ? nil : sources,
+            message: "Qualtrics export: left out \(rows(scanner.excludedByStatus)) whose Status is not a real response "
+                + "(anything but 0 or IP Address, e.g. 1 = survey preview) and \(rows(scanner.excludedUnfinished)) of "
+                + "unfinished responses (Finished = 0 or FALSE)")]
+    }
+
+    private func rows(_ count: Int) -> String { count == 1 ? "1 row" : "\(count) rows" }
+
+    private func overview(
+        _ definition: SurveyDefinition, exports: [SurveyExport], scanner: ResponseScanner, rollup: SurveyRollup,
+        directory: TeamDirectory, privacy: PrivacyPolicy
+    ) -> String {
+        let shapes = Set(exports.map(\.layout.shape.rawValue)).sorted().joined(separator: " and ")
+        var text = "\(definition.title) closed on \(definition.closed). The export was read as \(shapes)."
+        let responses = rollup.org.responses
+        if responses >= privacy.minGroupSize {
+            text += " \(responses) responses were counted"
+            if directory.orgHeadcount > 0 {
+                text += " from a headcount of \(directory.orgHeadcount) "
+                    + "(\(SurveyAdvice.percent(Double(responses) / Double(directory.orgHeadcount))) participation)"
+            }
+            text += "."
+        }
+        if scanner.excludedByStatus + scanner.excludedUnfinished > 0 {
+            text += " Survey previews and unfinished responses were left out (see data quality)."
+        }
+        text += " Favorable means an answer of \(definition.scale.favorableMin) or more on the "
+            + "\(definition.scale.min)–\(definition.scale.max) scale, unfavorable \(definition.scale.unfavorableMax) or less."
+        return text
+    }
+}

@@ -3,7 +3,8 @@ import OrgHealthKit
 /// One condition on a visible metric: its id and the test its value must pass.
 struct MetricCondition: Sendable {
     let metric: String
-    let test: @Sendable (Double) -> Bool
+    /// The test, given the scope's value and the organization's (when visible).
+    let test: @Sendable (Double, Double?) -> Bool
     /// How the condition reads in a finding, given the value ("1:1 coverage is 40%").
     let describe: @Sendable (Double) -> String
 }
@@ -21,9 +22,10 @@ struct CrossSourceRule: Sendable {
     let recommendation: String
 
     /// The finding for a scope where both conditions hold on visible values.
-    func finding(scope: Scope, scopeName: String, values: [String: Double]) -> Finding? {
+    func finding(scope: Scope, scopeName: String, values: [String: Double], org: [String: Double]) -> Finding? {
         guard scopeKinds.contains(scope.kind),
-              let a = values[first.metric], let b = values[second.metric], first.test(a), second.test(b) else { return nil }
+              let a = values[first.metric], let b = values[second.metric],
+              first.test(a, org[first.metric]), second.test(b, org[second.metric]) else { return nil }
         return Finding(
             id: "cross-source.\(id).\(scope.id)", severity: severity, scope: scope, dimension: dimension,
             title: title(scopeName),
@@ -42,19 +44,21 @@ public struct CrossSourceFindings: Sendable {
     static let rules: [CrossSourceRule] = [
         CrossSourceRule(
             id: "rare-one-on-ones-low-trust", scopeKinds: [.team, .department],
-            first: MetricCondition(metric: "oneonone.coverage", test: { $0 < 0.7 },
+            first: MetricCondition(metric: "oneonone.coverage", test: { value, _ in value < 0.7 },
                                    describe: { "only \(percent($0)) of reports had a one-on-one this period" }),
-            second: MetricCondition(metric: "survey.dimension.trust.favorability", test: { $0 < 0.6 },
+            second: MetricCondition(metric: "survey.dimension.trust.favorability",
+                                    test: { value, org in value < min(0.6, (org ?? 1) - 0.1) },
                                     describe: { "trust & safety favorability in the survey is \(percent($0))" }),
             dimension: .trust, severity: .critical,
             title: { "Trust is low where one-on-ones are rare: \($0)" },
             recommendation: "Restore a regular one-on-one cadence in this group first, and have the manager's manager "
                 + "hold skip-level conversations this quarter; re-check trust in the next survey."),
         CrossSourceRule(
-            id: "long-gaps-low-wellbeing", scopeKinds: [.team, .department],
-            first: MetricCondition(metric: "oneonone.longGapRate", test: { $0 >= 0.4 },
+            id: "long-gaps-low-wellbeing", scopeKinds: [.team],
+            first: MetricCondition(metric: "oneonone.longGapRate", test: { value, _ in value >= 0.5 },
                                    describe: { "\(percent($0)) of reports went more than a month without a one-on-one" }),
-            second: MetricCondition(metric: "survey.dimension.wellbeing.favorability", test: { $0 < 0.6 },
+            second: MetricCondition(metric: "survey.dimension.wellbeing.favorability",
+                                    test: { value, org in value < min(0.6, (org ?? 1) - 0.15) },
                                     describe: { "well-being & workload favorability is \(percent($0))" }),
             dimension: .wellbeing, severity: .critical,
             title: { "Long gaps between one-on-ones and strained well-being: \($0)" },
@@ -62,9 +66,9 @@ public struct CrossSourceFindings: Sendable {
                 + "surfaces early."),
         CrossSourceRule(
             id: "lenient-ratings-low-upward", scopeKinds: [.manager],
-            first: MetricCondition(metric: "reviews.leniency", test: { $0 >= 0.5 },
+            first: MetricCondition(metric: "reviews.leniency", test: { value, _ in value >= 0.5 },
                                    describe: { "this manager rates \(String(format1($0))) points above the organization" }),
-            second: MetricCondition(metric: "reviews.upwardScore", test: { $0 < 3.0 },
+            second: MetricCondition(metric: "reviews.upwardScore", test: { value, _ in value < 3.0 },
                                     describe: { "their reports rate them \(String(format1($0))) in upward reviews" }),
             dimension: .leadership, severity: .warning,
             title: { "Generous ratings, low upward scores: \($0)" },
@@ -72,9 +76,9 @@ public struct CrossSourceFindings: Sendable {
                 + "are not buying their team's confidence."),
         CrossSourceRule(
             id: "incomplete-reviews-rare-one-on-ones", scopeKinds: [.manager, .team],
-            first: MetricCondition(metric: "reviews.completionRate", test: { $0 < 0.8 },
+            first: MetricCondition(metric: "reviews.completionRate", test: { value, _ in value < 0.8 },
                                    describe: { "only \(percent($0)) of review assignments were completed" }),
-            second: MetricCondition(metric: "oneonone.coverage", test: { $0 < 0.7 },
+            second: MetricCondition(metric: "oneonone.coverage", test: { value, _ in value < 0.7 },
                                     describe: { "only \(percent($0)) of reports had a one-on-one" }),
             dimension: .execution, severity: .warning,
             title: { "Management routines are slipping: \($0)" },
@@ -92,10 +96,12 @@ public struct CrossSourceFindings: Sendable {
             }
         }
         var findings: [Finding] = []
+        let org = values[.org] ?? [:]
         for scope in values.keys.sorted() {
             guard let scopeValues = values[scope] else { continue }
             for rule in Self.rules {
-                if let finding = rule.finding(scope: scope, scopeName: scopeNames[scope] ?? scope.name, values: scopeValues) {
+                if let finding = rule.finding(
+                    scope: scope, scopeName: scopeNames[scope] ?? scope.name, values: scopeValues, org: org) {
                     findings.append(finding)
                 }
             }

@@ -32,6 +32,7 @@ public struct AnalyzerRegistry: Sendable {
             OrgStructureAnalyzer(),
             OneOnOneAnalyzer(),
             ReviewCycleAnalyzer(),
+            CultureSurveyAnalyzer(),
         ]
         return AnalyzerRegistry(entries: analyzers.map { Entry(analyzer: $0, origin: "built-in") })
     }

@@ -46,7 +46,7 @@ struct SummaryView {
         } else {
             let table = watch.element("table")
             let head = table.element("thead").element("tr")
-            head.element("th", [("scope", "col")], text: "Team")
+            head.element("th", [("scope", "col")], text: "Team or department")
             head.element("th", [("scope", "col"), ("class", "num")], text: "Index")
             head.element("th", [("scope", "col")], text: "At risk")
             let body = table.element("tbody")

@@ -1,0 +1,130 @@
+import OrgHealthKit
+
+/// Reads the records of the exports in order: leaves out Qualtrics previews and unfinished
+/// responses, finds each respondent's team (from the team column, or from the employee id
+/// through the roster — the id is dropped at once) and hands each counted record, with its
+/// team, to the caller. Decoding the answers is ``RowDecoder``'s job.
+struct ResponseScanner {
+    let directory: TeamDirectory
+    let roster: Roster
+    let progress: ProgressReporter
+    /// The most responses the counters hold.
+    let responseLimit: Int
+
+    /// Problems found while reading, capped per kind.
+    var log = DiagnosticLog()
+    /// Qualtrics rows left out: a `Status` other than a real response (previews, tests…).
+    var excludedByStatus = 0
+    /// Qualtrics rows left out: `Finished` = 0/FALSE.
+    var excludedUnfinished = 0
+    /// Data rows read (before exclusions), over all files.
+    var rowsRead = 0
+    /// Responses handed on.
+    var counted = 0
+    /// Team index by lowercased name, built at the first name that differs in case only.
+    private var foldedTeams: [String: Int]?
+
+    init(definition: SurveyDefinition, directory: TeamDirectory, roster: Roster, progress: ProgressReporter) {
+        self.directory = directory
+        self.roster = roster
+        self.progress = progress
+        responseLimit = Int(UInt32.max) / max(1, definition.scale.max - definition.scale.min)
+    }
+
+    /// Reads every record of `export` (the `index`-th file) and calls `handle` with each
+    /// counted record and its team.
+    mutating func scan(
+        _ export: inout SurveyExport, index: Int, _ handle: (CSVRecord, Int) -> Void
+    ) throws(AnalyzerError) {
+        let layout = export.layout
+        var pending = export.pending
+        export.pending = []
+        var nextReport = 200_000
+        while true {
+            let record: CSVRecord
+            if !pending.isEmpty {
+                record = pending.removeFirst()
+            } else {
+                do {
+                    guard let next = try export.reader.next() else { break }
+                    record = next
+                } catch where !error.isFatal {
+                    log.note("ragged", source: error.source, export: index, line: error.line, message: error.message,
+                             summary: "rows with the wrong number of fields were skipped")
+                    continue
+                } catch {
+                    throw AnalyzerError(error.message, source: error.source, line: error.line)
+                }
+            }
+            rowsRead += 1
+            if rowsRead >= nextReport {
+                nextReport += 200_000
+                let fraction = export.byteCount.map { Double(export.reader.bytesRead) / Double(max(1, $0)) }
+                progress.report("\(rowsRead) responses read", fraction: fraction)
+            }
+            if let column = layout.statusColumn, !Self.isRealResponse(record, column) {
+                excludedByStatus += 1
+                continue
+            }
+            if let column = layout.finishedColumn, Self.isUnfinished(record, column) {
+                excludedUnfinished += 1
+                continue
+            }
+            guard let team = team(of: record, layout: layout, source: export.source, export: index) else { continue }
+            guard counted < responseLimit else {
+                throw AnalyzerError("the survey has more responses than one run can count (\(responseLimit)); "
+                                    + "split the export by department and run once per part", source: export.source)
+            }
+            counted += 1
+            handle(record, team)
+        }
+    }
+
+    /// The respondent's team index; `nil` (with a diagnostic) when it cannot be found.
+    private mutating func team(of record: CSVRecord, layout: SurveyExportLayout, source: String, export: Int) -> Int? {
+        if let column = layout.groupColumn {
+            let name = record.trimmed(column)
+            guard !name.isEmpty else {
+                log.note("no-team", source: source, export: export, line: record.line,
+                         message: "the response gives no team, so it was skipped",
+                         summary: "responses without a team were skipped")
+                return nil
+            }
+            guard let team = directory.team(named: name) ?? foldedTeam(name) else {
+                log.note("unknown-team", source: source, export: export, line: record.line,
+                         message: "the response's team is not in the roster, so it was skipped; "
+                             + "check the team names against the roster",
+                         summary: "responses whose team is not in the roster were skipped")
+                return nil
+            }
+            return team
+        }
+        guard let column = layout.personColumn else { return nil }
+        // The id lives only in this expression: it is looked up and dropped, never stored.
+        guard let teamName = roster.person(matching: record.trimmed(column))?.team,
+              let team = directory.team(named: teamName) else {
+            log.note("unknown-person", source: source, export: export, line: record.line,
+                     message: "the respondent is not in the roster, so the response was skipped",
+                     summary: "responses from people not in the roster were skipped")
+            return nil
+        }
+        return team
+    }
+
+    private mutating func foldedTeam(_ name: String) -> Int? {
+        if foldedTeams == nil { foldedTeams = directory.foldedIndex() }
+        return foldedTeams?[name.lowercased()]
+    }
+
+    /// Qualtrics `Status`: 0 (or "IP Address") is a real response; blank is taken as one.
+    private static func isRealResponse(_ record: CSVRecord, _ column: Int) -> Bool {
+        let status = record.trimmed(column)
+        return status.isEmpty || status == "0" || status.lowercased() == "ip address"
+    }
+
+    /// Qualtrics `Finished`: 0 or FALSE.
+    private static func isUnfinished(_ record: CSVRecord, _ column: Int) -> Bool {
+        let finished = record.trimmed(column).lowercased()
+        return finished == "0" || finished == "false"
+    }
+}

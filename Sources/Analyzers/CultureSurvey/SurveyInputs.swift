@@ -1,0 +1,73 @@
+import Foundation
+import OrgHealthKit
+
+/// The survey's two inputs as configured: `sources: culture-survey: {responses: …, definition: …}`.
+struct SurveyInputs {
+    static let responsesKind = InputKind(rawValue: "culture-survey.responses")
+    static let definitionKind = InputKind(rawValue: "culture-survey.definition")
+
+    /// The responses exports (a folder gives its `.csv` files, sorted).
+    let responses: [URL]
+    /// The definition (`survey.yml`; a folder gives its `survey.yml` or `survey.yaml`).
+    let definition: URL
+    /// Notes on the inputs (e.g. a second definition that was ignored).
+    var diagnostics: [Diagnostic] = []
+
+    init(_ context: AnalysisContext) throws(AnalyzerError) {
+        let responses = context.inputs[Self.responsesKind] ?? []
+        let definitions = context.inputs[Self.definitionKind] ?? []
+        if responses.isEmpty || definitions.isEmpty {
+            if context.inputs[InputKind(rawValue: "culture-survey")] != nil {
+                throw AnalyzerError(
+                    "sources.culture-survey gives a single path, but the survey needs two: give the responses and the "
+                        + "definition, e.g. culture-survey: {responses: data/survey/responses.csv, definition: data/survey/survey.yml}")
+            }
+            throw AnalyzerError(
+                "sources.culture-survey needs both 'responses' (the export) and 'definition' (survey.yml); add the missing one")
+        }
+        self.responses = responses.flatMap { Self.expand($0, extensions: ["csv"]) }
+        guard !self.responses.isEmpty else {
+            throw AnalyzerError("sources.culture-survey.responses names a folder without .csv files; point it at the export")
+        }
+        let definitionFiles = definitions.flatMap { url -> [URL] in
+            guard Self.isDirectory(url) else { return [url] }
+            return ["survey.yml", "survey.yaml"].map { url.appendingPathComponent($0) }
+                .filter { FileManager.default.fileExists(atPath: $0.path) }
+        }
+        guard let definition = definitionFiles.first else {
+            throw AnalyzerError("sources.culture-survey.definition names a folder without survey.yml; point it at the file")
+        }
+        self.definition = definition
+        if definitionFiles.count > 1 {
+            diagnostics.append(Diagnostic(
+                severity: .warning, source: definitionFiles[1].lastPathComponent,
+                message: "only one survey definition is used per run (\(definition.lastPathComponent)); this one was ignored"))
+        }
+    }
+
+    /// Reads the definition's text (UTF-8, a byte order mark dropped).
+    func definitionText() throws(AnalyzerError) -> String {
+        let source = definition.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: definition) } catch {
+            throw AnalyzerError("cannot read the survey definition; check the path and that the file is readable", source: source)
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw AnalyzerError("the survey definition is not UTF-8; save it as UTF-8 and run again", source: source)
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    private static func expand(_ url: URL, extensions: Set<String>) -> [URL] {
+        guard isDirectory(url) else { return [url] }
+        let files = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { extensions.contains($0.pathExtension.lowercased()) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
+    }
+}

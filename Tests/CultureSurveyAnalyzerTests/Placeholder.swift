@@ -1,2 +1,0 @@
-// Tests for this module are added with its implementation.
-import Testing
