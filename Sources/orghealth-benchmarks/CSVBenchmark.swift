@@ -77,14 +77,6 @@ private func measureCSVRead(_ url: URL, bufferSize: Int, parseNumbers: Bool) thr
     return run
 }
 
-/// CPU time used by the process so far (user + system), which other work on a shared machine
-/// does not inflate the way it inflates wall-clock time.
-private func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
-
 /// The benchmark's command-line options.
 private struct CSVBenchmarkOptions {
     var megabytes = 100

@@ -27,7 +27,7 @@ func runOneOnOneBenchmark(arguments: [String]) throws {
         let started = ContinuousClock.now
         let manifest = try SampleOrganization(employees: options.employees, seed: 42, period: period).write(to: directory)
         print("generated \(manifest.employees) people, \(manifest.notesFiles) note files, \(manifest.meetings) meetings "
-            + "in \(oneOnOneSeconds(ContinuousClock.now - started)) s into \(directory.path)")
+            + "in \(benchmarkSeconds(ContinuousClock.now - started)) s into \(directory.path)")
     }
     defer { if options.folder == nil { try? FileManager.default.removeItem(at: directory) } }
 
@@ -39,10 +39,10 @@ func runOneOnOneBenchmark(arguments: [String]) throws {
     var best: (wall: Double, cpu: Double)?
     var result = AnalyzerResult()
     for _ in 1...options.runs {
-        let cpuStart = oneOnOneCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let started = ContinuousClock.now
         result = try runBlocking { try await OneOnOneAnalyzer().analyze(context) }
-        let run = (wall: oneOnOneSeconds(ContinuousClock.now - started), cpu: oneOnOneCPUSeconds() - cpuStart)
+        let run = (wall: benchmarkSeconds(ContinuousClock.now - started), cpu: processCPUSeconds() - cpuStart)
         if best.map({ run.wall < $0.wall }) ?? true { best = run }
     }
     guard let best else { return }
@@ -51,25 +51,7 @@ func runOneOnOneBenchmark(arguments: [String]) throws {
         + "\(Int(Double(files) / best.wall)) files/s, \(String(format: "%.1f", Double(bytes) / 1e6 / best.wall)) MB/s; "
         + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
     print("result: \(result.metrics.count) metrics, \(result.signals.count) signals, \(result.findings.count) findings, "
-        + "\(result.diagnostics.count) diagnostics; peak resident memory \(oneOnOnePeakMegabytes()) MB")
-}
-
-/// Runs async work to completion from synchronous code.
-private func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = OneOnOneResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    guard let result = box.result else { throw CocoaError(.featureUnsupported) }
-    return try result.get()
-}
-
-/// Carries a result out of a detached task.
-private final class OneOnOneResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
+        + "\(result.diagnostics.count) diagnostics; peak resident memory \(peakResidentMegabytes()) MB")
 }
 
 /// Files and bytes below a folder.
@@ -83,31 +65,6 @@ private func oneOnOneFolderSize(_ folder: URL) throws -> (files: Int, bytes: Int
         bytes += (attributes[.size] as? NSNumber)?.intValue ?? 0
     }
     return (files, bytes)
-}
-
-private func oneOnOneSeconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
-private func oneOnOneCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
-
-/// The process's peak resident set size so far, in MB (ru_maxrss is in KB on Linux, bytes on macOS).
-private func oneOnOnePeakMegabytes() -> Int {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    #if canImport(Darwin)
-    return Int(usage.ru_maxrss) / 1_000_000
-    #else
-    return Int(usage.ru_maxrss) / 1_000
-    #endif
 }
 
 /// The benchmark's command-line options.

@@ -31,7 +31,7 @@ func runReviewCycleBenchmark(arguments: [String]) throws {
         let started = ContinuousClock.now
         let generated = try ReviewBenchmarkData(employees: options.employees).write(to: folder)
         print("generated \(generated.people) people, \(generated.rows) review rows (\(generated.rowsInPeriod) in the "
-            + "period, \(generated.bytes / 1_000_000) MB) in \(reviewBenchmarkFormat(reviewBenchmarkSeconds(ContinuousClock.now - started))) s "
+            + "period, \(generated.bytes / 1_000_000) MB) in \(reviewBenchmarkFormat(benchmarkSeconds(ContinuousClock.now - started))) s "
             + "into \(folder.path)")
     }
     defer { if options.folder == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -40,8 +40,8 @@ func runReviewCycleBenchmark(arguments: [String]) throws {
     let rosterStarted = ContinuousClock.now
     let roster = try RosterReader().read(folder.appendingPathComponent("roster.csv")).roster
     print("roster: \(roster.people.count) people read in "
-        + "\(reviewBenchmarkFormat(reviewBenchmarkSeconds(ContinuousClock.now - rosterStarted))) s; "
-        + "peak resident memory so far \(reviewBenchmarkPeakMegabytes()) MB")
+        + "\(reviewBenchmarkFormat(benchmarkSeconds(ContinuousClock.now - rosterStarted))) s; "
+        + "peak resident memory so far \(peakResidentMegabytes()) MB")
     let context = AnalysisContext(
         organization: "Benchmark", period: try ReportingPeriod(parsing: "2026-Q3"), roster: roster,
         inputs: ["review-cycles": [reviews]])
@@ -49,11 +49,11 @@ func runReviewCycleBenchmark(arguments: [String]) throws {
     var result = AnalyzerResult()
     for _ in 1...options.runs {
         result = AnalyzerResult()  // so that the peak memory is one run's, not two results at once
-        let cpuStart = reviewBenchmarkCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let wallStart = ContinuousClock.now
-        result = try reviewBenchmarkBlocking { try await ReviewCycleAnalyzer().analyze(context) }
-        let wall = reviewBenchmarkSeconds(ContinuousClock.now - wallStart)
-        let cpu = reviewBenchmarkCPUSeconds() - cpuStart
+        result = try runBlocking { try await ReviewCycleAnalyzer().analyze(context) }
+        let wall = benchmarkSeconds(ContinuousClock.now - wallStart)
+        let cpu = processCPUSeconds() - cpuStart
         if best.map({ wall < $0.wall }) ?? true { best = (wall, cpu) }
     }
     guard let best else { return }
@@ -64,7 +64,7 @@ func runReviewCycleBenchmark(arguments: [String]) throws {
         + "\(reviewBenchmarkFormat(Double(rows) / best.wall, places: 0)) rows/s, "
         + "\(reviewBenchmarkFormat(Double(bytes) / 1e6 / best.wall, places: 0)) MB/s; "
         + "\(result.metrics.count) metrics, \(result.signals.count) signals, \(result.findings.count) findings, "
-        + "\(result.diagnostics.count) diagnostics; peak resident memory \(reviewBenchmarkPeakMegabytes()) MB")
+        + "\(result.diagnostics.count) diagnostics; peak resident memory \(peakResidentMegabytes()) MB")
     let org = { (id: String) in result.metrics.first { $0.id == id && $0.scope == .org } }
     if let completion = org("reviews.completionRate"), let mean = org("reviews.ratingMean") {
         print("organization: completion \(reviewBenchmarkFormat(completion.value ?? .nan, places: 3)) over "
@@ -216,48 +216,8 @@ private struct ReviewBenchmarkRandom {
     }
 }
 
-/// Runs async work to completion from synchronous code.
-private func reviewBenchmarkBlocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ReviewBenchmarkResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    guard let result = box.result else { throw CocoaError(.featureUnsupported) }
-    return try result.get()
-}
-
-/// Carries a result out of a detached task.
-private final class ReviewBenchmarkResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
-}
-
-private func reviewBenchmarkSeconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
 private func reviewBenchmarkFormat(_ value: Double, places: Int = 2) -> String {
     String(format: "%.\(places)f", value)
-}
-
-private func reviewBenchmarkCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
-
-/// The process's peak resident set size so far, in MB (ru_maxrss is in KB on Linux, bytes on macOS).
-private func reviewBenchmarkPeakMegabytes() -> Int {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    return usage.ru_maxrss / 1_048_576
-    #endif
 }
 
 /// The benchmark's command-line options.

@@ -28,15 +28,15 @@ func runSurveyBenchmark(arguments: [String]) throws {
         let started = ContinuousClock.now
         let generated = try SurveyBenchmarkData(employees: options.employees).write(to: folder)
         print("generated \(generated.people) people in \(generated.teams) teams, \(generated.responses) responses "
-            + "(\(generated.bytes / 1_000_000) MB) in \(surveySeconds(ContinuousClock.now - started)) s into \(folder.path)")
+            + "(\(generated.bytes / 1_000_000) MB) in \(benchmarkSeconds(ContinuousClock.now - started)) s into \(folder.path)")
     }
     defer { if options.folder == nil { try? FileManager.default.removeItem(at: folder) } }
     if options.generateOnly { return }
 
     let rosterStarted = ContinuousClock.now
     let roster = try RosterReader().read(folder.appendingPathComponent("roster.csv")).roster
-    print("roster: \(roster.people.count) people read in \(surveySeconds(ContinuousClock.now - rosterStarted)) s; "
-        + "peak resident memory so far \(surveyPeakMegabytes()) MB")
+    print("roster: \(roster.people.count) people read in \(benchmarkSeconds(ContinuousClock.now - rosterStarted)) s; "
+        + "peak resident memory so far \(peakResidentMegabytes()) MB")
     let context = AnalysisContext(
         organization: "Benchmark", period: try ReportingPeriod(parsing: "2026-Q3"), roster: roster,
         inputs: [InputKind(rawValue: "culture-survey.responses"): [responses],
@@ -45,11 +45,11 @@ func runSurveyBenchmark(arguments: [String]) throws {
     var best: (wall: Double, cpu: Double)?
     var result = AnalyzerResult()
     for _ in 1...options.runs {
-        let cpuStart = surveyCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let wallStart = ContinuousClock.now
-        result = try surveyBlocking { try await CultureSurveyAnalyzer().analyze(context) }
-        let wall = surveySeconds(ContinuousClock.now - wallStart)
-        let cpu = surveyCPUSeconds() - cpuStart
+        result = try runBlocking { try await CultureSurveyAnalyzer().analyze(context) }
+        let wall = benchmarkSeconds(ContinuousClock.now - wallStart)
+        let cpu = processCPUSeconds() - cpuStart
         if best.map({ wall < $0.wall }) ?? true { best = (wall, cpu) }
     }
     guard let best else { return }
@@ -57,7 +57,7 @@ func runSurveyBenchmark(arguments: [String]) throws {
     print("culture-survey analyzer: \(String(format: "%.2f", best.wall)) s wall, \(String(format: "%.2f", best.cpu)) s CPU "
         + "(best of \(options.runs)) for \(bytes / 1_000_000) MB, \(String(format: "%.0f", Double(bytes) / 1e6 / best.wall)) MB/s; "
         + "\(result.metrics.count) metrics, \(result.signals.count) signals, \(result.findings.count) findings, "
-        + "\(result.diagnostics.count) diagnostics; peak resident memory \(surveyPeakMegabytes()) MB")
+        + "\(result.diagnostics.count) diagnostics; peak resident memory \(peakResidentMegabytes()) MB")
     if let responses = result.metrics.first(where: { $0.id == "survey.responses" && $0.scope == .org }) {
         print("organization: \(responses.n) responses; engagement "
             + "\(result.metrics.first { $0.id == "survey.engagement" && $0.scope == .org }?.value ?? .nan), eNPS "
@@ -66,46 +66,6 @@ func runSurveyBenchmark(arguments: [String]) throws {
     let alphas = result.metrics.filter { $0.scope == .org && $0.id.hasPrefix("survey.alpha.") }
         .map { "\($0.id.dropFirst("survey.alpha.".count)) \(String(format: "%.4f", $0.value ?? .nan))" }
     print("alpha: " + alphas.joined(separator: ", "))
-}
-
-/// Runs async work to completion from synchronous code.
-private func surveyBlocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = SurveyResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    guard let result = box.result else { throw CocoaError(.featureUnsupported) }
-    return try result.get()
-}
-
-/// Carries a result out of a detached task.
-private final class SurveyResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
-}
-
-private func surveySeconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
-private func surveyCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
-
-/// The process's peak resident set size so far, in MB (ru_maxrss is in KB on Linux, bytes on macOS).
-private func surveyPeakMegabytes() -> Int {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    return usage.ru_maxrss / 1_048_576
-    #endif
 }
 
 /// The benchmark's command-line options.
