@@ -33,26 +33,16 @@ struct OrgSnapshot {
         return scopes.sorted()
     }
 
-    /// Whether a person belongs to a group scope.
-    func contains(_ scope: Scope, _ person: Person) -> Bool {
-        switch scope {
-        case .org: return true
-        case .department(let name): return roster.department(ofTeam: person.team) == name
-        case .team(let name): return person.team == name
-        case .manager(let id): return person.managerID == id
-        }
-    }
-
     /// Managers (employed, with ≥ 1 employed direct report) who belong to the scope.
     func managers(in scope: Scope) -> [(person: Person, reports: Int)] {
-        employed.filter { contains(scope, $0) }.compactMap { person in
+        roster.members(of: scope).filter { $0.isEmployed(on: period.end) }.compactMap { person in
             reportCounts[person.id].map { (person, $0) }
         }
     }
 
     /// The figures and the span-of-control signal of one group scope.
     func figures(for scope: Scope, bounds: SpanBounds) -> (metrics: [Metric], signal: HealthSignal?) {
-        let members = roster.people.filter { contains(scope, $0) }
+        let members = roster.members(of: scope)
         let atEnd = members.filter { $0.isEmployed(on: period.end) }
         let atStart = members.filter { $0.isEmployed(on: period.start) }
         let headcount = atEnd.count

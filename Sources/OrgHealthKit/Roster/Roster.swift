@@ -11,22 +11,29 @@ public struct Roster: Sendable {
     private let indexByKey: [String: Int]
     private let reportsByManager: [String: [Int]]
     private let departmentByTeam: [String: String]
+    private let membersByTeam: [String: [Int]]
+    private let membersByDepartment: [String: [Int]]
 
     /// Creates a roster. Later duplicates of an id are ignored.
     public init(people: [Person]) {
         var unique: [Person] = []
+        unique.reserveCapacity(people.count)
         var byID: [String: Int] = [:]
+        byID.reserveCapacity(people.count)
         for person in people where byID[person.id] == nil {
             byID[person.id] = unique.count
             unique.append(person)
         }
         var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(unique.count * 2)
         var reports: [String: [Int]] = [:]
+        var byTeam: [String: [Int]] = [:]
         var departmentVotes: [String: [String: Int]] = [:]
         for (index, person) in unique.enumerated() {
             byKey[person.id.lowercased()] = byKey[person.id.lowercased()] ?? index
             if let email = person.email?.lowercased(), !email.isEmpty { byKey[email] = byKey[email] ?? index }
             if let manager = person.managerID { reports[manager, default: []].append(index) }
+            byTeam[person.team, default: []].append(index)
             if let department = person.department, !department.isEmpty {
                 departmentVotes[person.team, default: [:]][department, default: 0] += 1
             }
@@ -36,9 +43,17 @@ public struct Roster: Sendable {
         self.indexByKey = byKey
         self.reportsByManager = reports
         // A team belongs to the department most of its people are in (ties: the first by name).
-        self.departmentByTeam = departmentVotes.mapValues { votes in
+        let departments = departmentVotes.mapValues { votes in
             votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
         }
+        self.departmentByTeam = departments
+        self.membersByTeam = byTeam
+        var byDepartment: [String: [Int]] = [:]
+        for (team, members) in byTeam {
+            guard let department = departments[team], !department.isEmpty else { continue }
+            byDepartment[department, default: []].append(contentsOf: members)
+        }
+        self.membersByDepartment = byDepartment.mapValues { $0.sorted() }
     }
 
     /// The person with this exact employee id.
@@ -94,7 +109,7 @@ public struct Roster: Sendable {
     }
 
     /// All team names, sorted.
-    public var teams: [String] { Set(people.map(\.team)).sorted() }
+    public var teams: [String] { membersByTeam.keys.sorted() }
 
     /// All department names, sorted.
     public var departments: [String] { Set(departmentByTeam.values.filter { !$0.isEmpty }).sorted() }
@@ -118,12 +133,13 @@ public struct Roster: Sendable {
         members(of: scope).filter { $0.isEmployed(on: date) }.count
     }
 
-    /// Everyone in a scope, employed or not.
+    /// Everyone in a scope, employed or not, in roster order. Indexed: the cost is the
+    /// scope's size, not the roster's.
     public func members(of scope: Scope) -> [Person] {
         switch scope {
         case .org: return people
-        case .department(let name): return people.filter { department(ofTeam: $0.team) == name }
-        case .team(let name): return people.filter { $0.team == name }
+        case .department(let name): return (membersByDepartment[name] ?? []).map { people[$0] }
+        case .team(let name): return (membersByTeam[name] ?? []).map { people[$0] }
         case .manager(let id): return directReports(of: id)
         }
     }
