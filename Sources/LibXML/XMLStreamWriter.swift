@@ -21,6 +21,8 @@ public final class XMLStreamWriter {
     public init(indent: Bool = true) throws(LibXMLError) {
         let created = LibXML.withCapturedErrors { _ -> (xmlBufferPtr, xmlTextWriterPtr)? in
             guard let buffer = xmlBufferCreate() else { return nil }
+            // The default "exact" scheme reallocates on every write: quadratic for large reports.
+            xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
             guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
                 xmlBufferFree(buffer)
                 return nil

@@ -88,7 +88,7 @@ public struct RosterReader: Sendable {
             rows += 1
             func field(_ name: String) -> String? {
                 guard let index = columns[name] ?? nil else { return nil }
-                let value = record[index].trimmingSpaces
+                let value = record.trimmed(index)
                 return value.isEmpty ? nil : value
             }
             func date(_ name: String) -> CalendarDate? {
