@@ -147,6 +147,21 @@ struct PrivacyGateTests {
         #expect(gatedChart.series[0].points[1].value == 0.9)
     }
 
+    @Test("a row showing several metrics is withheld when any of them is")
+    func rowWithSeveralMetrics() {
+        let table = ReportTable(columns: ["Team", "Rate", "Other"], rows: [
+            .init(["B", "70%", "3"], ref: DataReference(scope: .team("B"), metric: "x.rate", also: ["y.count"])),
+        ])
+        let outcome = gate.apply(to: AnalyzerResult(
+            metrics: [metric(.team("B"), 0.7, n: 12), metric(.team("B"), 3, n: 4, id: "y.count")],
+            sections: [ReportSection(title: "s", blocks: [.table(table)])]))
+        guard case .table(let gated) = outcome.result.sections[0].blocks[0] else {
+            Issue.record("the block changed kind")
+            return
+        }
+        #expect(gated.rows[0].cells == ["B", "suppressed", "suppressed"])
+    }
+
     @Test("the minimum group size never goes below 3")
     func floor() {
         #expect(PrivacyPolicy(minGroupSize: 1).minGroupSize == 3)

@@ -67,7 +67,10 @@ struct OneOnOneSections {
                     [team, roster.department(ofTeam: team) ?? "—", String(tally.pairs),
                      percent(tally.covered, tally.pairs), decimal(Double(tally.held) / Double(tally.pairs)),
                      percent(tally.longGaps, tally.pairs), careerIndex.map { percent(tally.topicPairs[$0], tally.pairs) } ?? "—"],
-                    ref: DataReference(scope: scope, metric: "oneonone.coverage", n: tally.pairs))
+                    ref: DataReference(
+                        scope: scope, metric: "oneonone.coverage",
+                        also: ["oneonone.meetingsPerPair", "oneonone.longGapRate"] + (careerIndex == nil ? [] : ["oneonone.topic.career"]),
+                        n: tally.pairs))
             }
         return ReportTable(
             caption: "One-on-one coverage by team, \(period.label)",
@@ -83,7 +86,7 @@ struct OneOnOneSections {
             return (label, ReportTable.Row(
                 [label, roster.person(id: id)?.team ?? "—", String(tally.pairs), percent(tally.covered, tally.pairs),
                  percent(tally.longGaps, tally.pairs)],
-                ref: DataReference(scope: scope, metric: "oneonone.coverage", n: tally.pairs)))
+                ref: DataReference(scope: scope, metric: "oneonone.coverage", also: ["oneonone.longGapRate"], n: tally.pairs)))
         }.sorted { $0.0 < $1.0 }.map(\.1)
         guard !rows.isEmpty else { return nil }
         return ReportTable(

@@ -17,24 +17,29 @@ struct OrgStructureSections {
         }
 
         let scopes = [Scope.org] + snapshot.roster.departments.map(Scope.department)
-        let rows = scopes.map { scope in
-            ReportTable.Row(
-                [scope == .org ? "Whole organization" : scope.name,
-                 number(value("org.headcount", scope)),
-                 number(Double(snapshot.managers(in: scope).count)),
-                 number(value("org.spanOfControl", scope)),
-                 percent(value("org.narrowSpanRate", scope)),
-                 percent(value("org.wideSpanRate", scope)),
-                 number(value("org.layers", scope)),
-                 percent(value("org.newHireRate", scope)),
-                 percent(value("org.attritionRate", scope))],
-                ref: DataReference(scope: scope, metric: "org.spanOfControl"))
-        }
-        let table = ReportTable(
-            caption: "Span of control and movement by department",
-            columns: ["Department", "Headcount", "Managers", "Median span", "Narrow (< \(bounds.narrowBelow))",
-                      "Wide (> \(bounds.wideAbove))", "Layers", "New hires", "Attrition"],
-            rows: rows)
+        func label(_ scope: Scope) -> String { scope == .org ? "Whole organization" : scope.name }
+        // Two tables, because their rows rest on different groups: people (headcount and
+        // movement) and managers (spans); each row is withheld with the figure it rests on.
+        let people = ReportTable(
+            caption: "Headcount and movement by department",
+            columns: ["Department", "Headcount", "Layers", "New hires", "Attrition"],
+            rows: scopes.map { scope in
+                ReportTable.Row(
+                    [label(scope), number(value("org.headcount", scope)), number(value("org.layers", scope)),
+                     percent(value("org.newHireRate", scope)), percent(value("org.attritionRate", scope))],
+                    ref: DataReference(scope: scope, metric: "org.headcount",
+                                       also: ["org.layers", "org.newHireRate", "org.attritionRate"]))
+            })
+        let spans = ReportTable(
+            caption: "Span of control by department",
+            columns: ["Department", "Managers", "Median span", "Narrow (< \(bounds.narrowBelow))", "Wide (> \(bounds.wideAbove))"],
+            rows: scopes.map { scope in
+                ReportTable.Row(
+                    [label(scope), number(Double(snapshot.managers(in: scope).count)), number(value("org.spanOfControl", scope)),
+                     percent(value("org.narrowSpanRate", scope)), percent(value("org.wideSpanRate", scope))],
+                    ref: DataReference(scope: scope, metric: "org.spanOfControl",
+                                       also: ["org.narrowSpanRate", "org.wideSpanRate"]))
+            })
 
         var bins: [Int: Int] = [:]
         let cap = bounds.wideAbove + 1
@@ -48,7 +53,7 @@ struct OrgStructureSections {
         let managers = snapshot.managers(in: .org).count
         let text = "\(snapshot.employed.count) people are employed at the end of \(snapshot.period.label), "
             + "led by \(managers) managers. A healthy span is \(bounds.narrowBelow) to \(bounds.wideAbove) direct reports."
-        return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(table), .chart(chart)])]
+        return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(people), .table(spans), .chart(chart)])]
     }
 
     private func format1(_ value: Double) -> String {

@@ -78,6 +78,9 @@ public struct PrivacyGate: Sendable {
 
         func hides(_ ref: DataReference?) -> SuppressionReason? {
             guard let ref else { return nil }
+            for metric in ref.also ?? [] {
+                if let reason = hiddenMetrics["\(metric)|\(ref.scope.id)"] { return reason }
+            }
             if let metric = ref.metric {
                 let key = "\(metric)|\(ref.scope.id)"
                 if let reason = hiddenMetrics[key] { return reason }

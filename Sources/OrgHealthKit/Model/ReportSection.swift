@@ -56,13 +56,17 @@ public struct DataReference: Codable, Sendable, Hashable {
     public var scope: Scope
     /// The metric it shows, if any.
     public var metric: String?
+    /// Further metrics of the same scope the row or point shows; it is withheld when any of
+    /// them is.
+    public var also: [String]?
     /// The group size behind it, if known.
     public var n: Int?
 
     /// Creates a reference.
-    public init(scope: Scope, metric: String? = nil, n: Int? = nil) {
+    public init(scope: Scope, metric: String? = nil, also: [String]? = nil, n: Int? = nil) {
         self.scope = scope
         self.metric = metric
+        self.also = also
         self.n = n
     }
 }
