@@ -31,8 +31,8 @@ struct ReviewRowParser: Sendable {
     /// The reviewee's roster index. Rows come grouped by reviewee in most exports, so the last
     /// id found is remembered and compared byte for byte before any look-up.
     private mutating func lookUpReviewee(_ record: CSVRecord) -> Result<Int, RowProblem> {
-        let cached = record.withField(columns.reviewee) { bytes -> Int? in
-            guard let last = lastReviewee, FieldBytes.trimmed(bytes).elementsEqual(last.bytes) else { return nil }
+        let cached = record.withTrimmedField(columns.reviewee) { bytes -> Int? in
+            guard let last = lastReviewee, bytes.elementsEqual(last.bytes) else { return nil }
             return last.index
         }
         if let cached { return .success(cached) }
@@ -46,8 +46,8 @@ struct ReviewRowParser: Sendable {
     /// The cycle's number, by order of first appearance (the last one is remembered, as rows
     /// of one cycle come together).
     private mutating func cycleNumber(_ record: CSVRecord) -> Int {
-        let cached = record.withField(columns.cycle) { bytes -> Int? in
-            guard let last = lastCycle, FieldBytes.trimmed(bytes).elementsEqual(last.bytes) else { return nil }
+        let cached = record.withTrimmedField(columns.cycle) { bytes -> Int? in
+            guard let last = lastCycle, bytes.elementsEqual(last.bytes) else { return nil }
             return last.number
         }
         if let cached { return cached }
@@ -67,7 +67,7 @@ struct ReviewRowParser: Sendable {
     /// Reads one record. Problems that only void one value (potential, promotion) are
     /// added to `log`; the row is still used.
     mutating func parse(_ record: CSVRecord, log: inout ProblemLog) -> Outcome {
-        guard let due = record.withField(columns.due, { FieldBytes.date(FieldBytes.trimmed($0)) }) else {
+        guard let due = record.withTrimmedField(columns.due, CalendarDate.init(isoBytes:)) else {
             return .skipped(.dueDate)
         }
         guard period.contains(due) else { return .outsidePeriod }
@@ -87,7 +87,7 @@ struct ReviewRowParser: Sendable {
             cycle: 0, reviewee: reviewee, reviewer: 0, relationship: relationship, status: status, onTime: false)
         if status == .submitted {
             guard !record.isEmpty(columns.submitted) else { return .skipped(.submittedWithoutDate) }
-            guard let submitted = record.withField(columns.submitted, { FieldBytes.date(FieldBytes.trimmed($0)) }) else {
+            guard let submitted = record.withTrimmedField(columns.submitted, CalendarDate.init(isoBytes:)) else {
                 return .skipped(.submittedDate)
             }
             row.onTime = submitted <= due

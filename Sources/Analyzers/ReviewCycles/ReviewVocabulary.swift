@@ -98,16 +98,14 @@ struct ReviewVocabulary: Sendable {
     }
 
     func relationship(_ record: CSVRecord, _ column: Int) -> ReviewRelationship? {
-        let canonical = record.withField(column) { bytes in
-            let field = FieldBytes.trimmed(bytes)
+        let canonical = record.withTrimmedField(column) { field in
             return ReviewRelationship.allCases.first { FieldBytes.matches(field, code: Self.relationshipCodes[$0.rawValue]) }
         }
         return canonical ?? relationships[Self.normalized(record, column)]
     }
 
     func status(_ record: CSVRecord, _ column: Int) -> ReviewStatus? {
-        let canonical = record.withField(column) { bytes in
-            let field = FieldBytes.trimmed(bytes)
+        let canonical = record.withTrimmedField(column) { field in
             return ReviewStatus.allCases.first { FieldBytes.matches(field, code: Self.statusCodes[$0.rawValue]) }
         }
         return canonical ?? statuses[Self.normalized(record, column)]
@@ -118,8 +116,7 @@ struct ReviewVocabulary: Sendable {
 
     /// `low`, `medium` or `high` (also `med`); `nil` when blank, `.some(nil)` when unknown.
     func potential(_ record: CSVRecord, _ column: Int) -> NineBoxBand?? {
-        record.withField(column) { bytes -> NineBoxBand?? in
-            let field = FieldBytes.trimmed(bytes)
+        record.withTrimmedField(column) { field -> NineBoxBand?? in
             if field.isEmpty { return .none }
             for (band, codes) in Self.potentialCodes where codes.contains(where: { FieldBytes.matches(field, code: $0) }) {
                 return .some(band)
@@ -131,8 +128,7 @@ struct ReviewVocabulary: Sendable {
     /// `yes`/`no` (also `true`/`false`, `y`/`n`, `1`/`0`); `nil` when blank, `.some(nil)`
     /// when unknown.
     func promotion(_ record: CSVRecord, _ column: Int) -> Bool?? {
-        record.withField(column) { bytes -> Bool?? in
-            let field = FieldBytes.trimmed(bytes)
+        record.withTrimmedField(column) { field -> Bool?? in
             if field.isEmpty { return .none }
             for (flag, codes) in Self.promotionCodes where codes.contains(where: { FieldBytes.matches(field, code: $0) }) {
                 return .some(flag)

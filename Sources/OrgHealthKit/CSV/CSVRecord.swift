@@ -77,6 +77,14 @@ public struct CSVRecord: Sendable {
         (0..<count).map { self[$0] }
     }
 
+    /// Calls `body` with the UTF-8 bytes of field `index` without surrounding spaces, tabs and
+    /// line breaks (empty when the record has no such field).
+    public func withTrimmedField<Result>(
+        _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try withField(index) { try body(CSVNumberParser.trimmed($0)) }
+    }
+
     /// Calls `body` with the UTF-8 bytes of field `index` (empty when there is no such field),
     /// e.g. to compare or hash a field without making a `String`. The bytes are valid only
     /// inside `body`.

@@ -58,3 +58,14 @@ struct UTF8Validator {
         return nil
     }
 }
+
+/// UTF-8 checks for whole inputs, for readers that take a file's bytes at once.
+public enum UTF8Check {
+    /// The offset at which `bytes` stop being well-formed UTF-8 (`bytes.count` when they end
+    /// inside a multi-byte sequence), or `nil` when all of them are well-formed.
+    public static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+        var validator = UTF8Validator()
+        if let found = validator.validate(bytes.assumingMemoryBound(to: UInt8.self)) { return found.offset }
+        return validator.isInsideSequence ? bytes.count : nil
+    }
+}

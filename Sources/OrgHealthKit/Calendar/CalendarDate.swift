@@ -23,7 +23,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`, or an ISO 8601 timestamp whose first ten characters are one
     /// (`2026-09-14T10:30:00Z`, `2026-09-14 10:30`). Surrounding spaces are ignored.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed())
+        var text = String(text)
+        let parsed = text.withUTF8 { bytes -> CalendarDate? in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            return CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses the same forms as ``init(iso:)`` straight from UTF-8 bytes (already trimmed),
+    /// so a reader of a large file can take dates without making a `String`.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         if bytes.count > 10 {
             let separator = bytes[10]
