@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "orghealth",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthRendering", "OrgHealthSampleData", "OrgHealthKit",
+                "OrgHealthEngine", "OrgHealthRendering", "OrgHealthSampleData", "OrgHealthKit", "CultureSurveyAnalyzer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -15,7 +15,7 @@ struct OrgHealthCommand: AsyncParsableCommand {
         version: OrgHealthVersion.current,
         subcommands: [
             ReportCommand.self, DemoCommand.self, SampleCommand.self, ValidateCommand.self, AnalyzersCommand.self,
-            SchemaCommand.self, InitCommand.self, HistoryCommand.self,
+            SchemaCommand.self, InitCommand.self, HistoryCommand.self, SurveyCommand.self,
         ])
 
     /// Parses and runs, mapping every usage error to exit code 2 (argument-parser's default is 64).

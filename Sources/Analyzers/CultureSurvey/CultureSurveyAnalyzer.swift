@@ -39,6 +39,12 @@ public struct CultureSurveyAnalyzer: Analyzer {
             return AnalyzerResult(diagnostics: diagnostics)
         }
 
+        if definition.isOrganizationOnly, options.teamItemDetail == "on" {
+            throw AnalyzerError(
+                "the survey definition sets groupColumn: none (no team information), but analyzers.culture-survey."
+                    + "teamItemDetail: on asks for team figures; remove one of the two",
+                source: definitionSource, line: definition.lines["groupColumn"])
+        }
         let directory = TeamDirectory(roster: context.roster, headcountOn: context.period.end)
         var exports: [SurveyExport] = []
         for url in inputs.responses {
@@ -64,13 +70,16 @@ public struct CultureSurveyAnalyzer: Analyzer {
         let decoder = RowDecoder(
             definition: definition, plan: plan, exports: exports.map(\.layout), sources: exports.map(\.source),
             themes: themes, keepsVerbatims: keepsVerbatims)
-        let pass = SurveyPass(plan: plan, teamCount: directory.teams.count, keepsVerbatims: keepsVerbatims,
+        // Under groupColumn: none every response goes to one extra slot, counted for the organization only.
+        let teamCount = directory.teams.count + (definition.isOrganizationOnly ? 1 : 0)
+        let pass = SurveyPass(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims,
                               parallel: options.threads > 1, parallelAboveBytes: options.parallelAboveBytes)
-        let (tally, decoderLog) = try pass.run(&exports, scanner: &scanner, decoder: decoder)
+        let (tally, decoded) = try pass.run(&exports, scanner: &scanner, decoder: decoder)
         var rowLog = scanner.log
-        rowLog.merge(decoderLog)
+        rowLog.merge(decoded.log)
         diagnostics += rowLog.all
-        diagnostics += exclusionNotes(exports: exports, scanner: scanner)
+        diagnostics += SurveyReadingNotes(exports: exports, scanner: scanner, decoder: decoded, definition: definition,
+                                          definitionSource: definitionSource).notes()
         guard tally.responseCount > 0 else {
             diagnostics.append(Diagnostic(severity: .warning, source: inputs.responses.first?.lastPathComponent,
                                           message: "no response could be counted, so the survey gives no figures"))
@@ -110,23 +119,11 @@ public struct CultureSurveyAnalyzer: Analyzer {
         }
     }
 
-    private func exclusionNotes(exports: [SurveyExport], scanner: ResponseScanner) -> [Diagnostic] {
-        guard scanner.excludedByStatus + scanner.excludedUnfinished > 0 else { return [] }
-        let sources = exports.filter { $0.layout.shape == .qualtrics }.map(\.source).joined(separator: ", ")
-        return [Diagnostic(
-            severity: .info, source: sources.isEmpty ? nil : sources,
-            message: "Qualtrics export: left out \(rows(scanner.excludedByStatus)) whose Status is not a real response "
-                + "(anything but 0 or IP Address, e.g. 1 = survey preview) and \(rows(scanner.excludedUnfinished)) of "
-                + "unfinished responses (Finished = 0 or FALSE)")]
-    }
-
-    private func rows(_ count: Int) -> String { count == 1 ? "1 row" : "\(count) rows" }
-
     private func overview(
         _ definition: SurveyDefinition, exports: [SurveyExport], scanner: ResponseScanner, rollup: SurveyRollup,
         directory: TeamDirectory, privacy: PrivacyPolicy
     ) -> String {
-        let shapes = Set(exports.map(\.layout.shape.rawValue)).sorted().joined(separator: " and ")
+        let shapes = Set(exports.map(\.layout.shape.described)).sorted().joined(separator: " and ")
         var text = "\(definition.title) closed on \(definition.closed). The export was read as \(shapes)."
         let responses = rollup.org.responses
         if responses >= privacy.minGroupSize {
@@ -139,6 +136,10 @@ public struct CultureSurveyAnalyzer: Analyzer {
         }
         if scanner.excludedByStatus + scanner.excludedUnfinished > 0 {
             text += " Survey previews and unfinished responses were left out (see data quality)."
+        }
+        if definition.isOrganizationOnly {
+            text += " The survey carries no team information (groupColumn: none): every figure is for the whole "
+                + "organization, participation is over the whole headcount, and nothing is inferred about teams."
         }
         text += " Favorable means an answer of \(definition.scale.favorableMin) or more on the "
             + "\(definition.scale.min)–\(definition.scale.max) scale, unfavorable \(definition.scale.unfavorableMax) or less."

@@ -21,6 +21,8 @@ struct ResponseScanner {
     var rowsRead = 0
     /// Responses handed on.
     var counted = 0
+    /// Per export (by index): rows left out by `Status` and as unfinished, for the shape notes.
+    var excludedPerExport: [Int: (status: Int, unfinished: Int)] = [:]
     /// Team index by lowercased name, built at the first name that differs in case only.
     private var foldedTeams: [String: Int]?
 
@@ -62,12 +64,15 @@ struct ResponseScanner {
                 let fraction = export.byteCount.map { Double(export.reader.bytesRead) / Double(max(1, $0)) }
                 progress.report("\(rowsRead) responses read", fraction: fraction)
             }
-            if let column = layout.statusColumn, !Self.isRealResponse(record, column) {
+            if let column = layout.statusColumn,
+               layout.shape == .surveyMonkey ? !Self.isComplete(record, column) : !Self.isRealResponse(record, column) {
                 excludedByStatus += 1
+                excludedPerExport[index, default: (0, 0)].status += 1
                 continue
             }
             if let column = layout.finishedColumn, Self.isUnfinished(record, column) {
                 excludedUnfinished += 1
+                excludedPerExport[index, default: (0, 0)].unfinished += 1
                 continue
             }
             guard let team = team(of: record, layout: layout, source: export.source, export: index) else { continue }
@@ -82,6 +87,8 @@ struct ResponseScanner {
 
     /// The respondent's team index; `nil` (with a diagnostic) when it cannot be found.
     private mutating func team(of record: CSVRecord, layout: SurveyExportLayout, source: String, export: Int) -> Int? {
+        // groupColumn: none — one slot past the roster's teams, counted for the organization only.
+        if layout.organizationOnly { return directory.teams.count }
         if let column = layout.groupColumn {
             let name = record.trimmed(column)
             guard !name.isEmpty else {
@@ -116,10 +123,22 @@ struct ResponseScanner {
         return foldedTeams?[name.lowercased()]
     }
 
-    /// Qualtrics `Status`: 0 (or "IP Address") is a real response; blank is taken as one.
+    /// Qualtrics `Status` ("Response Type"), as code or as text. Per Qualtrics' "Understanding
+    /// Your Dataset" page: 0 IP Address (a normal response), 4 Imported (responses imported
+    /// into the survey) and 16 Offline (taken in the Offline Surveys app) are real responses;
+    /// 1 Survey Preview, 2 Survey Test (generated test responses), 8 Spam, 9 Preview Spam,
+    /// 12 Imported Spam and 17 Offline Survey Preview are not. Blank is taken as a real one.
+    static let realStatuses: Set<String> = ["", "0", "4", "16", "ip address", "imported", "offline"]
+
     private static func isRealResponse(_ record: CSVRecord, _ column: Int) -> Bool {
-        let status = record.trimmed(column)
-        return status.isEmpty || status == "0" || status.lowercased() == "ip address"
+        realStatuses.contains(record.trimmed(column).lowercased())
+    }
+
+    /// A SurveyMonkey status column (`completed`, `partial`, `overquota`, `disqualified`, the
+    /// API's `response_status` values): only completed responses count; blank is taken as complete.
+    private static func isComplete(_ record: CSVRecord, _ column: Int) -> Bool {
+        let status = record.trimmed(column).lowercased()
+        return status.isEmpty || status == "completed" || status == "complete"
     }
 
     /// Qualtrics `Finished`: 0 or FALSE.

@@ -23,14 +23,26 @@ struct RowDecoder: Sendable {
     let keepsVerbatims: Bool
     /// Per export, in order.
     let exports: [Columns]
+    /// Per plan item: the answers that mean "no answer".
+    let missing: [MissingAnswers]
+    /// The survey's own list, for the eNPS answer.
+    let surveyMissing: MissingAnswers
+    let placeholders: CommentPlaceholders
     /// Values that could not be read, capped per kind.
     var log = DiagnosticLog()
+    /// Answers left out because the definition declares them missing ("NA", "Don't know", −1…).
+    var declaredMissing = 0
+    /// Comments left out because they were only a placeholder ("NA", "none", "-"…).
+    var placeholderComments = 0
 
     init(definition: SurveyDefinition, plan: SurveyPlan, exports: [SurveyExportLayout], sources: [String],
          themes: CommentThemes?, keepsVerbatims: Bool) {
         scale = definition.scale
         reverse = plan.items.map(\.reverse)
         decoder = AnswerDecoder(labels: definition.labels)
+        missing = plan.items.map(definition.missing(for:))
+        surveyMissing = definition.missing
+        placeholders = definition.commentPlaceholders
         self.themes = themes
         self.keepsVerbatims = keepsVerbatims
         // Under comments: exclude the comment columns are never read at all.
@@ -64,20 +76,26 @@ struct RowDecoder: Sendable {
         if needsSlowPath {
             for item in columns.items.indices where row.values[item] == -2 {
                 row.values[item] = -1
-                guard let value = answer(record, columns.items[item], range: low...high, columns: columns, export: export)
+                guard let value = answer(record, columns.items[item], range: low...high, columns: columns, export: export,
+                                         missing: missing[item])
                 else { continue }
                 row.values[item] = Int8(truncatingIfNeeded: reverse[item] ? high - value : value - low)
             }
         }
         if let column = columns.enps {
-            row.enps = Int8(answer(record, column, range: 0...10, columns: columns, export: export) ?? -1)
+            row.enps = Int8(answer(record, column, range: 0...10, columns: columns, export: export, missing: surveyMissing) ?? -1)
         }
         for column in columns.comments {
             let themes = self.themes
-            let (blank, found) = record.withField(column) { bytes -> (Bool, UInt64) in
-                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return (true, 0) }
-                return (false, themes?.match(bytes) ?? 0)
+            let placeholders = self.placeholders
+            let (blank, placeholder, found) = record.withField(column) { bytes -> (Bool, Bool, UInt64) in
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+                    return (true, false, 0)
+                }
+                if placeholders.contains(bytes) { return (true, true, 0) }
+                return (false, false, themes?.match(bytes) ?? 0)
             }
+            if placeholder { placeholderComments += 1 }
             guard !blank else { continue }
             row.commented = true
             row.themes |= found
@@ -87,10 +105,19 @@ struct RowDecoder: Sendable {
 
     /// A valid answer in `range`, or `nil` (blank, or reported and skipped).
     private mutating func answer(
-        _ record: CSVRecord, _ column: Int, range: ClosedRange<Int>, columns: Columns, export: Int
+        _ record: CSVRecord, _ column: Int, range: ClosedRange<Int>, columns: Columns, export: Int, missing: MissingAnswers
     ) -> Int? {
         let problem: String
-        switch decoder.decode(record, column) {
+        let decoded = decoder.decode(record, column)
+        if !missing.isEmpty {
+            var number: Int?
+            if case .value(let value) = decoded { number = value }
+            if decoded != .missing, missing.contains(record, column, value: number) {
+                declaredMissing += 1
+                return nil
+            }
+        }
+        switch decoded {
         case .missing: return nil
         case .value(let value) where range.contains(value): return value
         case .value: problem = "is outside the scale \(range.lowerBound)–\(range.upperBound)"

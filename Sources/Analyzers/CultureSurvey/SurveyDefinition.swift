@@ -17,6 +17,8 @@ struct SurveyDefinition: Sendable {
         var reverse: Bool
         /// The line of the item in the definition, for diagnostics.
         var line: Int
+        /// Answers that mean "no answer" for this item, replacing the survey's `missing:`.
+        var missing: MissingAnswers? = nil
     }
 
     /// The survey's id.
@@ -41,6 +43,16 @@ struct SurveyDefinition: Sendable {
     var items: [Item]
     /// Lines of keys in the definition, for diagnostics that point at them.
     var lines: [String: Int]
+    /// Answers that mean "no answer" ("NA", "Don't know", −1…): never a scale point, never a warning.
+    var missing = MissingAnswers()
+    /// Comment texts that are not comments ("NA", "none", "-"…): the defaults plus `commentPlaceholders:`.
+    var commentPlaceholders = CommentPlaceholders()
+
+    /// `groupColumn: none`: the survey carries no team information; figures are for the organization only.
+    var isOrganizationOnly: Bool { groupColumn.lowercased() == "none" }
+
+    /// The answers that mean "no answer" for an item: its own list, else the survey's.
+    func missing(for item: Item) -> MissingAnswers { item.missing ?? missing }
 }
 
 /// The answer scale and its favourable/unfavourable cut-offs.

@@ -13,6 +13,7 @@ struct SurveyDefinitionParser {
 
     private static let knownKeys: Set<String> = [
         "id", "title", "closed", "scale", "labels", "groupColumn", "outcome", "enps", "comments", "items",
+        "missing", "commentPlaceholders",
     ]
 
     /// Parses the definition's text.
@@ -57,7 +58,8 @@ struct SurveyDefinitionParser {
             throw error("'closed' must be the date the survey closed, e.g. 2026-09-14", closedNode)
         }
         let scale = try values["scale"].map(parseScale) ?? .fivePoint
-        let items = try parseItems(try required("items"))
+        let labels = try values["labels"].map(parseLabels) ?? []
+        let items = try parseItems(try required("items"), scale: scale, labels: labels)
         let itemIDs = Set(items.map(\.id))
         var outcome: [String] = []
         if let node = values["outcome"] {
@@ -88,10 +90,20 @@ struct SurveyDefinitionParser {
         let definition = SurveyDefinition(
             id: try values["id"].map { node throws(AnalyzerError) in try scalar(node, key: "id") } ?? "survey",
             title: try values["title"].map { node throws(AnalyzerError) in try scalar(node, key: "title") } ?? "Culture survey",
-            closed: closed, scale: scale, labels: try values["labels"].map(parseLabels) ?? [],
+            closed: closed, scale: scale, labels: labels,
             groupColumn: try values["groupColumn"].map { node throws(AnalyzerError) in try scalar(node, key: "groupColumn") } ?? "team",
             outcome: outcome, enpsColumn: enpsColumn, commentColumns: comments, items: items, lines: lines)
-        return (definition, diagnostics)
+        var result = definition
+        if let node = values["missing"] {
+            result.missing = try SurveyListParser.missing(node, source: source, scale: scale, labels: labels)
+        }
+        if let node = values["commentPlaceholders"] {
+            guard let extra = SurveyListParser.scalars(node) else {
+                throw error("commentPlaceholders must be a list of texts that are not comments, e.g. [\"see above\"]", node)
+            }
+            result.commentPlaceholders = CommentPlaceholders(extra: extra)
+        }
+        return (result, diagnostics)
     }
 
     private func parseScale(_ node: Node) throws(AnalyzerError) -> SurveyScale {
@@ -127,7 +139,8 @@ struct SurveyDefinitionParser {
         return labels
     }
 
-    private func parseItems(_ node: Node) throws(AnalyzerError) -> [SurveyDefinition.Item] {
+    private func parseItems(_ node: Node, scale: SurveyScale, labels: [(text: String, value: Int)])
+        throws(AnalyzerError) -> [SurveyDefinition.Item] {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
             throw error("items must be a list of {id, column, text, dimension, reverse}", node)
         }
@@ -163,7 +176,10 @@ struct SurveyDefinitionParser {
             items.append(SurveyDefinition.Item(
                 id: id, column: try mapping["column"].map { node throws(AnalyzerError) in try scalar(node, key: "column") } ?? id,
                 text: try mapping["text"].map { node throws(AnalyzerError) in try scalar(node, key: "text") } ?? id,
-                dimension: dimension, reverse: reverse, line: entry.mark?.line ?? 1))
+                dimension: dimension, reverse: reverse, line: entry.mark?.line ?? 1,
+                missing: try mapping["missing"].map { node throws(AnalyzerError) in
+                    try SurveyListParser.missing(node, source: source, scale: scale, labels: labels)
+                }))
         }
         return items
     }

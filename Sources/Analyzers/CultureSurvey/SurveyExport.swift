@@ -1,17 +1,6 @@
 import Foundation
 import OrgHealthKit
 
-/// The export shapes the analyzer recognises by themselves.
-enum SurveyExportShape: String, Sendable {
-    /// One header row, one row per respondent.
-    case plain = "plain CSV"
-    /// Qualtrics: row 1 column ids, row 2 question text, row 3 `{"ImportId":…}`; previews and
-    /// unfinished responses are in the file and must be left out.
-    case qualtrics = "Qualtrics"
-    /// Google Forms: `Timestamp` first, question text as headers.
-    case googleForms = "Google Forms"
-}
-
 /// Where the survey's fields sit in one responses file.
 struct SurveyExportLayout: Sendable {
     var shape: SurveyExportShape
@@ -23,11 +12,14 @@ struct SurveyExportLayout: Sendable {
     var personColumn: Int?
     var enpsColumn: Int?
     var commentColumns: [Int] = []
-    /// Qualtrics `Finished` (0/FALSE = unfinished) and `Status` (0 or IP Address = a real response).
+    /// Qualtrics `Finished` (0/FALSE = unfinished) and `Status` (see ``ResponseScanner``); a
+    /// SurveyMonkey `Status` column, when the export has one (anything but completed is left out).
     var finishedColumn: Int?
     var statusColumn: Int?
     /// The header's column names (for messages).
     var columnNames: [String] = []
+    /// `groupColumn: none`: every response counts for the organization only.
+    var organizationOnly = false
 }
 
 /// One responses file, opened: its reader positioned after the header rows, the first data
@@ -56,31 +48,17 @@ struct SurveyExport {
                                           message: "the responses file is empty; it was skipped"))
             return nil
         }
-        let header = CSVHeader(first, mapping: mapping)
-        reader.expectedFieldCount = header.count
+        reader.expectedFieldCount = first.count
         var pending: [CSVRecord] = []
         while pending.count < 2, let record = try readRecord(&reader, diagnostics: &diagnostics) { pending.append(record) }
 
-        var layout = SurveyExportLayout(shape: .plain, columnNames: header.fields)
-        var questions: CSVHeader?
-        if pending.count == 2, pending[1].fields.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("{\"ImportId\"") }) {
-            layout.shape = .qualtrics
-            questions = CSVHeader(pending[0])
-            pending.removeAll()
-        } else if let idColumn = header.index(of: "ResponseId"), let row = pending.first,
-                  ["responseid", "response id"].contains(row.trimmed(idColumn).lowercased()) {
-            // The older Qualtrics export: two header rows, no ImportId row.
-            layout.shape = .qualtrics
-            questions = CSVHeader(row)
-            pending.removeFirst()
-        } else if first.trimmed(0).lowercased() == "timestamp" {
-            layout.shape = .googleForms
-        }
+        let recognition = SurveyExportRecognition(first: first, next: pending, mapping: mapping)
+        let header = recognition.names
+        pending.removeFirst(min(recognition.headerRecords, pending.count))
+        var layout = SurveyExportLayout(shape: recognition.shape, columnNames: header.fields)
 
         func column(_ name: String, text: String? = nil) -> Int? {
-            if let index = header.index(of: name) { return index }
-            if let questions, let index = questions.index(of: name) ?? text.flatMap(questions.index(of:)) { return index }
-            return text.flatMap(header.index(of:))
+            recognition.column(name) ?? text.flatMap(recognition.column)
         }
         func missing(_ what: String, _ name: String, line: Int?) {
             diagnostics.append(Diagnostic(
@@ -106,19 +84,33 @@ struct SurveyExport {
                 missing("comments", comment, line: definition.lines["comments"])
             }
         }
-        layout.groupColumn = header.index(of: definition.groupColumn)
-        if layout.groupColumn == nil {
-            layout.personColumn = ["employee_id", "email", "Email Address", "RecipientEmail"].lazy.compactMap(header.index(of:)).first
+        if definition.isOrganizationOnly {
+            layout.organizationOnly = true
+        } else {
+            layout.groupColumn = column(definition.groupColumn)
+            if layout.groupColumn == nil {
+                layout.personColumn = ["employee_id", "email", "Email Address", "RecipientEmail", "EmailAddress"].lazy
+                    .compactMap(header.index(of:)).first
+            }
+            guard layout.groupColumn != nil || layout.personColumn != nil else {
+                throw AnalyzerError(
+                    "the responses have neither a '\(header.expectedHeader(for: definition.groupColumn))' column (the survey's "
+                        + "groupColumn) nor an 'employee_id' column; add one, map yours under columns: culture-survey: in the "
+                        + "config, or set groupColumn: none for a survey without team information",
+                    source: source, line: 1)
+            }
         }
-        guard layout.groupColumn != nil || layout.personColumn != nil else {
-            throw AnalyzerError(
-                "the responses have neither a '\(header.expectedHeader(for: definition.groupColumn))' column (the survey's "
-                    + "groupColumn) nor an 'employee_id' column; add one, or map yours under columns: culture-survey: in the config",
-                source: source, line: 1)
-        }
-        if layout.shape == .qualtrics {
+        if layout.shape.isQualtrics {
             layout.finishedColumn = header.index(of: "Finished")
             layout.statusColumn = header.index(of: "Status")
+            if layout.statusColumn == nil {
+                diagnostics.append(Diagnostic(
+                    severity: .warning, source: source, line: 1,
+                    message: "\(layout.shape.described) without a Status column: survey previews and test responses cannot be "
+                        + "told apart from real ones and were all counted; export again with the Status (Response Type) field"))
+            }
+        } else if layout.shape == .surveyMonkey {
+            layout.statusColumn = ["Status", "Response Status"].lazy.compactMap(header.index(of:)).first
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         return SurveyExport(source: source, reader: reader, pending: pending, layout: layout, byteCount: size)

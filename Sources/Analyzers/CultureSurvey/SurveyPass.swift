@@ -16,10 +16,11 @@ struct SurveyPass {
     static let batchSize = 1_024
     static let batches = 4
 
-    /// Reads every export; returns the tally and the decoder's notes (the scanner keeps its own).
+    /// Reads every export; returns the tally and the decoder after the pass, with its notes and
+    /// counts (the scanner keeps its own).
     func run(
         _ exports: inout [SurveyExport], scanner: inout ResponseScanner, decoder: RowDecoder
-    ) throws(AnalyzerError) -> (tally: SurveyTally, log: DiagnosticLog) {
+    ) throws(AnalyzerError) -> (tally: SurveyTally, decoder: RowDecoder) {
         var decoder = decoder
         var row = ResponseRow(itemCount: plan.items.count)
         let bytes = exports.reduce(0) { $0 + ($1.byteCount ?? 0) }
@@ -32,7 +33,7 @@ struct SurveyPass {
                     tally.add(row, team: team)
                 }
             }
-            return (tally, decoder.log)
+            return (tally, decoder)
         }
 
         let counter = TallyThread(tally: SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims))
@@ -74,7 +75,7 @@ struct SurveyPass {
         full.close()
         finished.wait()
         if let failure { throw failure }
-        return (counter.tally, decoder.log)
+        return (counter.tally, decoder)
     }
 }
 

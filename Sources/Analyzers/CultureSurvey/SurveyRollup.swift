@@ -18,6 +18,9 @@ struct SurveyRollup: Sendable {
         for (slot, team) in tally.teamOfSlot.enumerated() {
             counts.load(tally, slot: slot)
             org.add(counts)
+            // Under groupColumn: none every response sits in one slot past the roster's teams:
+            // it counts for the organization and for no team or department.
+            guard team < directory.teams.count else { continue }
             if let department = directory.departmentOfTeam[team] {
                 if departments[department] == nil { departments[department] = ScopeCounts(plan: plan) }
                 departments[department]?.add(counts)
