@@ -87,6 +87,22 @@ struct SurveyVendorShapeTests {
         #expect(figures(byCombined) == figures(plain))
     }
 
+    @Test("a SurveyMonkey export with a response status column counts completed responses only")
+    func surveyMonkeyIncomplete() async throws {
+        // The API's response_status values: completed, partial, overquota, disqualified. Three
+        // partial responses (copies of real rows) are added; they must be left out.
+        var lines = SurveyVendorFixtures.surveyMonkey().split(separator: "\r\n").map(String.init)
+        lines[0] += ",Response Status"
+        lines[1] += ","
+        for index in 2..<lines.count { lines[index] += ",completed" }
+        lines += [lines[2], lines[3], lines[20]].map { $0.replacingOccurrences(of: ",completed", with: ",partial") }
+        let plain = try await SurveyFixture.analyze()
+        let result = try await SurveyFixture.analyze(
+            responses: lines.joined(separator: "\r\n") + "\r\n", definition: SurveyFixture.definition(columns: SurveyFixture.questions))
+        #expect(figures(result) == figures(plain))
+        #expect(note(result, containing: "left out 3 rows of incomplete responses") != nil)
+    }
+
     @Test("a Microsoft Forms export (ID, Start time, Completion time, Email, Name) gives the plain export's figures")
     func microsoftForms() async throws {
         let plain = try await SurveyFixture.analyze()

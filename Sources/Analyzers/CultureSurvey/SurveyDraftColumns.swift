@@ -89,9 +89,9 @@ struct SurveyDraftColumns {
             }
         }
         // The survey's scale: the one most questions use (0–10 recommend questions are the eNPS).
-        for index in questions.indices where questions[index].points == 11 && enps == nil
-            && questions[index].text.lowercased().contains("recommend") {
-            enps = questions[index]
+        for question in questions where question.points == 11 && enps == nil
+            && (question.text.lowercased().contains("recommend") || ["enps", "nps"].contains(question.column.lowercased())) {
+            enps = question
         }
         let scored = questions.filter { $0.column != enps?.column }
         var byPoints: [Int: Int] = [:]
@@ -133,6 +133,10 @@ struct SurveyDraftColumns {
         case .qualtricsLegacy:
             // Row 1 holds the short id (Q1), row 2 the question text.
             return (alternative ?? names[index], names[index])
+        case .surveyMonkey:
+            // A matrix sub-question unique in the file is its own name; else "Question - Sub-question".
+            if let sub = alternative?.surveyTrimmed, !sub.isEmpty { return (sub, names[index]) }
+            return (names[index], names[index])
         default:
             return (names[index], names[index])
         }
