@@ -59,7 +59,7 @@ struct SurveyDraftTests {
         let drafted = try draft(csv)
         #expect(drafted.text.contains("scale: {min: 1, max: 5, favorableMin: 4, unfavorableMax: 2}"))
         #expect(drafted.text.contains("missing: [\"Don't know\", -1]"))
-        #expect(!drafted.text.contains("labels:"))
+        #expect(!drafted.text.contains("\nlabels:"))
         let result = try await SurveyFixture.analyze(responses: csv, definition: drafted.text)
         #expect(!result.diagnostics.contains { $0.severity == .warning })
         #expect(result.diagnostics.contains { $0.message.hasPrefix("2 answers declared missing") })
