@@ -60,11 +60,12 @@ struct SurveyVendorShapeTests {
         #expect(shape.message.contains("1 row of unfinished responses"))
     }
 
-    @Test("Qualtrics Status codes: 0, 4 and 16 (and their texts) are real responses; 1, 2, 8, 9, 12 and 17 are not")
+    @Test("Qualtrics Status codes: 0, 4, 16, 32 and 36 (and their texts) are real responses; 1, 2, 8, 9, 12 and 17 are not")
     func statusCodes() {
         // From Qualtrics' Response Type list: IP Address 0, Survey Preview 1, Survey Test 2,
         // Imported 4, Spam 8, Preview Spam 9, Imported Spam 12, Offline 16, Offline Preview 17.
-        for real in ["0", "4", "16", "IP Address", "Imported", "Offline", ""] {
+        // Employee Experience projects: 32 EX (a normal response) and 36 Imported.
+        for real in ["0", "4", "16", "32", "36", "IP Address", "Imported", "Offline", "EX", ""] {
             #expect(ResponseScanner.realStatuses.contains(real.lowercased()))
         }
         for notReal in ["1", "2", "8", "9", "12", "17", "Survey Preview", "Survey Test", "Spam"] {

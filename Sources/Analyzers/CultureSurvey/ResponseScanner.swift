@@ -127,8 +127,11 @@ struct ResponseScanner {
     /// Your Dataset" page: 0 IP Address (a normal response), 4 Imported (responses imported
     /// into the survey) and 16 Offline (taken in the Offline Surveys app) are real responses;
     /// 1 Survey Preview, 2 Survey Test (generated test responses), 8 Spam, 9 Preview Spam,
-    /// 12 Imported Spam and 17 Offline Survey Preview are not. Blank is taken as a real one.
-    static let realStatuses: Set<String> = ["", "0", "4", "16", "ip address", "imported", "offline"]
+    /// 12 Imported Spam and 17 Offline Survey Preview are not. Employee Experience projects
+    /// write 32 "EX" for a normal response and 36 "Imported" ("Understanding Your Response
+    /// Dataset (360)", qualtrics.com/support/employee-experience/…/understanding-your-response-data-set-360):
+    /// real responses too. Blank is taken as a real one.
+    static let realStatuses: Set<String> = ["", "0", "4", "16", "32", "36", "ip address", "imported", "offline", "ex"]
 
     private static func isRealResponse(_ record: CSVRecord, _ column: Int) -> Bool {
         realStatuses.contains(record.trimmed(column).lowercased())

@@ -18,7 +18,7 @@ struct SurveyReadingNotes {
             let excluded = scanner.excludedPerExport[index] ?? (0, 0)
             if shape.isQualtrics, export.layout.statusColumn != nil || export.layout.finishedColumn != nil {
                 text += ": left out \(rows(excluded.status)) whose Status is not a real response (anything but 0 IP Address, "
-                    + "4 Imported or 16 Offline, e.g. 1 = survey preview, 2 = survey test) and \(rows(excluded.unfinished)) of "
+                    + "4 Imported, 16 Offline or 32 EX, e.g. 1 = survey preview, 2 = survey test) and \(rows(excluded.unfinished)) of "
                     + "unfinished responses (Finished = 0 or FALSE)"
             } else if shape == .surveyMonkey, export.layout.statusColumn != nil {
                 text += ": left out \(rows(excluded.status)) of incomplete responses (status other than completed)"
