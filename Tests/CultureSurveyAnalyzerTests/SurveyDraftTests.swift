@@ -77,6 +77,19 @@ struct SurveyDraftTests {
         #expect(drafted.text.contains("\"Agree\": 6"))
     }
 
+    @Test("a Google Forms export: the timestamps (with a time-zone name) give closed:, the Email Address column is no question")
+    func googleForms() async throws {
+        let export = SurveyVendorFixtures.googleFormsWithEmail()
+        let drafted = try draft(export)
+        #expect(drafted.text.contains("read as a Google Forms export"))
+        #expect(drafted.text.contains("closed: 2026-09-01"))
+        #expect(!drafted.text.contains("Email Address"))
+        #expect(!drafted.text.contains("@example.com"))
+        #expect(drafted.itemCount == 6)
+        let result = try await SurveyFixture.analyze(responses: export, definition: drafted.text)
+        #expect(result.value("survey.responses") == 26)
+    }
+
     @Test("a file that is not a survey export is refused with a message naming it")
     func notAnExport() throws {
         #expect(throws: AnalyzerError.self) { _ = try draft(SurveyFixture.rosterCSV) }

@@ -61,6 +61,18 @@ struct SurveyDraftCommandTests {
         #expect(draft.contains("enps: {column: \"enps\"}"))
         #expect(draft.contains("comments: [\"comment\"]"))
 
+        // The draft runs unchanged: the report counts the demo's responses from it.
+        let config = sample.appendingPathComponent("orghealth.yml")
+        let configText = try String(contentsOf: config, encoding: .utf8)
+        let draftConfig = sample.appendingPathComponent("draft.yml")
+        try configText.replacingOccurrences(of: "definition: survey/survey.yml", with: "definition: \(draftURL.path)")
+            .write(to: draftConfig, atomically: true, encoding: .utf8)
+        let unchangedOut = folder.appendingPathComponent("unchanged-report")
+        let unchanged = try CLIRunner.run(["report", "--config", draftConfig.path, "--format", "json", "--output", unchangedOut.path,
+                                           "--no-history"], environment: ["SOURCE_DATE_EPOCH": "1790812800"])
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(try surveyMetrics(unchangedOut)["survey.responses|org"] != nil)
+
         let demoItems = items(demo)
         let draftItems = items(draft)
         #expect(Set(draftItems.keys) == Set(demoItems.keys), "the draft finds every question column (Q1…Q24)")
@@ -79,11 +91,6 @@ struct SurveyDraftCommandTests {
         }
         try filled.joined(separator: "\n").write(to: draftURL, atomically: true, encoding: .utf8)
 
-        let config = sample.appendingPathComponent("orghealth.yml")
-        let configText = try String(contentsOf: config, encoding: .utf8)
-        let draftConfig = sample.appendingPathComponent("draft.yml")
-        try configText.replacingOccurrences(of: "definition: survey/survey.yml", with: "definition: \(draftURL.path)")
-            .write(to: draftConfig, atomically: true, encoding: .utf8)
         let demoOut = folder.appendingPathComponent("demo-report")
         let draftOut = folder.appendingPathComponent("draft-report")
         for (configFile, out) in [(config, demoOut), (draftConfig, draftOut)] {
