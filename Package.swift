@@ -26,8 +26,9 @@ let package = Package(
         ),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
-        // The SDK: the shared analyzer protocol and result model. Foundation only.
-        .target(name: "OrgHealthKit"),
+        // The SDK: the shared analyzer protocol and result model. Foundation, and Yams for the
+        // one bounded YAML loader every YAML input shares.
+        .target(name: "OrgHealthKit", dependencies: ["Yams"]),
 
         // Built-in analyzers: each uses only what a custom analyzer could use.
         .target(name: "OrgStructureAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/OrgStructure"),
