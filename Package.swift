@@ -36,13 +36,16 @@ let package = Package(
         .target(name: "ReviewCycleAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/ReviewCycles"),
         .target(name: "CultureSurveyAnalyzer", dependencies: ["OrgHealthKit", "Yams"], path: "Sources/Analyzers/CultureSurvey"),
 
+        // SQLITE_DBCONFIG_DEFENSIVE for the history file (sqlite3_db_config is variadic: C only).
+        .target(name: "SQLiteHardening", path: "Sources/SQLiteHardening", linkerSettings: [.linkedLibrary("sqlite3")]),
+
         // The host: configuration, catalog, registry, runner, privacy gate, health model.
         .target(
             name: "OrgHealthEngine",
             dependencies: [
                 "OrgHealthKit", "Yams",
                 "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
             ]
         ),
         // HTML, XML and JSON renderers of the one HealthReport model.
