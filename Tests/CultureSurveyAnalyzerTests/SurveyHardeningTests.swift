@@ -10,21 +10,20 @@ import Glibc
 /// file (a FIFO or device is refused before it is read).
 @Suite("Culture survey: hostile definitions")
 struct SurveyHardeningTests {
-    @Test("a definition with an alias bomb fails the analyzer with a message, quickly")
+    @Test("a definition with an alias bomb fails the analyzer with a message")
     func aliasBomb() async throws {
         var bomb = "\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1..<10 {
             bomb += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        let elapsed = await ContinuousClock().measure {
-            await #expect {
-                _ = try await SurveyFixture.analyze(definition: SurveyFixture.definition() + bomb)
-            } throws: { error in
-                guard let error = error as? AnalyzerError else { return false }
-                return error.message.contains("too large") && error.message.contains("100000")
-            }
+        // (The time is bounded in BoundedYAMLTests, synchronously: an async test's time includes
+        // waiting for the shared pool.)
+        await #expect {
+            _ = try await SurveyFixture.analyze(definition: SurveyFixture.definition() + bomb)
+        } throws: { error in
+            guard let error = error as? AnalyzerError else { return false }
+            return error.message.contains("too large") && error.message.contains("100000")
         }
-        #expect(elapsed < .seconds(10))
     }
 
     @Test("a definition that is a FIFO fails the analyzer at once, naming what it is")

@@ -19,11 +19,10 @@ struct SpecialFileTests {
         try #require(mkfifo(folder.url.appendingPathComponent("pipe.md").path, 0o600) == 0)
         try FileManager.default.createSymbolicLink(
             atPath: folder.url.appendingPathComponent("zero.md").path, withDestinationPath: "/dev/zero")
-        let elapsed = try await ContinuousClock().measure {
-            let result = try await Fixture.analyze(folder, roster: Self.roster, minGroupSize: 3)
-            #expect(Fixture.value(result, "oneonone.meetingsPerPair") == 1)
-        }
-        #expect(elapsed < .seconds(20))
+        // No time bound here: an async test's time includes waiting for the shared pool. A FIFO
+        // opened the blocking way would hang this test for ever, which the runner reports.
+        let result = try await Fixture.analyze(folder, roster: Self.roster, minGroupSize: 3)
+        #expect(Fixture.value(result, "oneonone.meetingsPerPair") == 1)
     }
 
     @Test("a FIFO or /dev/zero given as the notes input itself is skipped with a message naming it")
