@@ -26,8 +26,9 @@ let package = Package(
         ),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
-        // The SDK: the shared analyzer protocol and result model. Foundation only.
-        .target(name: "OrgHealthKit"),
+        // The SDK: the shared analyzer protocol and result model. Foundation, and Yams for the
+        // one bounded YAML loader every YAML input shares.
+        .target(name: "OrgHealthKit", dependencies: ["Yams"]),
 
         // Built-in analyzers: each uses only what a custom analyzer could use.
         .target(name: "OrgStructureAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/OrgStructure"),
@@ -35,13 +36,16 @@ let package = Package(
         .target(name: "ReviewCycleAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/ReviewCycles"),
         .target(name: "CultureSurveyAnalyzer", dependencies: ["OrgHealthKit", "Yams"], path: "Sources/Analyzers/CultureSurvey"),
 
+        // SQLITE_DBCONFIG_DEFENSIVE for the history file (sqlite3_db_config is variadic: C only).
+        .target(name: "SQLiteHardening", path: "Sources/SQLiteHardening", linkerSettings: [.linkedLibrary("sqlite3")]),
+
         // The host: configuration, catalog, registry, runner, privacy gate, health model.
         .target(
             name: "OrgHealthEngine",
             dependencies: [
                 "OrgHealthKit", "Yams",
                 "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
             ]
         ),
         // HTML, XML and JSON renderers of the one HealthReport model.

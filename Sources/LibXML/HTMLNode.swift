@@ -18,7 +18,8 @@ internal import CLibXML2
 ///   declarations (the builder writes the only one).
 ///
 /// Text and attribute values may be any string: they are sanitised with
-/// ``XMLText/sanitized(_:)`` and escaped so that an HTML parser reads back
+/// ``XMLText/sanitizedForDisplay(_:)`` (XML-forbidden characters replaced, bidi
+/// controls such as U+202E removed, so names cannot be visually spoofed) and escaped so that an HTML parser reads back
 /// exactly the sanitised value. Caveats: boolean attributes (`checked`,
 /// `disabled`, `selected`, …) are written without their value, and parsers
 /// normalise carriage returns and drop a newline right after `<pre>`/`<textarea>`.
@@ -66,7 +67,7 @@ public struct HTMLNode {
     /// Appends a text node (sanitised; escaped by the serializer).
     public func text(_ value: String) {
         guard let storage, let node else { return }
-        let bytes = Array(XMLText.sanitized(value).utf8)
+        let bytes = Array(XMLText.sanitizedForDisplay(value).utf8)
         guard !bytes.isEmpty, let length = Int32(exactly: bytes.count) else { return }
         LibXML.withCapturedErrors { _ in
             let textNode = bytes.withUnsafeBufferPointer { xmlNewDocTextLen(storage.document, $0.baseAddress, length) }
@@ -100,7 +101,7 @@ public struct HTMLNode {
     public func setAttribute(_ name: String, _ value: String) {
         guard node != nil, XMLText.isSafeHTMLName(name) else { return }
         let lowercasedName = XMLText.asciiLowercased(name)
-        let value = XMLText.sanitized(value)
+        let value = XMLText.sanitizedForDisplay(value)
         guard !HTMLPolicy.isEventHandler(lowercasedName) else { return }
         if HTMLPolicy.urlAttributes.contains(lowercasedName), !HTMLPolicy.isSafeURL(value) { return }
         if elementName == "meta", HTMLPolicy.declaresCharset(lowercasedName, value) { return }

@@ -20,12 +20,11 @@ struct SurveyDefinitionParser {
     func parse(_ text: String) throws(AnalyzerError) -> (definition: SurveyDefinition, diagnostics: [Diagnostic]) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw AnalyzerError("the survey definition is not valid YAML (\(error.problem)); fix the line and run again",
-                                source: source, line: error.line)
+            root = try BoundedYAML.compose(text)
         } catch {
-            throw AnalyzerError("the survey definition is not valid YAML; fix it and run again", source: source)
+            throw AnalyzerError(error.exceedsLimit ? "the survey definition is too large: \(error.detail)"
+                                    : "the survey definition is not valid YAML (\(error.detail)); fix the line and run again",
+                                source: source, line: error.line)
         }
         guard let root, case .mapping(let top) = root else {
             throw AnalyzerError("the survey definition must be a mapping with id, closed, scale and items", source: source,
@@ -207,23 +206,6 @@ struct SurveyDefinitionParser {
     private static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
-        }
-    }
-}
-
-extension YamlError {
-    fileprivate var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    fileprivate var problem: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
-        default: return "unreadable document"
         }
     }
 }

@@ -45,14 +45,20 @@ struct SurveyInputs {
         }
     }
 
+    /// The largest survey definition read: 1 MiB.
+    static let maxDefinitionBytes = 1 << 20
+
     /// Reads the definition's text (UTF-8, a byte order mark dropped).
     func definitionText() throws(AnalyzerError) -> String {
         let source = definition.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: definition) } catch {
-            throw AnalyzerError("cannot read the survey definition; check the path and that the file is readable", source: source)
+        let bytes: [UInt8]
+        // A regular file only (a FIFO or device is refused before it is read), of a size a
+        // definition can have: 200 questions are about 20 KB.
+        do { bytes = try RegularFile.read(definition.path, maxBytes: Self.maxDefinitionBytes) } catch {
+            throw AnalyzerError("cannot read the survey definition (\(error.reason)); check the path and that it is a readable file",
+                                source: source)
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             throw AnalyzerError("the survey definition is not UTF-8; save it as UTF-8 and run again", source: source)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

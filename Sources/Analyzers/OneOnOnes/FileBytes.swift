@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OrgHealthKit
 
 /// Plain POSIX file access: listing a folder tree and reading a file's bytes. Foundation's
 /// URL-based equivalents cost more than the parsing itself on folders of tens of thousands of
@@ -12,16 +13,20 @@ enum FileBytes {
     enum Failure: Error {
         case unreadable
         case tooLarge(bytes: Int)
+        /// Missing, unopenable, or not a regular file (a device, FIFO or socket, or a link to one): never read.
+        case refused(reason: String)
     }
 
     /// The whole file, refusing files larger than `limit` bytes.
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable }
+        // Opened without blocking and checked to be a regular file (a FIFO would hang the
+        // read, /dev/zero would never end); the size limit is checked below, as before.
+        let descriptor: Int32
+        let size: Int
+        do { (descriptor, size) = try RegularFile.open(path) } catch {
+            throw .refused(reason: error.reason)
+        }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unreadable }
-        let size = Int(status.st_size)
         guard size <= limit else { throw .tooLarge(bytes: size) }
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             filled = 0
@@ -83,26 +88,12 @@ enum FileBytes {
 
 /// The C functions whose names methods of the readers shadow.
 enum Glue {
-    static func open(_ path: String) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.open(path, O_RDONLY)
-        #else
-        Darwin.open(path, O_RDONLY)
-        #endif
-    }
-
     static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.read(descriptor, buffer, count)
         #else
         Darwin.read(descriptor, buffer, count)
         #endif
-    }
-
-    /// The size of an open file, 0 when unknown.
-    static func size(of descriptor: Int32) -> Int {
-        var status = stat()
-        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
     static func close(_ descriptor: Int32) {

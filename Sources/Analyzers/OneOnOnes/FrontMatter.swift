@@ -1,3 +1,4 @@
+import OrgHealthKit
 import Yams
 
 /// The YAML front matter of a Markdown note: `key: value` lines between `---` lines.
@@ -75,8 +76,9 @@ struct FrontMatter: Sendable {
 
     private static func yaml(_ text: String, firstLine: Int) throws(Invalid) -> [String: Entry] {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
-            throw Invalid(line: Self.line(of: error).map { firstLine - 1 + $0 }, message: "is not valid YAML")
+        do { node = try BoundedYAML.compose(text) } catch {
+            throw Invalid(line: error.line.map { firstLine - 1 + $0 },
+                          message: error.exceedsLimit ? "is too large: \(error.detail)" : "is not valid YAML")
         }
         guard let node else { return [:] }
         guard let mapping = node.mapping else {
@@ -88,15 +90,6 @@ struct FrontMatter: Sendable {
             entries[name] = Entry(value: scalar.string, line: firstLine - 1 + (key.mark?.line ?? 1))
         }
         return entries
-    }
-
-    /// The 1-based line a YAML error points at, if it says.
-    private static func line(of error: any Error) -> Int? {
-        guard let error = error as? YamlError else { return nil }
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
     }
 }
 

@@ -141,9 +141,10 @@ struct LineStream {
     private let chunkBytes: Int
 
     init(path: String) throws(FileBytes.Failure) {
-        descriptor = Glue.open(path)
-        guard descriptor >= 0 else { throw .unreadable }
-        chunkBytes = min(Self.maxChunkBytes, max(4_096, Glue.size(of: descriptor) + 1))
+        // Only a regular file, opened without blocking (see RegularFile).
+        let size: Int
+        do { (descriptor, size) = try RegularFile.open(path) } catch { throw .refused(reason: error.reason) }
+        chunkBytes = min(Self.maxChunkBytes, max(4_096, size + 1))
     }
 
     /// Closes the file (also done on reaching its end).

@@ -29,6 +29,9 @@ struct NoteIntake {
             ledger.bytesRead += bytes
             skip(file, "is larger than \(Self.maxDocumentBytes >> 20) MB, too large for a notes document; it was skipped")
             return
+        } catch .refused(let reason) {
+            skip(file, "could not be read (\(reason)); it was skipped — notes are read from regular files only")
+            return
         } catch {
             skip(file, "could not be read; it was skipped — check that the file is readable")
             return

@@ -22,7 +22,7 @@ struct OrgSnapshot {
         }
         reportCounts = counts
         var layers: [String: Int] = [:]
-        for person in employed { layers[person.id] = roster.managerChain(of: person).count + 1 }
+        for person in employed { layers[person.id] = roster.managementDepth(of: person) + 1 }
         self.layers = layers
     }
 

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     public var output: OutputSettings
     /// The history database, when configured.
     public var history: URL?
+    /// Per-input size limits (`limits:`).
+    public var limits = InputLimits()
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(

@@ -11,16 +11,22 @@ public struct ConfigurationLoader: Sendable {
     public init(knownAnalyzers: Set<String>) { self.knownAnalyzers = knownAnalyzers }
 
     static let topLevelKeys = [
-        "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history",
+        "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history", "limits",
     ]
 
-    /// Loads a config file.
+    /// The largest config file read: 1 MiB (fixed: the `limits:` it sets are not known before it is read).
+    public static let maxConfigBytes = 1 << 20
+
+    /// Loads a config file (a regular file only: a FIFO or device is refused before it is read).
     public func load(_ url: URL) throws(ConfigError) -> Configuration {
         let name = url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigError(file: name, message: "the config file does not exist or cannot be read; create one with `orghealth init`")
+        var bytes: [UInt8]
+        do { bytes = try RegularFile.read(url.path, maxBytes: Self.maxConfigBytes) } catch {
+            if error.isTooLarge {
+                throw ConfigError(file: name, message: "the config file is larger than \(Self.maxConfigBytes >> 20) MB (\(error.reason)); a config is a few KB: check that this is the right file")
+            }
+            throw ConfigError(file: name, message: "the config file does not exist or cannot be read (\(error.reason)); create one with `orghealth init`")
         }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(file: name, message: "the config file is not UTF-8; save it as UTF-8")
@@ -203,10 +209,12 @@ struct ConfigReader {
         }
 
         let history = try values["history"].map { entry throws(ConfigError) in try path(entry.value, "history") }
-        return Configuration(
+        var configuration = Configuration(
             file: file, organization: organization, period: period, roster: roster, columns: columns,
             sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
+        if let entry = values["limits"] { configuration.limits = try limits(entry.value) }
+        return configuration
     }
 
     func pathList(_ value: YAMLValue, _ key: String) throws(ConfigError) -> [URL] {

@@ -18,11 +18,10 @@ indirect enum YAMLValue: Sendable {
     static func parse(_ text: String, file: String) throws(ConfigError) -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: error.line, message: "this is not valid YAML: \(error.problem)")
+            node = try BoundedYAML.compose(text)
         } catch {
-            throw ConfigError(file: file, message: "this is not valid YAML")
+            throw ConfigError(file: file, line: error.line,
+                              message: error.exceedsLimit ? error.detail : "this is not valid YAML: \(error.detail)")
         }
         guard let node else { return .null(line: 1) }
         return convert(node)
@@ -62,25 +61,6 @@ indirect enum YAMLValue: Sendable {
             var object: [String: ConfigValue] = [:]
             for pair in pairs { object[pair.key] = pair.value.configValue }
             return .object(object)
-        }
-    }
-}
-
-extension YamlError {
-    fileprivate var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    fileprivate var problem: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "duplicate keys \(duplicates.joined(separator: ", "))"
-        default: return "unreadable document"
         }
     }
 }

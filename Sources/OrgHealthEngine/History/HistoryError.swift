@@ -11,6 +11,10 @@ public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file is an SQLite database, but not an OrgHealth history (it has tables of its own
     /// and no migration record).
     case notAHistoryFile(path: String, tables: [String])
+    /// The file holds something OrgHealth never writes (a trigger, a view, an unknown table or
+    /// column), or SQLite failed on it in a way a file OrgHealth wrote cannot make it fail.
+    /// `reason` is OrgHealth's own words: nothing from the file is ever shown.
+    case untrusted(path: String, reason: String)
     /// The file does not exist (only when opening read-only; a writable store creates it).
     case missing(path: String)
     /// The file or its folder could not be read or written (permissions, disk, a folder in
@@ -21,7 +25,7 @@ public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
     public var path: String {
         switch self {
         case .corrupt(let path, _), .newerSchema(let path, _), .notAHistoryFile(let path, _), .missing(let path),
-             .io(let path, _):
+             .io(let path, _), .untrusted(let path, _):
             return path
         }
     }
@@ -37,6 +41,9 @@ public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
         case .notAHistoryFile(let path, let tables):
             return "\(path): this SQLite database is not an orghealth history (it holds the tables "
                 + "\(tables.joined(separator: ", "))); it was left untouched: point `history:` at another file"
+        case .untrusted(let path, let reason):
+            return "\(path): the history file is not one OrgHealth wrote (\(reason)); it was left untouched: "
+                + "point `history:` at a new file, or restore this one from a backup"
         case .missing(let path):
             return "\(path): no history file here yet; `orghealth report` creates it on its first run"
         case .io(let path, let detail):

@@ -4,41 +4,58 @@ import GRDB
 /// write to it, so that a damaged, foreign or newer file is refused without a single byte of
 /// it changing.
 enum HistoryFileCheck {
-    /// Throws when the file at `path` is not a history file this version may use.
-    static func inspect(path: String) throws(HistoryError) {
-        var configuration = GRDB.Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(HistoryStore.busyTimeout)
-        configuration.label = "OrgHealth.history.check"
+    /// Throws when the file at `path` is not a history file this version may use. `immutable`
+    /// (for read-only runs) opens it so that SQLite writes nothing beside it — no `-wal` or
+    /// `-shm` file — and takes no lock.
+    static func inspect(path: String, immutable: Bool = false) throws(HistoryError) {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
+            let queue = try DatabaseQueue(path: immutable ? immutableURI(path) : path,
+                                          configuration: configuration(label: "OrgHealth.history.check", readOnly: true))
+            defer {
+                // Closing a read-only connection that only read cannot lose data; a failure
+                // here would hide the verdict already reached.
+                try? queue.close()
+            }
             try queue.read { db in try inspect(db, path: path) }
         } catch {
             throw HistoryError.from(error, path: path)
         }
     }
 
-    /// The checks themselves, on an open connection.
+    /// The checks themselves, on an open connection: SQLite's own integrity check, then the
+    /// schema against the one OrgHealth's migrations make (``HistorySchemaCheck``).
     static func inspect(_ db: Database, path: String) throws {
         let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard problems == ["ok"] else {
-            throw HistoryError.corrupt(path: path, detail: problems.prefix(3).joined(separator: "; "))
+            // quick_check's findings can name the file's own tables and indexes: not shown.
+            throw HistoryError.corrupt(path: path, detail: "SQLite's integrity check found \(problems.count) problem(s)")
         }
-        guard try db.tableExists("grdb_migrations") else {
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master
-                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
-                ORDER BY name
-                """)
-            // An empty database (a zero-byte file, or one being created by a concurrent run)
-            // is fine: the migrator lays out the tables.
-            if !tables.isEmpty { throw HistoryError.notAHistoryFile(path: path, tables: tables) }
-            return
+        try HistorySchemaCheck.verify(db, path: path)
+    }
+
+    /// The connection settings every history connection shares: hardened before its first
+    /// statement (see ``HistorySchemaCheck/harden(_:)``).
+    static func configuration(label: String, readOnly: Bool) -> GRDB.Configuration {
+        var configuration = GRDB.Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(HistoryStore.busyTimeout)
+        configuration.label = label
+        configuration.prepareDatabase { db in try HistorySchemaCheck.harden(db) }
+        return configuration
+    }
+
+    /// A `file:` URI that opens `path` as immutable: read-only, no locks, no `-wal`/`-shm`.
+    /// (The system SQLite accepts URI file names; the characters URIs reserve are escaped.)
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
         }
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-        let known = Set(HistorySchema.migrationIDs)
-        let unknown = applied.filter { !known.contains($0) }.sorted()
-        if !unknown.isEmpty { throw HistoryError.newerSchema(path: path, unknownMigrations: unknown) }
+        return "file:" + escaped + "?immutable=1"
     }
 }

@@ -6,8 +6,11 @@ import OrgHealthKit
 /// figures that passed the privacy gate, so that the next report can show trends.
 ///
 /// - An existing file is first inspected through a read-only connection (integrity, migration
-///   record); a damaged, foreign or newer file is refused with a `HistoryError` and never
-///   written, deleted or recreated.
+///   record, and the whole schema against the one the migrations make); a damaged, foreign,
+///   newer or tampered file (a trigger, a view, an unknown table) is refused with a
+///   `HistoryError` and never written, deleted or recreated.
+/// - Every connection runs in SQLite's defensive mode with `trusted_schema=OFF`; a read-only
+///   store opens the file immutable, so it creates no `-wal`/`-shm` files.
 /// - Several runs may use one file at once: the file is in WAL mode, every connection waits up
 ///   to `busyTimeout` for a lock, and every write is one IMMEDIATE transaction.
 /// - The layout is created and brought forward by `HistorySchema`'s migrator.
@@ -44,7 +47,7 @@ public final class HistoryStore: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             guard !isFolder.boolValue else { throw .io(path: path, detail: "a folder is in the way of the history file") }
-            try HistoryFileCheck.inspect(path: path)
+            try HistoryFileCheck.inspect(path: path, immutable: access == .readOnly)
         } else if access == .readOnly {
             throw .missing(path: path)
         } else {
@@ -56,14 +59,13 @@ public final class HistoryStore: Sendable {
             }
         }
 
-        var configuration = GRDB.Configuration()
-        configuration.readonly = access == .readOnly
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        var configuration = HistoryFileCheck.configuration(label: "OrgHealth.history", readOnly: access == .readOnly)
+        // A read-only run opens the file immutable: it leaves no -wal/-shm files behind.
+        if access == .readWrite { configuration.journalMode = .wal }
         configuration.foreignKeysEnabled = true
-        configuration.label = "OrgHealth.history"
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: access == .readOnly ? HistoryFileCheck.immutableURI(path) : path,
+                                         configuration: configuration)
         } catch {
             throw HistoryError.from(error, path: path)
         }
@@ -108,6 +110,13 @@ public final class HistoryStore: Sendable {
         guard access == .readWrite else {
             throw .io(path: url.path, detail: "the history was opened read-only")
         }
-        do { return try database.write(body) } catch { throw HistoryError.from(error, path: url.path) }
+        // The schema is checked again inside the write transaction: a trigger planted after the
+        // file was opened must not run on our inserts.
+        do {
+            return try database.write { db in
+                try HistorySchemaCheck.verify(db, path: url.path)
+                return try body(db)
+            }
+        } catch { throw HistoryError.from(error, path: url.path) }
     }
 }

@@ -24,6 +24,7 @@ public struct ReportPipeline: Sendable {
         -> HealthReport
     {
         progress.report("reading the roster")
+        if let problem = configuration.limits.problem(in: [configuration.roster]) { throw RosterError(problem) }
         let rosterOutput = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster)
         let roster = rosterOutput.roster
         progress.report("running \(registry.entries.count) analyzers")

@@ -49,6 +49,9 @@ public struct AnalyzerRunner: Sendable {
             }
             inputs.merge(matching) { first, _ in first }
         }
+        if let problem = configuration.limits.problem(in: inputs.sorted { $0.key < $1.key }.flatMap(\.value)) {
+            return AnalyzerRun(descriptor: descriptor, status: .failed, message: problem, origin: entry.origin)
+        }
         var options = configuration.analyzerOptions[descriptor.id] ?? AnalyzerOptions()
         if let columns = columnOptions(for: descriptor, configuration: configuration) {
             options.values["columns"] = columns

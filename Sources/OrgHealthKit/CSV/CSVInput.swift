@@ -23,17 +23,13 @@ final class CSVInput {
     private let memory: [UInt8]
     private var memoryOffset = 0
 
-    /// Opens the file at `url` for reading in pieces of at most `capacity` bytes.
-    init(url: URL, capacity: Int) throws(Failure) {
-        let descriptor = url.withUnsafeFileSystemRepresentation { path -> Int32 in
-            guard let path else { return -1 }
-            return open(path, O_RDONLY | O_CLOEXEC)
-        }
-        guard descriptor >= 0 else { throw Failure(reason: Self.describe(errno)) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-            close(descriptor)
-            throw Failure(reason: "it is a directory")
+    /// Opens the file at `url` for reading in pieces of at most `capacity` bytes. Only a
+    /// regular file of at most `maxBytes` bytes is opened (see ``RegularFile``): a device, FIFO
+    /// or socket is refused before anything is read, and a FIFO never blocks the open.
+    init(url: URL, capacity: Int, maxBytes: Int = .max) throws(Failure) {
+        let descriptor: Int32
+        do { descriptor = try RegularFile.open(url.path, maxBytes: maxBytes).descriptor } catch {
+            throw Failure(reason: error.reason)
         }
         self.descriptor = descriptor
         self.capacity = max(1, capacity)

@@ -39,10 +39,21 @@ public struct CSVRecord: Sendable {
         withField(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The text of field `index` without surrounding spaces, tabs and line breaks;
+    /// The text of field `index` without surrounding spaces, tabs and line breaks, and without
+    /// control characters or byte order marks anywhere in it (see ``FieldText``);
     /// `""` when the record has no such field.
     public func trimmed(_ index: Int) -> String {
-        withField(index) { String(decoding: CSVNumberParser.trimmed($0), as: UTF8.self) }
+        withField(index) { field in
+            let text = FieldText.cleaned(CSVNumberParser.trimmed(field))
+            // Removing a stray character can uncover spaces ("Sales \u{FEFF}"): trim again.
+            return text.utf8.count == CSVNumberParser.trimmed(field).count ? text : text.trimmingSpaces
+        }
+    }
+
+    /// How many control characters and byte order marks the record's fields hold — what
+    /// ``trimmed(_:)`` removes — for readers to count in the data-quality section.
+    public var strayCharacterCount: Int {
+        (0..<count).reduce(0) { total, index in total + withField(index) { FieldText.strayCount($0) } }
     }
 
     /// Whether field `index` is blank: empty, or only spaces, tabs and line breaks (so `""`,

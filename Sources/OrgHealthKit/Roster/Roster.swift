@@ -13,6 +13,8 @@ public struct Roster: Sendable {
     private let departmentByTeam: [String: String]
     private let membersByTeam: [String: [Int]]
     private let membersByDepartment: [String: [Int]]
+    /// The number of managers above each person (by index), computed once: see ``managementDepth(of:)``.
+    private let depthByIndex: [Int]
 
     /// Creates a roster. Later duplicates of an id are ignored.
     public init(people: [Person]) {
@@ -54,6 +56,7 @@ public struct Roster: Sendable {
             byDepartment[department, default: []].append(contentsOf: members)
         }
         self.membersByDepartment = byDepartment.mapValues { $0.sorted() }
+        self.depthByIndex = Self.managementDepths(of: unique, indexByID: byID)
     }
 
     /// The person with this exact employee id.
@@ -125,6 +128,60 @@ public struct Roster: Sendable {
             current = manager
         }
         return chain
+    }
+
+    /// The number of managers above a person — `managerChain(of:).count` — looked up, not walked:
+    /// depths are computed once per roster, in time linear in its size, so asking for everyone
+    /// costs the roster's size even when chains are 20,000 deep.
+    public func managementDepth(of person: Person) -> Int {
+        if let index = indexByID[person.id], people[index].managerID == person.managerID { return depthByIndex[index] }
+        // A person value that is not (or differs from) the roster's own: one step, then the table.
+        guard let managerID = person.managerID, managerID != person.id, let manager = indexByID[managerID] else { return 0 }
+        return depthByIndex[manager] + 1
+    }
+
+    /// The number of managers above each person, in one pass: each person's chain is walked
+    /// only until it reaches someone already counted, so every link is followed once. Cycles
+    /// (a roster built by hand can have them; the reader removes them) count what
+    /// `managerChain(of:)` walks: every other member of the cycle, plus the steps into it.
+    private static func managementDepths(of people: [Person], indexByID: [String: Int]) -> [Int] {
+        let unknown = -1
+        var depth = [Int](repeating: unknown, count: people.count)
+        // Where a person sits on the current walk's path. Stale entries are harmless: everyone
+        // on a path has a depth when the walk ends, and a known depth is checked first.
+        var positionOnPath = [Int](repeating: unknown, count: people.count)
+        var path: [Int] = []
+        for start in people.indices where depth[start] == unknown {
+            path.removeAll(keepingCapacity: true)
+            var current = start
+            var above: Int
+            while true {
+                if depth[current] != unknown {
+                    above = depth[current]
+                    break
+                }
+                if positionOnPath[current] != unknown, path.indices.contains(positionOnPath[current]),
+                   path[positionOnPath[current]] == current {
+                    let cycle = path[positionOnPath[current]...]
+                    for member in cycle { depth[member] = cycle.count - 1 }
+                    above = cycle.count - 1
+                    path.removeSubrange(positionOnPath[current]...)
+                    break
+                }
+                positionOnPath[current] = path.count
+                path.append(current)
+                guard let managerID = people[current].managerID, let manager = indexByID[managerID] else {
+                    above = -1
+                    break
+                }
+                current = manager
+            }
+            for member in path.reversed() {
+                above += 1
+                depth[member] = above
+            }
+        }
+        return depth
     }
 
     /// The number of people employed on `date` in a scope (for the org, a department, a

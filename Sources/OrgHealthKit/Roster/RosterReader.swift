@@ -69,6 +69,8 @@ public struct RosterReader: Sendable {
         var lineOfID: [String: Int] = [:]
         var lines: [Int] = []
         var rows = 0
+        var strayCharacters = 0
+        var firstStrayLine: Int?
         func warn(_ line: Int?, _ message: String, _ severity: DiagnosticSeverity = .warning) {
             diagnostics.append(Diagnostic(severity: severity, source: source, line: line, message: message))
         }
@@ -86,6 +88,12 @@ public struct RosterReader: Sendable {
                 throw RosterError(error.description)
             }
             rows += 1
+            // trimmed(_:) removes control characters and BOMs inside fields; count them here.
+            let stray = record.strayCharacterCount
+            if stray > 0 {
+                strayCharacters += stray
+                firstStrayLine = firstStrayLine ?? record.line
+            }
             func field(_ name: String) -> String? {
                 guard let index = columns[name] ?? nil else { return nil }
                 let value = record.trimmed(index)
@@ -117,6 +125,10 @@ public struct RosterReader: Sendable {
                 id: id, managerID: field("manager_id"), team: team, department: field("department"),
                 name: field("name"), email: field("email"), location: field("location"), level: field("level"),
                 hireDate: date("hire_date"), endDate: date("end_date")))
+        }
+        if strayCharacters > 0 {
+            warn(firstStrayLine, "\(strayCharacters) control character\(strayCharacters == 1 ? "" : "s") or byte order mark\(strayCharacters == 1 ? "" : "s") "
+                + "inside fields (the first on this line) were removed; names and teams are read without them")
         }
         let checked = RosterReader.repairManagerLinks(people, lines: lines, source: source)
         return Output(roster: Roster(people: checked.people), diagnostics: diagnostics + checked.diagnostics, rowsRead: rows)

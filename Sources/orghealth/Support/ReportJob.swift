@@ -49,6 +49,15 @@ struct ReportJob {
             printError("error: \(error)")
             throw ExitCode(ExitCodes.usage)
         }
+        let directory = outputDirectory ?? configuration.output.directory
+            ?? configFile.deletingLastPathComponent().appendingPathComponent("Reports")
+        if writesFiles {
+            // Refused, not skipped: the next run would read this report as notes or answers.
+            do { try configuration.checkOutputPlacement(directory) } catch {
+                printError("error: \(error)")
+                throw ExitCode(ExitCodes.usage)
+            }
+        }
         var report: HealthReport
         do {
             report = try await ReportPipeline(registry: registry, clock: .fromEnvironment())
@@ -57,8 +66,6 @@ struct ReportJob {
             printError("error: \(error)")
             throw ExitCode(ExitCodes.usage)
         }
-        let directory = outputDirectory ?? configuration.output.directory
-            ?? configFile.deletingLastPathComponent().appendingPathComponent("Reports")
         let historyFile: URL?
         switch history {
         case .off: historyFile = nil
