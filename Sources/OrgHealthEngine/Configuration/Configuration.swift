@@ -28,6 +28,9 @@ public struct Configuration: Sendable {
     public var output: OutputSettings
     /// The history database, when configured.
     public var history: URL?
+    /// The fewest dimensions with a score for the health index to be shown
+    /// (`healthIndex.minimumDimensions`).
+    public var healthIndexMinimumDimensions = HealthCoverage.defaultMinimumDimensions
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(

@@ -12,6 +12,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let topLevelKeys = [
         "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history",
+        "healthIndex",
     ]
 
     /// Loads a config file.
@@ -203,10 +204,15 @@ struct ConfigReader {
         }
 
         let history = try values["history"].map { entry throws(ConfigError) in try path(entry.value, "history") }
-        return Configuration(
+        let minimumDimensions = try values["healthIndex"].map { entry throws(ConfigError) in
+            try healthIndexMinimum(entry.value)
+        }
+        var configuration = Configuration(
             file: file, organization: organization, period: period, roster: roster, columns: columns,
             sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
+        if let minimumDimensions { configuration.healthIndexMinimumDimensions = minimumDimensions }
+        return configuration
     }
 
     func pathList(_ value: YAMLValue, _ key: String) throws(ConfigError) -> [URL] {

@@ -54,6 +54,7 @@ public final class HistoryStore: Sendable {
             } catch {
                 throw .io(path: path, detail: "its folder could not be created: \(error.localizedDescription)")
             }
+            try HistoryFileMode.createOwnerOnly(path: path)
         }
 
         var configuration = GRDB.Configuration()

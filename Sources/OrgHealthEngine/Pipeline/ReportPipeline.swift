@@ -88,7 +88,7 @@ public struct ReportPipeline: Sendable {
                 severity: .error, source: run.descriptor.id,
                 message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
         }
-        return HealthReport(
+        let report = HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
             crossSourceFindings: CrossSourceFindings().findings(
@@ -99,6 +99,7 @@ public struct ReportPipeline: Sendable {
                 suppressedScopes: suppressedScopes.sorted()),
             methodology: Methodology(
                 privacy: configuration.privacy, metrics: definitions, healthModel: HealthModel.description))
+        return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions).applying(to: report)
     }
 }
 

@@ -19,6 +19,10 @@ struct ReportJob {
     var history: HistoryChoice = .configured
     /// Whether to write the report files (the demo's previous quarter is only recorded).
     var writesFiles = true
+    /// `--replace`: a stored snapshot of the period from other inputs may be replaced.
+    var allowsReplace = false
+    /// `--organization-change`: the history may hold another organization.
+    var allowsOrganizationChange = false
 
     /// Where the history database is.
     enum HistoryChoice {
@@ -63,7 +67,8 @@ struct ReportJob {
         switch history {
         case .off: historyFile = nil
         case .file(let url): historyFile = url
-        case .configured: historyFile = configuration.history ?? directory.appendingPathComponent("history.sqlite")
+        case .configured:
+            historyFile = DefaultLocations.historyFile(configuration, configFile: configFile, outputDirectory: directory)
         }
         if let historyFile {
             do {
@@ -74,7 +79,21 @@ struct ReportJob {
                 printError("warning: cannot create the folder of \(historyFile.path); the history step reports why")
             }
         }
-        report = ReportHistory(file: historyFile).apply(to: report).report
+        var step = ReportHistory(file: historyFile)
+        step.provenance = SnapshotProvenance.of(configuration, tool: report.tool)
+        step.allowsReplace = allowsReplace
+        step.allowsOrganizationChange = allowsOrganizationChange
+        let recorded = step.apply(to: report)
+        if let refusal = recorded.refusal {
+            printError("error: \(refusal)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        if let reason = recorded.notRecordedReason { printError("warning: \(reason)") }
+        report = recorded.report
+        for source in report.summary.sources where source.fedPreviousPeriod && !source.isPresent {
+            printError("warning: \(source.name) fed \(report.summary.previousPeriod ?? "the previous period") "
+                + "but gives no data now (\(source.absenceText ?? "absent")); the health index is withheld")
+        }
         guard writesFiles else { return Outcome(report: report, files: []) }
         let files: [URL]
         do {
@@ -114,7 +133,8 @@ enum TerminalProgress {
 enum TerminalSummary {
     static func lines(for report: HealthReport) -> [String] {
         var lines: [String] = []
-        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" } ?? "no data"
+        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" }
+            ?? report.summary.coverage?.withheldReason.map { "withheld: \($0)" } ?? "no data"
         lines.append("\(report.organization), \(report.period.label): health index \(index), \(report.summary.headcount) people")
         for score in report.summary.dimensions {
             let value = score.score.map { String(Int($0.rounded())).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"
