@@ -31,6 +31,9 @@ public struct Configuration: Sendable {
     /// The fewest dimensions with a score for the health index to be shown
     /// (`healthIndex.minimumDimensions`).
     public var healthIndexMinimumDimensions = HealthCoverage.defaultMinimumDimensions
+    /// Warnings about the config itself (undeclared options of external analyzers), shown in
+    /// the report's data-quality section.
+    public var notes: [Diagnostic] = []
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(

@@ -82,7 +82,7 @@ public struct ReportPipeline: Sendable {
         }
 
         let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
-        var diagnostics = rosterOutput.diagnostics
+        var diagnostics = configuration.notes + rosterOutput.diagnostics
         for run in gatedRuns where run.status == .failed {
             diagnostics.append(Diagnostic(
                 severity: .error, source: run.descriptor.id,
