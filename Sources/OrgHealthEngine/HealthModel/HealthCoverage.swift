@@ -105,3 +105,23 @@ public struct HealthCoverage: Sendable {
         }
     }
 }
+
+extension HealthCoverage {
+    /// The coverage and trend rules, in words, for the methodology section.
+    public static func methodology(minimumDimensions: Int) -> [String] {
+        [
+            "Every dimension score lists its sources: the measures (analyzer and metric) that fed it, with their n. "
+                + "Dimension scores are 0–100 health scores; survey favorability is a different figure, the % of favorable answers.",
+            "The health index is withheld when fewer than \(minimumDimensions) dimensions have data, or when a source that "
+                + "fed the previous period gives no data now: a mean over fewer measures would move only because data went missing.",
+            "A dimension's trend compares like with like: only measures reportable in both periods count, with this period's "
+                + "weights. When the two periods share no measure, the trend is \"not comparable\" and not shown.",
+            "Is a change real? For a share (a % favorable, a coverage rate) the two-proportion z-test asks how likely a "
+                + "difference this large would be if nothing had changed and only the people answering differed. When that "
+                + "chance is under 5% (p < 0.05) the change is called significant; otherwise it may be noise.",
+            "A dimension's change is significant when at least one of its like-for-like measures changed significantly in "
+                + "the same direction and none changed significantly the other way. The health index's change is never tested, "
+                + "and it is shown only when the same dimensions are scored in both periods.",
+        ]
+    }
+}

@@ -98,7 +98,9 @@ public struct ReportPipeline: Sendable {
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
                 suppressedScopes: suppressedScopes.sorted()),
             methodology: Methodology(
-                privacy: configuration.privacy, metrics: definitions, healthModel: HealthModel.description))
+                privacy: configuration.privacy, metrics: definitions,
+                healthModel: HealthModel.description
+                    + HealthCoverage.methodology(minimumDimensions: configuration.healthIndexMinimumDimensions)))
         return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions).applying(to: report)
     }
 }
