@@ -40,14 +40,26 @@ struct CoverageView {
                         + (names.isEmpty ? "no source" : names.joined(separator: ", ")) + ".")
     }
 
-    /// Under a dimension card: the measures behind the score, and how its trend was compared
-    /// when the measures differ between the periods.
-    static func renderSources(of score: DimensionScore, into box: HTMLNode) {
+    /// Under a dimension card: the sources behind the score (each measure in the title), and
+    /// how its trend was compared when the measures differ between the periods.
+    func renderSources(of score: DimensionScore, into box: HTMLNode) {
         if let basis = score.trendBasis {
-            box.element("div", [("class", "trend-basis")], text: "Trend \(basis).")
+            let short = basis.hasPrefix("not comparable") ? "Trend not comparable" : "Trend like-for-like"
+            box.element("div", [("class", "trend-basis"), ("title", "Trend \(basis).")], text: short + ".")
         }
         guard !score.sources.isEmpty else { return }
-        box.element("div", [("class", "sources")], text: "Score from: " + sourcesText(score.sources))
+        var order: [String] = []
+        var largestN: [String: Int] = [:]
+        for source in score.sources {
+            if largestN[source.analyzer] == nil { order.append(source.analyzer) }
+            largestN[source.analyzer] = max(largestN[source.analyzer] ?? 0, source.score == nil ? 0 : source.n)
+        }
+        let names = order.map { id in
+            let name = report.summary.sources.first { $0.analyzer == id }?.name ?? id
+            return largestN[id] == 0 ? "\(name) (withheld)" : "\(name) (n = \(largestN[id] ?? 0))"
+        }
+        box.element("div", [("class", "sources"), ("title", "Measures: " + Self.sourcesText(score.sources))],
+                    text: "From " + names.joined(separator: ", "))
     }
 
     /// `survey.dimension.trust (culture-survey, n = 120)`, withheld ones marked.
@@ -66,7 +78,7 @@ extension CoverageView {
     static let css = """
         .coverage { font-size: 13px; color: var(--muted); margin: 0 0 10px; }
         .coverage-warning { border-left: 4px solid #b3261e; background: #fdecea; padding: 8px 12px; font-weight: 600; }
-        .coverage-note, .trend-basis, .sources { font-size: 11px; color: var(--muted); margin-top: 4px; }
+        .coverage-note, .trend-basis, .sources { font-size: 11px; color: var(--muted); margin-top: 4px; overflow-wrap: anywhere; }
 
         """
 }

@@ -37,7 +37,7 @@ struct SummaryView {
             } else if score.score != nil {
                 box.element("div", [("class", "trend")], text: "n = \(score.n)")
             }
-            CoverageView.renderSources(of: score, into: box)
+            CoverageView(report: report).renderSources(of: score, into: box)
             Sparkline(points: score.history).draw(into: box)
         }
 
