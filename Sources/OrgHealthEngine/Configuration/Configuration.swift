@@ -34,6 +34,8 @@ public struct Configuration: Sendable {
     /// Warnings about the config itself (undeclared options of external analyzers), shown in
     /// the report's data-quality section.
     public var notes: [Diagnostic] = []
+    /// The month (1–12) the fiscal year starts in (`fiscalYearStart:`); 0 when not set.
+    public var fiscalYearStart = 0
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(

@@ -12,7 +12,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let topLevelKeys = [
         "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history",
-        "healthIndex",
+        "healthIndex", "fiscalYearStart",
     ]
 
     /// Loads a config file.
@@ -39,6 +39,8 @@ public struct ConfigurationLoader: Sendable {
 /// Walks the YAML tree, checking keys and types as it goes.
 struct ConfigReader {
     let file: URL
+    /// `fiscalYearStart:` (1–12), 0 when absent: enables `FY26-Q3` periods.
+    var fiscalYearStart = 0
     var base: URL { file.deletingLastPathComponent() }
 
     func error(_ line: Int?, _ key: String?, _ message: String) -> ConfigError {
@@ -101,6 +103,7 @@ struct ConfigReader {
             return entry.value
         }
         let organization = try scalar(try required("organization"), "organization")
+        if let entry = values["fiscalYearStart"] { fiscalYearStart = try fiscalStart(entry.value) }
         let period = try readPeriod(try required("period"))
         let roster = try existingPath(try required("roster"), "roster", directory: false)
 
@@ -212,6 +215,7 @@ struct ConfigReader {
             sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
         if let minimumDimensions { configuration.healthIndexMinimumDimensions = minimumDimensions }
+        configuration.fiscalYearStart = fiscalYearStart
         return configuration
     }
 
@@ -242,7 +246,7 @@ struct ConfigReader {
         do {
             switch value {
             case .scalar(let text, _):
-                return try ReportingPeriod(parsing: text)
+                return try ReportingPeriod(parsing: text, fiscalYearStart: fiscalYearStart)
             case .mapping:
                 var start: CalendarDate?
                 var end: CalendarDate?

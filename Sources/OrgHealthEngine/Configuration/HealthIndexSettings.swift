@@ -15,4 +15,13 @@ extension ConfigReader {
         }
         return minimum
     }
+
+    /// `fiscalYearStart: 4`: the month (1–12) the fiscal year starts in, for `FY26-Q3` periods.
+    func fiscalStart(_ value: YAMLValue) throws(ConfigError) -> Int {
+        let month = try integer(value, "fiscalYearStart")
+        guard (1...12).contains(month) else {
+            throw error(value.line, "fiscalYearStart", "must be a month number, 1 (January) to 12 (December)")
+        }
+        return month
+    }
 }

@@ -15,7 +15,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The output folder (default: output.directory of the config, else Reports/ beside it).")
     var output: String?
 
-    @Option(name: .long, help: "The period, overriding the config: 2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30.")
+    @Option(name: .long, help: "The period, overriding the config: 2026-Q3, 2026-H2, 2026, 2026-07, 2026-07-01..2026-09-30; FY26-Q3 with fiscalYearStart in the config.")
     var period: String?
 
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")

@@ -44,9 +44,11 @@ struct ReportJob {
             let setup = try await AnalyzerSetup.load(configFile: configFile, plugins: plugins, builtIn: .builtIn())
             registry = setup.registry
             configuration = setup.configuration
-            if let period { configuration.period = try ReportingPeriod(parsing: period) }
+            if let period {
+                configuration.period = try ReportingPeriod(parsing: period, fiscalYearStart: configuration.fiscalYearStart)
+            }
         } catch let error as ReportingPeriod.ParseError {
-            printError("error: --period: \(error)")
+            printError("error: --period: \(error) (FY26-Q3, FY26-H1 and FY26 work with fiscalYearStart: in the config)")
             throw ExitCode(ExitCodes.usage)
         } catch {
             // A ConfigError or a PluginError: nothing is written.
