@@ -28,7 +28,9 @@ struct CoverageCommandTests {
         ])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("health index withheld: only 1 of 7 dimensions have data"))
-        #expect(wrong.stderr.contains("warning: Culture survey fed 2026-Q2 but gives no data now (out of period)"))
+        #expect(wrong.stderr.contains(
+            "warning: One-on-ones (out of period), Review cycles (out of period), Culture survey (out of period) "
+                + "fed 2026-Q2 but give no data now; the health index is withheld"))
 
         let report = try JSONDecoder().decode(
             HealthReport.self, from: Data(contentsOf: out.appendingPathComponent("health-report.json")))

@@ -67,3 +67,36 @@ struct ConfigurationCheckTests {
         #expect(warnings.first?.line == 3)
     }
 }
+
+/// An external analyzer as the registry holds it after `describe`: a descriptor decoded from
+/// the protocol's JSON (shape as in docs/WRITING-ANALYZERS.md), with declared options.
+private struct DescribedAnalyzer: Analyzer {
+    let descriptor: AnalyzerDescriptor
+    func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult { AnalyzerResult() }
+}
+
+@Suite("Config check: external analyzers")
+struct ExternalOptionCheckTests {
+    @Test func anUndeclaredOptionOfAnExternalAnalyzerIsAWarning() throws {
+        let json = """
+            {"protocolVersion": 1, "id": "recognition", "inputs": [{"kind": "recognition"}],
+             "options": [{"name": "minKudos", "type": "integer", "default": "3", "doc": "Fewest kudos."}]}
+            """
+        let described = try JSONDecoder().decode(DescribeResponse.self, from: Data(json.utf8))
+        #expect(described.descriptor.options?.first?.type == .integer)
+        let registry = try AnalyzerRegistry.builtIn()
+            .adding(DescribedAnalyzer(descriptor: described.descriptor), origin: "/plugins/orghealth-analyzer-recognition")
+        // Line 5: `minKudo` for `minKudos`; line 6 is a host key, accepted.
+        let text = """
+            organization: Acme
+            sources:
+              recognition: kudos.csv
+            analyzers:
+              recognition: {minKudo: 2,
+                            timeoutSeconds: 30}
+            """
+        let warnings = try ConfigurationCheck(registry: registry).check(text, file: URL(fileURLWithPath: "/tmp/orghealth.yml"))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("did you mean 'minKudos'?") == true)
+    }
+}

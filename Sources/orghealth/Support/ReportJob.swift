@@ -92,9 +92,11 @@ struct ReportJob {
         }
         if let reason = recorded.notRecordedReason { printError("warning: \(reason)") }
         report = recorded.report
-        for source in report.summary.sources where source.fedPreviousPeriod && !source.isPresent {
-            printError("warning: \(source.name) fed \(report.summary.previousPeriod ?? "the previous period") "
-                + "but gives no data now (\(source.absenceText ?? "absent")); the health index is withheld")
+        let lost = report.summary.sources.filter { $0.fedPreviousPeriod && !$0.isPresent }
+        if !lost.isEmpty {
+            printError("warning: " + lost.map { "\($0.name) (\($0.absenceText ?? "absent"))" }.joined(separator: ", ")
+                + " fed \(report.summary.previousPeriod ?? "the previous period") but \(lost.count == 1 ? "gives" : "give") "
+                + "no data now; the health index is withheld")
         }
         guard writesFiles else { return Outcome(report: report, files: []) }
         let files: [URL]
