@@ -21,7 +21,8 @@ public struct CultureSurveyAnalyzer: Analyzer {
         summary: "Favorability by item and dimension, engagement, eNPS, participation, reliability and engagement "
             + "drivers from a culture survey export.",
         inputs: [InputRequirement(kind: "culture-survey")], dimensions: HealthDimension.builtIns,
-        metrics: CultureSurveyAnalyzer.definitions)
+        metrics: CultureSurveyAnalyzer.definitions
+    ).declaring(SurveyOptions.declarations)
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let options = try SurveyOptions(context.options)

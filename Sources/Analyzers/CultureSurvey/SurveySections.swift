@@ -66,7 +66,7 @@ struct SurveySections {
         let table = ReportTable(
             caption: "Items: favorable ≥ \(plan.scale.favorableMin), unfavorable ≤ \(plan.scale.unfavorableMax) on the "
                 + "\(plan.scale.min)–\(plan.scale.max) scale (reverse-coded items recoded first)",
-            columns: ["Item", "Question", "Dimension", "Favorable", "Neutral", "Unfavorable", "Mean", "Answers", "Reverse-coded"],
+            columns: ["Item", "Question", "Dimension", "% favorable", "% neutral", "% unfavorable", "Mean", "Answers", "Reverse-coded"],
             rows: tableRows)
         return ReportSection(title: "Favorability", blocks: [.chart(dimensionChart), .chart(itemChart), .table(table)])
     }
@@ -140,7 +140,7 @@ struct SurveySections {
         }
         let table = ReportTable(
             caption: "Teams whose favorability on a dimension is \(gap) points or more below the organization (largest gap per team)",
-            columns: ["Team", "Department", "Dimension", "Team favorable", "Organization", "Gap (points)", "Respondents"],
+            columns: ["Team", "Department", "Dimension", "Team % favorable", "Organization % favorable", "Gap (points)", "Respondents"],
             rows: rows)
         var blocks: [ReportBlock] = [.table(table)]
         if teamGaps.count > shown.count {

@@ -23,7 +23,8 @@ public struct OneOnOneAnalyzer: Analyzer {
         summary: "Coverage, cadence, gaps, cancellations, action-item follow-through and topics of manager one-on-ones, from their notes.",
         inputs: [InputRequirement(kind: OneOnOneAnalyzer.inputKind, required: true)],
         dimensions: [.execution, .trust, .growth, .feedback, .wellbeing],
-        metrics: OneOnOneAnalyzer.definitions)
+        metrics: OneOnOneAnalyzer.definitions
+    ).declaring(OneOnOneSettings.declarations)
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let settings = try OneOnOneSettings(options: context.options)

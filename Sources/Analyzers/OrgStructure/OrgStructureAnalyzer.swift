@@ -10,7 +10,8 @@ public struct OrgStructureAnalyzer: Analyzer {
         id: "org-structure", name: "Org structure", version: "1.0.0",
         summary: "Headcount, span of control, management layers, new hires and attrition, from the roster.",
         inputs: [], dimensions: [.execution],
-        metrics: OrgStructureAnalyzer.definitions)
+        metrics: OrgStructureAnalyzer.definitions
+    ).declaring(OrgStructureAnalyzer.optionDeclarations)
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let bounds = try SpanBounds(options: context.options)

@@ -29,7 +29,8 @@ public struct ReviewCycleAnalyzer: Analyzer {
             + "self–manager gaps, comment substance and upward scores.",
         inputs: [InputRequirement(kind: ReviewCycleAnalyzer.inputKind, required: true)],
         dimensions: [.execution, .feedback, .leadership, .direction],
-        metrics: ReviewCycleAnalyzer.definitions)
+        metrics: ReviewCycleAnalyzer.definitions
+    ).declaring(ReviewOptions.declarations)
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let options = try ReviewOptions(context.options)

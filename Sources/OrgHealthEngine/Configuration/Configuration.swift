@@ -30,6 +30,14 @@ public struct Configuration: Sendable {
     public var history: URL?
     /// Per-input size limits (`limits:`).
     public var limits = InputLimits()
+    /// The fewest dimensions with a score for the health index to be shown
+    /// (`healthIndex.minimumDimensions`).
+    public var healthIndexMinimumDimensions = HealthCoverage.defaultMinimumDimensions
+    /// Warnings about the config itself (undeclared options of external analyzers), shown in
+    /// the report's data-quality section.
+    public var notes: [Diagnostic] = []
+    /// The month (1–12) the fiscal year starts in (`fiscalYearStart:`); 0 when not set.
+    public var fiscalYearStart = 0
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(

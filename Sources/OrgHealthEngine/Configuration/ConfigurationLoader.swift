@@ -12,6 +12,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let topLevelKeys = [
         "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history", "limits",
+        "healthIndex", "fiscalYearStart",
     ]
 
     /// The largest config file read: 1 MiB (fixed: the `limits:` it sets are not known before it is read).
@@ -44,6 +45,8 @@ public struct ConfigurationLoader: Sendable {
 /// Walks the YAML tree, checking keys and types as it goes.
 struct ConfigReader {
     let file: URL
+    /// `fiscalYearStart:` (1–12), 0 when absent: enables `FY26-Q3` periods.
+    var fiscalYearStart = 0
     var base: URL { file.deletingLastPathComponent() }
 
     func error(_ line: Int?, _ key: String?, _ message: String) -> ConfigError {
@@ -106,6 +109,7 @@ struct ConfigReader {
             return entry.value
         }
         let organization = try scalar(try required("organization"), "organization")
+        if let entry = values["fiscalYearStart"] { fiscalYearStart = try fiscalStart(entry.value) }
         let period = try readPeriod(try required("period"))
         let roster = try existingPath(try required("roster"), "roster", directory: false)
 
@@ -209,11 +213,16 @@ struct ConfigReader {
         }
 
         let history = try values["history"].map { entry throws(ConfigError) in try path(entry.value, "history") }
+        let minimumDimensions = try values["healthIndex"].map { entry throws(ConfigError) in
+            try healthIndexMinimum(entry.value)
+        }
         var configuration = Configuration(
             file: file, organization: organization, period: period, roster: roster, columns: columns,
             sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
         if let entry = values["limits"] { configuration.limits = try limits(entry.value) }
+        if let minimumDimensions { configuration.healthIndexMinimumDimensions = minimumDimensions }
+        configuration.fiscalYearStart = fiscalYearStart
         return configuration
     }
 
@@ -244,7 +253,7 @@ struct ConfigReader {
         do {
             switch value {
             case .scalar(let text, _):
-                return try ReportingPeriod(parsing: text)
+                return try ReportingPeriod(parsing: text, fiscalYearStart: fiscalYearStart)
             case .mapping:
                 var start: CalendarDate?
                 var end: CalendarDate?

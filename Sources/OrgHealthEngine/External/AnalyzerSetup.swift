@@ -25,7 +25,17 @@ public struct AnalyzerSetup: Sendable {
         if !named.isSubset(of: registry.ids) {
             configuration = try ConfigurationLoader(knownAnalyzers: registry.ids).load(configFile)
         }
+        configuration.notes += try ConfigurationCheck(registry: registry).check(configText(configFile), file: configFile)
         return AnalyzerSetup(configuration: configuration, registry: registry)
+    }
+
+    /// The config file's text (it was just loaded, so it is readable UTF-8; empty otherwise,
+    /// which the check treats as a config without sections).
+    static func configText(_ configFile: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: configFile.path) else { return "" }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return String(validating: bytes, as: UTF8.self) ?? ""
     }
 
     /// The ids under `analyzers:` in a config file; empty when it cannot be read (loading it

@@ -72,8 +72,10 @@ extension HistoryStore {
                 score: try row.decode(Double.self, forColumn: "score"),
                 n: try row.decode(Int.self, forColumn: "n"))
         }
-        return StoredSnapshot(
+        var snapshot = StoredSnapshot(
             period: period, metrics: metrics.sorted { $0.key < $1.key },
             dimensionScores: scores.sorted { $0.key < $1.key })
+        snapshot.sources = try dimensionSources(db, snapshotID: id, path: path)
+        return snapshot
     }
 }

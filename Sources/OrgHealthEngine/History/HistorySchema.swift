@@ -49,9 +49,38 @@ enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        migrator.registerMigration("v2") { db in try db.execute(sql: v2) }
         return migrator
     }
 
     /// The ids of the migrations this version knows, in order.
     static var migrationIDs: [String] { migrator.migrations }
+}
+
+extension HistorySchema {
+    /// The second layout: each snapshot's provenance (config and input fingerprints, the input
+    /// files) and the measures behind every stored dimension score, for like-for-like trends.
+    /// Snapshots recorded before it have no provenance and no measures.
+    static let v2 = """
+        ALTER TABLE snapshot ADD COLUMN config_fingerprint TEXT;
+        ALTER TABLE snapshot ADD COLUMN input_fingerprint TEXT;
+        CREATE TABLE input_file (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (snapshot_id, path)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE dimension_source (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+            scope TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            analyzer TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            score REAL NOT NULL,
+            weight REAL NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, scope, dimension, analyzer, metric)
+        ) STRICT, WITHOUT ROWID;
+        """
 }

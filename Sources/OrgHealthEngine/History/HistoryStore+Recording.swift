@@ -17,9 +17,10 @@ extension HistoryStore {
     /// sees the old snapshot or the new one, never a mix, and a failure leaves the old one.
     ///
     /// Withheld values are never written: the report must already be through the privacy gate,
-    /// and only `ReportableFigures` of it are stored.
+    /// and only `ReportableFigures` of it are stored, with the measures behind each stored
+    /// dimension score and, when given, the run's `provenance`.
     @discardableResult
-    public func record(_ report: HealthReport) throws(HistoryError) -> RecordSummary {
+    public func record(_ report: HealthReport, provenance: SnapshotProvenance? = nil) throws(HistoryError) -> RecordSummary {
         let figures = ReportableFigures(report: report)
         let period = report.period
         return try write { db in
@@ -51,6 +52,7 @@ extension HistoryStore {
             for value in figures.dimensionScores {
                 try score.execute(arguments: [id, value.scope.id, value.dimension.rawValue, value.score, value.n])
             }
+            try Self.insertSourcesAndProvenance(of: report, provenance: provenance, snapshotID: id, in: db)
             return RecordSummary(
                 metrics: figures.metrics.count, dimensionScores: figures.dimensionScores.count,
                 replacedEarlier: earlier != nil)
@@ -75,6 +77,7 @@ extension HistoryStore {
     private static func deleteSnapshot(id: Int64, in db: Database) throws {
         try db.execute(sql: "DELETE FROM metric_value WHERE snapshot_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM dimension_score WHERE snapshot_id = ?", arguments: [id])
+        try deleteSourcesAndProvenance(snapshotID: id, in: db)
         try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [id])
     }
 }

@@ -57,6 +57,7 @@ public final class HistoryStore: Sendable {
             } catch {
                 throw .io(path: path, detail: "its folder could not be created: \(error.localizedDescription)")
             }
+            try HistoryFileMode.createOwnerOnly(path: path)
         }
 
         var configuration = HistoryFileCheck.configuration(label: "OrgHealth.history", readOnly: access == .readOnly)

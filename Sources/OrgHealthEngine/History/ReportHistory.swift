@@ -13,6 +13,15 @@ public struct ReportHistory: Sendable {
     public var sparklineLength: Int
     /// The trend arithmetic.
     public var calculator: TrendCalculator
+    /// The run's config and input fingerprints, recorded with the snapshot; with it, an
+    /// existing snapshot of the period recorded from other inputs is replaced only when
+    /// `allowsReplace` is set.
+    public var provenance: SnapshotProvenance?
+    /// Whether a snapshot of the same period from other inputs may be replaced (`--replace`).
+    public var allowsReplace = false
+    /// Whether a period of another organization than the history's may be recorded
+    /// (`--organization-change`).
+    public var allowsOrganizationChange = false
 
     /// Creates the step.
     public init(file: URL?, sparklineLength: Int = 8, calculator: TrendCalculator = TrendCalculator()) {
@@ -37,6 +46,10 @@ public struct ReportHistory: Sendable {
         public var recorded: HistoryStore.RecordSummary?
         /// The notes this step added to the report.
         public var diagnostics: [Diagnostic]
+        /// Why the history refused this period, when it did (the report has no trends then).
+        public var refusal: HistoryRefusal?
+        /// Why the period was not recorded although the history was usable, when so.
+        public var notRecordedReason: String?
     }
 
     /// Runs the step on a report that has been through the privacy gate.
@@ -54,17 +67,30 @@ public struct ReportHistory: Sendable {
         }
         defer { try? store.close() }
 
+        if let refusal = guardOrganization(of: report, in: store) {
+            outcome.refusal = refusal
+            outcome.diagnostics.append(Diagnostic(severity: .error, source: "history", message: refusal.description))
+            return outcome.finished()
+        }
         do {
             let previous = try store.previous(before: report.period)
-            outcome.trends = calculator.trends(for: report, previous: previous)
+            let checked = PreviousPeriodSources.check(outcome.report, against: previous)
+            outcome.report = checked.report
+            outcome.diagnostics += checked.diagnostics
+            outcome.trends = calculator.trends(for: outcome.report, previous: previous)
             outcome.diagnostics += outcome.trends.diagnostics
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
         }
-        do {
-            outcome.recorded = try store.record(report)
-        } catch {
-            outcome.diagnostics.append(Self.warning("\(error); this period was not recorded"))
+        outcome.notRecordedReason = replacementBlock(for: report, in: store)
+        if let reason = outcome.notRecordedReason {
+            outcome.diagnostics.append(Self.warning(reason))
+        } else {
+            do {
+                outcome.recorded = try store.record(outcome.report, provenance: provenance)
+            } catch {
+                outcome.diagnostics.append(Self.warning("\(error); this period was not recorded"))
+            }
         }
         do {
             for score in report.summary.dimensions {

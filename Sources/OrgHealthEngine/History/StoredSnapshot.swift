@@ -101,6 +101,9 @@ public struct StoredSnapshot: Sendable, Hashable, Codable {
     public var metrics: [StoredMetric]
     /// The reportable dimension scores, ordered by scope and dimension.
     public var dimensionScores: [StoredDimensionScore]
+    /// The reportable measures behind each stored dimension score (empty for snapshots
+    /// recorded before history layout v2).
+    public var sources: [DimensionKey: [DimensionSource]] = [:]
 
     /// Creates a snapshot.
     public init(period: StoredPeriod, metrics: [StoredMetric], dimensionScores: [StoredDimensionScore]) {

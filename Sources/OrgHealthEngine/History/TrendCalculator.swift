@@ -9,10 +9,8 @@ import OrgHealthKit
 /// Significance:
 /// - ratio metrics (unit `ratio`, 0–1, on both sides): two-proportion z-test, significant
 ///   when p < `significanceLevel` (METRICS.md `survey.change.*`);
-/// - dimension scores: the 0–100 score ÷ 100 is treated as a proportion with the score's `n`
-///   and tested the same way. Most scores are shares of favourable answers or of pairs
-///   (coverage, completion) scaled to 100; for the others the test is an approximation that
-///   errs on the side of "not significant" only as much as the `n` is small;
+/// - dimension scores: compared like-for-like over the measures reportable in both periods,
+///   and significant by their measures' own tests (see `LikeForLikeTrend`);
 /// - every other metric (counts, days, ratings, eNPS, correlations) and the health index
 ///   get a change and `significant: nil`.
 public struct TrendCalculator: Sendable {
@@ -63,15 +61,18 @@ public struct TrendCalculator: Sendable {
         let earlierScores = Dictionary(
             previous.dimensionScores.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var matchedScores: Set<DimensionKey> = []
+        let currentSources = Self.sources(of: report)
         for score in current.dimensionScores {
             guard let earlier = earlierScores[score.key] else {
                 set.gaps.newOrWithheldBefore.append(Self.describe(score.key))
                 continue
             }
             matchedScores.insert(score.key)
-            set.dimensions[score.key] = trend(
-                current: score.score, n: score.n, previous: earlier.score, previousN: earlier.n,
-                asProportion: true, scale: 100)
+            let compared = likeForLike(
+                current: score, currentSources: currentSources[score.key] ?? [], previous: earlier,
+                previousSources: previous.sources[score.key] ?? [])
+            if let trend = compared.trend { set.dimensions[score.key] = trend }
+            if let basis = compared.basis { set.dimensionBasis[score.key] = basis }
         }
         let presentNow = Set(
             report.summary.dimensions.map { DimensionKey(dimension: $0.dimension, scope: .org) }
@@ -86,8 +87,17 @@ public struct TrendCalculator: Sendable {
             }
         }
 
+        // The index is a mean over the dimensions with data: it is compared only when the
+        // same dimensions are scored in both periods (else it would compare different mixes).
+        let scoredNow = Set(current.dimensionScores.filter { $0.scope == .org }.map(\.dimension))
+        let scoredBefore = Set(previous.dimensionScores.filter { $0.scope == .org }.map(\.dimension))
         if let now = current.healthIndex, let before = previous.period.healthIndex {
-            set.healthIndex = Trend(change: now - before, significant: nil, previous: before, previousN: 0)
+            if scoredNow == scoredBefore {
+                set.healthIndex = Trend(change: now - before, significant: nil, previous: before, previousN: 0)
+            } else {
+                set.healthIndexBasis = "not comparable: \(previous.period.label) scored \(scoredBefore.count) dimensions, "
+                    + "this period \(scoredNow.count)"
+            }
         }
         return set
     }
@@ -105,6 +115,16 @@ public struct TrendCalculator: Sendable {
         return Trend(
             change: change, significant: test.isSignificant(at: significanceLevel), pValue: test.pValue,
             previous: previous, previousN: previousN)
+    }
+
+    /// The measures behind every dimension score of the report, by dimension and scope.
+    static func sources(of report: HealthReport) -> [DimensionKey: [DimensionSource]] {
+        var table: [DimensionKey: [DimensionSource]] = [:]
+        for score in report.summary.dimensions { table[DimensionKey(dimension: score.dimension, scope: .org)] = score.sources }
+        for scope in report.scopes {
+            for score in scope.dimensions { table[DimensionKey(dimension: score.dimension, scope: scope.scope)] = score.sources }
+        }
+        return table
     }
 
     static func describe(_ key: MetricKey) -> String { "\(key.metric) (\(key.scope.id))" }

@@ -11,6 +11,10 @@ public struct TrendSet: Sendable, Hashable {
     public var dimensions: [DimensionKey: Trend] = [:]
     /// The organization's health-index trend (a change only; never tested).
     public var healthIndex: Trend?
+    /// Why the health index has no trend although both periods have one, when that is so.
+    public var healthIndexBasis: String?
+    /// How each dimension trend was compared, where its measures differ between the periods.
+    public var dimensionBasis: [DimensionKey: String] = [:]
     /// The figures that have no trend, and why.
     public var gaps = TrendGaps()
 
@@ -41,6 +45,8 @@ public struct TrendSet: Sendable, Hashable {
             let trend = trend(for: report.summary.dimensions[index].dimension, in: .org)
             report.summary.dimensions[index].trend = trend?.change
             report.summary.dimensions[index].significant = trend?.significant
+            report.summary.dimensions[index].trendBasis =
+                dimensionBasis[DimensionKey(dimension: report.summary.dimensions[index].dimension, scope: .org)]
         }
         report.summary.healthIndexTrend = healthIndex?.change
         report.summary.previousPeriod = previousPeriod?.label
@@ -50,6 +56,8 @@ public struct TrendSet: Sendable, Hashable {
                 let trend = trend(for: report.scopes[scopeIndex].dimensions[index].dimension, in: scope)
                 report.scopes[scopeIndex].dimensions[index].trend = trend?.change
                 report.scopes[scopeIndex].dimensions[index].significant = trend?.significant
+                report.scopes[scopeIndex].dimensions[index].trendBasis =
+                    dimensionBasis[DimensionKey(dimension: report.scopes[scopeIndex].dimensions[index].dimension, scope: scope)]
             }
         }
         for runIndex in report.analyzers.indices {
@@ -86,6 +94,24 @@ public struct TrendSet: Sendable, Hashable {
              "of \(previous.label) are not in this report (removed, renamed, or their analyzer did not run)"),
             (gaps.unitChanged, .warning, "changed unit since \(previous.label), so no trend"),
         ]
+        let notComparable = dimensionBasis.filter { $0.value.hasPrefix("not comparable") }.keys.sorted()
+        let likeForLike = dimensionBasis.filter { $0.value.hasPrefix("like-for-like") }.keys.sorted()
+        if !likeForLike.isEmpty {
+            notes.append(Diagnostic(
+                severity: .info, source: "history",
+                message: "\(likeForLike.count) dimension scores changed their measures since \(previous.label); "
+                    + "their trends are like-for-like over the measures present in both: "
+                    + Self.sample(likeForLike.map(TrendCalculator.describe))))
+        }
+        if !notComparable.isEmpty {
+            notes.append(Diagnostic(
+                severity: .warning, source: "history",
+                message: "\(notComparable.count) dimension scores share no measure with \(previous.label), "
+                    + "so their trends are not comparable: " + Self.sample(notComparable.map(TrendCalculator.describe))))
+        }
+        if let healthIndexBasis {
+            notes.append(Diagnostic(severity: .warning, source: "history", message: "health index trend \(healthIndexBasis)"))
+        }
         for (figures, severity, reason) in groups where !figures.isEmpty {
             notes.append(Diagnostic(
                 severity: severity, source: "history",

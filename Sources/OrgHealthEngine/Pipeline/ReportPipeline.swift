@@ -83,13 +83,13 @@ public struct ReportPipeline: Sendable {
         }
 
         let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
-        var diagnostics = rosterOutput.diagnostics
+        var diagnostics = configuration.notes + rosterOutput.diagnostics
         for run in gatedRuns where run.status == .failed {
             diagnostics.append(Diagnostic(
                 severity: .error, source: run.descriptor.id,
                 message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
         }
-        return HealthReport(
+        let report = HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
             crossSourceFindings: CrossSourceFindings().findings(
@@ -99,7 +99,10 @@ public struct ReportPipeline: Sendable {
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
                 suppressedScopes: suppressedScopes.sorted()),
             methodology: Methodology(
-                privacy: configuration.privacy, metrics: definitions, healthModel: HealthModel.description))
+                privacy: configuration.privacy, metrics: definitions,
+                healthModel: HealthModel.description
+                    + HealthCoverage.methodology(minimumDimensions: configuration.healthIndexMinimumDimensions)))
+        return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions).applying(to: report)
     }
 }
 

@@ -15,6 +15,9 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
     public var dimensions: [HealthDimension]
     /// The definitions of its metrics, for the report's methodology section.
     public var metrics: [MetricDefinition]
+    /// The options it reads from `analyzers.<id>`; `nil` when it declares none (an external
+    /// analyzer written before declarations: its options are then not checked).
+    public var options: [AnalyzerOptionDeclaration]?
 
     /// Creates a descriptor.
     public init(
@@ -30,7 +33,14 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
         self.metrics = metrics
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, version, summary, inputs, dimensions, metrics }
+    /// The descriptor with its options declared.
+    public func declaring(_ options: [AnalyzerOptionDeclaration]) -> AnalyzerDescriptor {
+        var descriptor = self
+        descriptor.options = options
+        return descriptor
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, version, summary, inputs, dimensions, metrics, options }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,6 +51,7 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
         inputs = try container.decodeIfPresent([InputRequirement].self, forKey: .inputs) ?? []
         dimensions = try container.decodeIfPresent([HealthDimension].self, forKey: .dimensions) ?? []
         metrics = try container.decodeIfPresent([MetricDefinition].self, forKey: .metrics) ?? []
+        options = try container.decodeIfPresent([AnalyzerOptionDeclaration].self, forKey: .options)
     }
 }
 

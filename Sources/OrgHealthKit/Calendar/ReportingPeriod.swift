@@ -20,7 +20,7 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, CustomStringConverti
         public var description: String {
             switch self {
             case .unrecognized(let text):
-                return "'\(text)' is not a period; use 2026-Q3, 2026-H2, 2026, 2026-07 or {start: 2026-07-01, end: 2026-09-30}"
+                return "'\(text)' is not a period; use 2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30"
             case .endBeforeStart(let start, let end):
                 return "the period ends (\(end)) before it starts (\(start))"
             }

@@ -59,6 +59,10 @@ public struct HealthReport: Codable, Sendable, Hashable {
         public var dimensions: [DimensionScore]
         /// Active headcount at the end of the period.
         public var headcount: Int
+        /// What the health index rests on, and why it is withheld when it is.
+        public var coverage: HealthIndexCoverage?
+        /// Every analyzer's source: present, or absent and why.
+        public var sources: [SourceCoverage] = []
 
         /// Creates a summary.
         public init(healthIndex: Double?, dimensions: [DimensionScore], headcount: Int) {
@@ -98,6 +102,11 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     public var suppressed: Bool
     /// The score in earlier periods and this one, oldest first (organization scope only).
     public var history: [PeriodValue] = []
+    /// The measures behind the score, withheld ones included (they did not count).
+    public var sources: [DimensionSource] = []
+    /// How the trend was worked out when the two periods' measures differ ("like-for-like
+    /// over …"), or why there is none ("not comparable: …").
+    public var trendBasis: String?
 
     /// Creates a score.
     public init(dimension: HealthDimension, score: Double?, n: Int, trend: Double? = nil, suppressed: Bool = false) {

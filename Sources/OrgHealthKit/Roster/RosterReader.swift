@@ -51,14 +51,17 @@ public struct RosterReader: Sendable {
         }
         let header = CSVHeader(headerRecord, mapping: columnMapping)
         var columns: [String: Int] = [:]
-        for name in ["employee_id", "manager_id", "team"] {
-            guard let index = header.index(of: name) else {
-                throw RosterError(
-                    "\(source):\(headerRecord.line): the roster has no column '\(header.expectedHeader(for: name))'; "
-                        + "add it, or map it with columns.roster.\(name) in the config")
-            }
-            columns[name] = index
+        // Every missing required column at once, so one fix of the export is enough.
+        let required = ["employee_id", "manager_id", "team"]
+        let absent = required.filter { header.index(of: $0) == nil }
+        guard absent.isEmpty else {
+            let names = absent.map { "'\(header.expectedHeader(for: $0))'" }.joined(separator: ", ")
+            let keys = absent.map { "columns.roster.\($0)" }.joined(separator: ", ")
+            throw RosterError(
+                "\(source):\(headerRecord.line): the roster has no column \(names); "
+                    + "add \(absent.count == 1 ? "it" : "them"), or map \(absent.count == 1 ? "it" : "them") with \(keys) in the config")
         }
+        for name in required { columns[name] = header.index(of: name) }
         for name in ["department", "name", "email", "location", "level", "hire_date", "end_date"] {
             columns[name] = header.index(of: name)
         }

@@ -22,7 +22,7 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         head.element("meta", [("name", "generator"), ("content", report.tool)])
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
-        try head.style(HTMLStyles.css)
+        try head.style(HTMLStyles.css + CoverageView.css)
 
         let main = document.body.element("main")
         header(report, main)

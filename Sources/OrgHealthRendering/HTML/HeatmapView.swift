@@ -17,7 +17,8 @@ struct HeatmapView {
         let departments = report.scopes.filter { $0.scope.kind == .department }
         if teams.count <= Self.maxTeamsShown {
             section.element("p", [("class", "muted")],
-                            text: "Dimension scores by team (0–100). Hatched cells are withheld to protect small groups.")
+                            text: "Dimension scores by team: 0–100 health scores, not survey % favorable. "
+                                + "Hatched cells are withheld to protect small groups; a cell's title lists its measures.")
             table(section, caption: "Teams by dimension", rows: teams, dimensions: dimensions)
         } else {
             section.element("p", [("class", "muted")],
@@ -35,8 +36,8 @@ struct HeatmapView {
         table.element("caption", text: caption)
         let head = table.element("thead").element("tr")
         head.element("th", [("scope", "col")], text: "Scope")
-        head.element("th", [("scope", "col")], text: "Index")
-        for dimension in dimensions { head.element("th", [("scope", "col")], text: dimension.displayName) }
+        head.element("th", [("scope", "col")], text: "Index score")
+        for dimension in dimensions { head.element("th", [("scope", "col")], text: "\(dimension.displayName) score") }
         let body = table.element("tbody")
         for scope in rows {
             let row = body.element("tr")
@@ -45,17 +46,18 @@ struct HeatmapView {
             cell(row, scope.healthIndex, suppressed: false)
             for dimension in dimensions {
                 let score = scope.dimensions.first { $0.dimension == dimension }
-                cell(row, score?.score, suppressed: score?.suppressed ?? false)
+                cell(row, score?.score, suppressed: score?.suppressed ?? false, sources: score?.sources ?? [])
             }
         }
     }
 
-    private func cell(_ row: HTMLNode, _ score: Double?, suppressed: Bool) {
+    private func cell(_ row: HTMLNode, _ score: Double?, suppressed: Bool, sources: [DimensionSource] = []) {
         if suppressed {
             row.element("td", [("class", "cell-suppressed")], text: "suppressed")
         } else if let score {
             let band = HealthBand(score: score)
-            let cell = row.element("td", [("class", "band-\(band.rawValue)"), ("title", band.label)])
+            let title = sources.isEmpty ? band.label : "\(band.label); score from \(CoverageView.sourcesText(sources))"
+            let cell = row.element("td", [("class", "band-\(band.rawValue)"), ("title", title)])
             cell.text(DisplayFormat.score(score))
         } else {
             row.element("td", [("class", "cell-empty")], text: "–")

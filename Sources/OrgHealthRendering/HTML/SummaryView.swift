@@ -9,6 +9,7 @@ struct SummaryView {
     func render(into main: HTMLNode) {
         let section = main.element("section", [("id", "summary"), ("aria-labelledby", "summary-heading")])
         section.element("h2", [("id", "summary-heading")], text: "Executive summary")
+        CoverageView(report: report).renderCoverageLine(into: section)
         let grid = section.element("div", [("class", "summary-grid")])
         let index = report.summary.healthIndex
         let card = grid.element("div", [("class", "index-card \(DisplayFormat.bandClass(index))")])
@@ -19,6 +20,7 @@ struct SummaryView {
             card.element("div", [("class", "trend")],
                          text: TrendText.describe(trend, significant: nil, previous: report.summary.previousPeriod))
         }
+        CoverageView(report: report).renderIndexCoverage(into: card)
         Sparkline(points: report.summary.healthIndexHistory).draw(into: card)
 
         let cards = grid.element("div", [("class", "dimension-cards")])
@@ -35,6 +37,7 @@ struct SummaryView {
             } else if score.score != nil {
                 box.element("div", [("class", "trend")], text: "n = \(score.n)")
             }
+            CoverageView(report: report).renderSources(of: score, into: box)
             Sparkline(points: score.history).draw(into: box)
         }
 

@@ -44,6 +44,7 @@ public struct XMLRenderer: ReportRenderer {
         if let trend = report.summary.healthIndexTrend { try writer.attribute("trend", NumberText.exact(trend)) }
         if let previous = report.summary.previousPeriod { try writer.attribute("previousPeriod", previous) }
         try writePoints(report.summary.healthIndexHistory, writer)
+        try CoverageXML.writeCoverage(report.summary, writer)
         for score in report.summary.dimensions { try writeDimension(score, named: true, writer) }
         try writer.endElement()
     }
@@ -60,7 +61,9 @@ public struct XMLRenderer: ReportRenderer {
         if let trend = score.trend { try writer.attribute("trend", NumberText.exact(trend)) }
         if let significant = score.significant { try writer.attribute("significant", significant ? "true" : "false") }
         if score.suppressed { try writer.attribute("suppressed", "true") }
+        if let basis = score.trendBasis { try writer.attribute("trendBasis", basis) }
         try writePoints(score.history, writer)
+        try CoverageXML.writeSources(score.sources, writer)
         try writer.endElement()
     }
 

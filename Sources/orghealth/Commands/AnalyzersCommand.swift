@@ -16,6 +16,9 @@ struct AnalyzersCommand: AsyncParsableCommand {
         valueName: "path"))
     var plugins: [String] = []
 
+    @Flag(name: .long, help: "Also list each analyzer's declared options: name, type, default and what it does.")
+    var options = false
+
     func run() async throws {
         let pluginURLs = plugins.map { URL(fileURLWithPath: $0) }
         let registry: AnalyzerRegistry
@@ -57,6 +60,24 @@ struct AnalyzersCommand: AsyncParsableCommand {
         if !problems.isEmpty {
             print("")
             for problem in problems { print("unusable: \(problem)") }
+        }
+        if options { printOptions(registry) }
+    }
+
+    /// `analyzers.<id>.<name>  type  default  doc`, per analyzer.
+    private func printOptions(_ registry: AnalyzerRegistry) {
+        for entry in registry.entries {
+            let descriptor = entry.analyzer.descriptor
+            print("")
+            guard let declared = descriptor.options else {
+                print("\(descriptor.id): declares no options (they are not checked)")
+                continue
+            }
+            print("\(descriptor.id): options (plus enabled and timeoutSeconds)")
+            for option in declared {
+                let fallback = option.defaultValue.map { " = \($0)" } ?? ""
+                print("  \(option.name) (\(option.type.rawValue)\(fallback)): \(option.doc)")
+            }
         }
     }
 }

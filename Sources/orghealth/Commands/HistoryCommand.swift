@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrgHealthEngine
 import OrgHealthKit
+import OrgHealthRendering
 
 /// `orghealth history list|show|forget`: what the history file keeps, period by period.
 struct HistoryCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "List, show or forget the periods kept in the history file.",
         discussion: """
-        The file is the config's `history:` (--config FILE) or given directly (--history FILE, which wins). \
+        The file is the config's `history:` (--config FILE; without `history:`, history.sqlite in the output \
+        folder, where `report` writes it) or given directly (--history FILE, which wins). \
         Exit codes: 0 success; 2 usage or configuration error (no file named, unknown period); \
         3 the history file cannot be used (damaged, newer, unreadable); it is never modified then.
         """,
@@ -76,18 +78,31 @@ struct HistoryCommand: ParsableCommand {
             }
             let stored = snapshot.period
             print("\(stored.organization), \(stored.label) (\(stored.start)..\(stored.end)), recorded \(stored.recordedAt) by \(stored.tool)")
-            print("health index: \(stored.healthIndex.map { "\($0)" } ?? "—")")
+            print("health index: \(FigureText.score(stored.healthIndex))")
+            let provenance = try HistoryLocation.exitOnError { () throws(HistoryError) in
+                try stored.reportingPeriod.flatMap { days throws(HistoryError) in try store.provenance(of: days) }
+            }
+            if let provenance, let config = provenance.configFingerprint, let inputs = provenance.inputFingerprint {
+                print("fingerprint: config \(config), inputs \(inputs)")
+                for file in provenance.inputFiles {
+                    print("  \(file.path)  \(file.bytes) bytes  sha256 \(file.sha256)")
+                }
+            } else {
+                print("fingerprint: none (recorded before orghealth kept input fingerprints)")
+            }
             print("")
             var scores = [["SCOPE", "DIMENSION", "SCORE", "N"]]
             for score in snapshot.dimensionScores {
-                scores.append([score.scope.id, score.dimension.rawValue, "\(score.score)", String(score.n)])
+                scores.append([score.scope.id, score.dimension.rawValue, FigureText.score(score.score), String(score.n)])
             }
             printTable(scores)
             print("")
             var metrics = [["ANALYZER", "METRIC", "SCOPE", "VALUE", "UNIT", "N"]]
             for metric in snapshot.metrics {
                 metrics.append([
-                    metric.analyzer, metric.metric, metric.scope.id, "\(metric.value)", metric.unit?.rawValue ?? "?",
+                    metric.analyzer, metric.metric, metric.scope.id,
+                    metric.unit.map { FigureText.value(metric.value, unit: $0) } ?? "\(metric.value)",
+                    metric.unit?.rawValue ?? "?",
                     String(metric.n),
                 ])
             }
@@ -152,11 +167,8 @@ struct HistoryLocation: ParsableArguments {
             printError("error: \(error)")
             throw ExitCode(ExitCodes.usage)
         }
-        guard let url = configuration.history else {
-            printError("error: \(config): no `history:` is configured; add `history: Reports/history.sqlite` or use --history FILE")
-            throw ExitCode(ExitCodes.usage)
-        }
-        file = url
+        // Without `history:`, the file `report` writes by default: history.sqlite in the output folder.
+        file = DefaultLocations.historyFile(configuration, configFile: URL(fileURLWithPath: config))
     }
 
     /// Opens the store, or returns `nil` when the file does not exist (it is never created

@@ -15,7 +15,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The output folder (default: output.directory of the config, else Reports/ beside it).")
     var output: String?
 
-    @Option(name: .long, help: "The period, overriding the config: 2026-Q3, 2026-H2, 2026, 2026-07.")
+    @Option(name: .long, help: "The period, overriding the config: 2026-Q3, 2026-H2, 2026, 2026-07, 2026-07-01..2026-09-30; FY26-Q3 with fiscalYearStart in the config.")
     var period: String?
 
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")
@@ -32,6 +32,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Neither read nor record history (no trends).")
     var noHistory = false
 
+    @Flag(name: .long, help: "Replace the period's stored snapshot even though its config or input files differ.")
+    var replace = false
+
+    @Flag(name: .long, help: "Record the period although the history holds another organization (a renamed one).")
+    var organizationChange = false
+
     func validate() throws {
         if noHistory && history != nil { throw ValidationError("--history and --no-history exclude each other") }
     }
@@ -41,9 +47,11 @@ struct ReportCommand: AsyncParsableCommand {
             configFile: URL(fileURLWithPath: config), period: period, formats: format?.formats,
             outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
             plugins: plugins.map { URL(fileURLWithPath: $0) },
-            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured)
+            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured,
+            allowsReplace: replace, allowsOrganizationChange: organizationChange)
         let outcome = try await job.run()
         for file in outcome.files { print(file.path) }
+        for line in ProblemSummary.lines(for: outcome.report) { printError(line) }
         try job.checkStrict(outcome.report)
     }
 }

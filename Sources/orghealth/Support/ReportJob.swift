@@ -19,6 +19,10 @@ struct ReportJob {
     var history: HistoryChoice = .configured
     /// Whether to write the report files (the demo's previous quarter is only recorded).
     var writesFiles = true
+    /// `--replace`: a stored snapshot of the period from other inputs may be replaced.
+    var allowsReplace = false
+    /// `--organization-change`: the history may hold another organization.
+    var allowsOrganizationChange = false
 
     /// Where the history database is.
     enum HistoryChoice {
@@ -40,9 +44,11 @@ struct ReportJob {
             let setup = try await AnalyzerSetup.load(configFile: configFile, plugins: plugins, builtIn: .builtIn())
             registry = setup.registry
             configuration = setup.configuration
-            if let period { configuration.period = try ReportingPeriod(parsing: period) }
+            if let period {
+                configuration.period = try ReportingPeriod(parsing: period, fiscalYearStart: configuration.fiscalYearStart)
+            }
         } catch let error as ReportingPeriod.ParseError {
-            printError("error: --period: \(error)")
+            printError("error: --period: \(error) (FY26-Q3, FY26-H1 and FY26 work with fiscalYearStart: in the config)")
             throw ExitCode(ExitCodes.usage)
         } catch {
             // A ConfigError or a PluginError: nothing is written.
@@ -70,7 +76,8 @@ struct ReportJob {
         switch history {
         case .off: historyFile = nil
         case .file(let url): historyFile = url
-        case .configured: historyFile = configuration.history ?? directory.appendingPathComponent("history.sqlite")
+        case .configured:
+            historyFile = DefaultLocations.historyFile(configuration, configFile: configFile, outputDirectory: directory)
         }
         if let historyFile {
             do {
@@ -81,7 +88,23 @@ struct ReportJob {
                 printError("warning: cannot create the folder of \(historyFile.path); the history step reports why")
             }
         }
-        report = ReportHistory(file: historyFile).apply(to: report).report
+        var step = ReportHistory(file: historyFile)
+        step.provenance = SnapshotProvenance.of(configuration, tool: report.tool)
+        step.allowsReplace = allowsReplace
+        step.allowsOrganizationChange = allowsOrganizationChange
+        let recorded = step.apply(to: report)
+        if let refusal = recorded.refusal {
+            printError("error: \(refusal)")
+            throw ExitCode(ExitCodes.usage)
+        }
+        if let reason = recorded.notRecordedReason { printError("warning: \(reason)") }
+        report = recorded.report
+        let lost = report.summary.sources.filter { $0.fedPreviousPeriod && !$0.isPresent }
+        if !lost.isEmpty {
+            printError("warning: " + lost.map { "\($0.name) (\($0.absenceText ?? "absent"))" }.joined(separator: ", ")
+                + " fed \(report.summary.previousPeriod ?? "the previous period") but \(lost.count == 1 ? "gives" : "give") "
+                + "no data now; the health index is withheld")
+        }
         guard writesFiles else { return Outcome(report: report, files: []) }
         let files: [URL]
         do {
@@ -121,7 +144,8 @@ enum TerminalProgress {
 enum TerminalSummary {
     static func lines(for report: HealthReport) -> [String] {
         var lines: [String] = []
-        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" } ?? "no data"
+        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" }
+            ?? report.summary.coverage?.withheldReason.map { "withheld: \($0)" } ?? "no data"
         lines.append("\(report.organization), \(report.period.label): health index \(index), \(report.summary.headcount) people")
         for score in report.summary.dimensions {
             let value = score.score.map { String(Int($0.rounded())).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"

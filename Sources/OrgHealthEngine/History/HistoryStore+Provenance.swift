@@ -1,0 +1,126 @@
+import GRDB
+import OrgHealthKit
+
+/// A stored snapshot's provenance, as `history show` lists it.
+public struct StoredProvenance: Sendable, Hashable {
+    /// The organization that recorded it.
+    public var organization: String
+    /// The tool that recorded it.
+    public var tool: String
+    /// SHA-256 of the config file; `nil` for snapshots recorded before layout v2.
+    public var configFingerprint: String?
+    /// SHA-256 over the input files; `nil` for snapshots recorded before layout v2.
+    public var inputFingerprint: String?
+    /// The input files.
+    public var inputFiles: [SnapshotProvenance.InputFile]
+
+    /// Whether `provenance` describes the same config and the same input files.
+    public func matches(_ provenance: SnapshotProvenance) -> Bool {
+        configFingerprint == provenance.configFingerprint && inputFingerprint == provenance.inputFingerprint
+    }
+}
+
+extension HistoryStore {
+    /// The organization of the most recently ending stored period; `nil` for an empty history.
+    public func latestOrganization() throws(HistoryError) -> String? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT organization FROM snapshot ORDER BY period_end DESC, period_start DESC LIMIT 1")
+        }
+    }
+
+    /// The provenance of the snapshot of `period` (same first and last day), if stored.
+    public func provenance(of period: ReportingPeriod) throws(HistoryError) -> StoredProvenance? {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, organization, tool, config_fingerprint, input_fingerprint FROM snapshot
+                    WHERE period_start = ? AND period_end = ?
+                    """,
+                arguments: [period.start.description, period.end.description])
+            else { return nil }
+            let id = try row.decode(Int64.self, forColumn: "id")
+            let files = try Row.fetchAll(
+                db, sql: "SELECT path, bytes, sha256 FROM input_file WHERE snapshot_id = ? ORDER BY path", arguments: [id]
+            ).map { file in
+                SnapshotProvenance.InputFile(
+                    path: try file.decode(String.self, forColumn: "path"),
+                    bytes: try file.decode(Int.self, forColumn: "bytes"),
+                    sha256: try file.decode(String.self, forColumn: "sha256"))
+            }
+            return StoredProvenance(
+                organization: try row.decode(String.self, forColumn: "organization"),
+                tool: try row.decode(String.self, forColumn: "tool"),
+                configFingerprint: try row.decode(String?.self, forColumn: "config_fingerprint"),
+                inputFingerprint: try row.decode(String?.self, forColumn: "input_fingerprint"),
+                inputFiles: files)
+        }
+    }
+
+    /// Writes the measures behind the report's reportable dimension scores and the run's
+    /// provenance for snapshot `snapshotID` (inside `record`'s transaction).
+    static func insertSourcesAndProvenance(
+        of report: HealthReport, provenance: SnapshotProvenance?, snapshotID id: Int64, in db: Database
+    ) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO dimension_source (snapshot_id, scope, dimension, analyzer, metric, score, weight, n)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var seen: Set<String> = []
+        let scoped = [(Scope.org, report.summary.dimensions)] + report.scopes.map { ($0.scope, $0.dimensions) }
+        for (scope, dimensions) in scoped {
+            for score in dimensions where !score.suppressed && score.score != nil {
+                for source in score.sources {
+                    guard let value = source.score, value.isFinite, source.weight.isFinite else { continue }
+                    let key = "\(scope.id)|\(score.dimension.rawValue)|\(source.analyzer)|\(source.metric)"
+                    guard seen.insert(key).inserted else { continue }
+                    try statement.execute(arguments: [
+                        id, scope.id, score.dimension.rawValue, source.analyzer, source.metric, value, source.weight,
+                        source.n,
+                    ])
+                }
+            }
+        }
+        guard let provenance else { return }
+        try db.execute(
+            sql: "UPDATE snapshot SET config_fingerprint = ?, input_fingerprint = ? WHERE id = ?",
+            arguments: [provenance.configFingerprint, provenance.inputFingerprint, id])
+        let file = try db.makeStatement(sql: "INSERT INTO input_file (snapshot_id, path, bytes, sha256) VALUES (?, ?, ?, ?)")
+        for input in provenance.inputFiles {
+            try file.execute(arguments: [id, input.path, input.bytes, input.sha256])
+        }
+    }
+
+    /// Deletes the rows `insertSourcesAndProvenance` wrote for a snapshot.
+    static func deleteSourcesAndProvenance(snapshotID id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM dimension_source WHERE snapshot_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM input_file WHERE snapshot_id = ?", arguments: [id])
+    }
+
+    /// The measures stored for a snapshot's dimension scores.
+    static func dimensionSources(_ db: Database, snapshotID id: Int64, path: String) throws
+        -> [DimensionKey: [DimensionSource]]
+    {
+        var table: [DimensionKey: [DimensionSource]] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT scope, dimension, analyzer, metric, score, weight, n FROM dimension_source
+                WHERE snapshot_id = ? ORDER BY scope, dimension, analyzer, metric
+                """,
+            arguments: [id])
+        for row in rows {
+            let key = DimensionKey(
+                dimension: HealthDimension(try row.decode(String.self, forColumn: "dimension")),
+                scope: try scope(row, path: path))
+            table[key, default: []].append(DimensionSource(
+                analyzer: try row.decode(String.self, forColumn: "analyzer"),
+                metric: try row.decode(String.self, forColumn: "metric"),
+                weight: try row.decode(Double.self, forColumn: "weight"),
+                n: try row.decode(Int.self, forColumn: "n"),
+                score: try row.decode(Double.self, forColumn: "score")))
+        }
+        return table
+    }
+}
