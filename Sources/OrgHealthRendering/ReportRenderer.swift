@@ -18,6 +18,7 @@ public enum ReportRenderers {
         case .html: return HTMLRenderer()
         case .xml: return XMLRenderer()
         case .json: return JSONRenderer()
+        case .csv: return CSVRenderer()
         }
     }
 }

@@ -13,7 +13,7 @@ struct ExampleReportTests {
         let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example")
-        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
             let generated = try Data(contentsOf: folder.appendingPathComponent(name))
             let committed = try Data(contentsOf: example.appendingPathComponent(name))
             #expect(generated == committed, """
@@ -29,7 +29,7 @@ struct ExampleReportTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(outcome.status == 0)
-        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for sentinel in ["NOTE-SENTINEL", "REVIEW-SENTINEL", "SURVEY-SENTINEL", "KUDOS-SENTINEL"] {
                 #expect(!text.contains(sentinel), "\(sentinel) leaked into \(name)")

@@ -225,7 +225,7 @@ struct ConfigReader {
         for item in items {
             let text = try scalar(item, "output.formats")
             guard let format = ReportFormat(rawValue: text.lowercased()) else {
-                throw error(item.line, "output.formats", "'\(text)' is not a format; use html, xml or json")
+                throw error(item.line, "output.formats", "'\(text)' is not a format; use html, xml, json or csv")
             }
             if !formats.contains(format) { formats.append(format) }
         }

@@ -22,11 +22,12 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         head.element("meta", [("name", "generator"), ("content", report.tool)])
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
-        try head.style(HTMLStyles.css)
+        try head.style(HTMLStyles.css + PackStyles.css)
 
         let main = document.body.element("main")
         header(report, main)
         SummaryView(report: report).render(into: main)
+        MoversView(report: report).render(into: main)
         HeatmapView(report: report).render(into: main)
         for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report)).render(into: main) }
         DataQualityView(report: report).render(into: main)
@@ -45,6 +46,7 @@ public struct HTMLRenderer: ReportRenderer {
                            + "\(report.summary.headcount) people")
         let nav = header.element("nav", [("class", "toc"), ("aria-label", "Contents")])
         nav.element("a", [("href", "#summary")], text: "Summary")
+        nav.element("a", [("href", "#movers")], text: "Biggest movers")
         nav.element("a", [("href", "#heatmap")], text: "Heatmap")
         for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
         nav.element("a", [("href", "#data-quality")], text: "Data quality")

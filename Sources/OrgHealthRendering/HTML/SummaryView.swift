@@ -37,6 +37,7 @@ struct SummaryView {
             }
             Sparkline(points: score.history).draw(into: box)
         }
+        SurveyHeadlineView(report: report).render(into: section)
 
         let columns = section.element("div", [("class", "two-col")])
         let watch = columns.element("div")

@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many employees the demo organization has.")
     var employees: Int = 240
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv.")
     var format: FormatList?
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
@@ -42,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
         let manifest = try SampleOrganization(employees: employees, period: period)
             .write(to: scratch.appendingPathComponent(period.label))
         let job = ReportJob(
-            configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json],
+            configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json, .csv],
             outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history))
         let outcome = try await job.run()
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }

@@ -9,7 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The config file.")
     var config: String = "orghealth.yml"
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv.")
     var format: FormatList?
 
     @Option(name: .long, help: "The output folder (default: output.directory of the config, else Reports/ beside it).")
