@@ -1,0 +1,82 @@
+/// The meaning a chart series carries by its name — favorable, neutral or unfavorable answers,
+/// promoters, passives or detractors — and the colour that goes with it everywhere in the
+/// report: favorable green (the healthy band's), neutral grey, unfavorable red-orange (toward
+/// the at-risk band's). The legend, each bar's `<title>` and the data table under every chart
+/// say the same in words, so colour is never the only carrier.
+enum SeriesTone: Equatable {
+    case favorable, neutral, unfavorable
+
+    /// The tone a series name announces by its first word, if any (`Favorable`, `Promoters (9–10)`).
+    init?(seriesName: String) {
+        let name = seriesName.lowercased()
+        if name.hasPrefix("unfavorable") || name.hasPrefix("unfavourable") || name.hasPrefix("detractor") {
+            self = .unfavorable
+        } else if name.hasPrefix("favorable") || name.hasPrefix("favourable") || name.hasPrefix("promoter") {
+            self = .favorable
+        } else if name.hasPrefix("neutral") || name.hasPrefix("passive") {
+            self = .neutral
+        } else {
+            return nil
+        }
+    }
+
+    /// The fill colour.
+    var colour: String {
+        switch self {
+        case .favorable: return "#1f7a4d"
+        case .neutral: return "#9aa4b1"
+        case .unfavorable: return "#c2410c"
+        }
+    }
+
+    /// Text drawn on a fill: dark on the light grey, white on the others (contrast ≥ 4.5:1 for both).
+    static func textColour(on fill: String) -> String {
+        fill == SeriesTone.neutral.colour ? "#1d2430" : "#ffffff"
+    }
+}
+
+/// Wraps SVG label text to a width, measured with per-character advance estimates for the
+/// 11 px sans-serif the charts use, so labels are wrapped onto more lines instead of being
+/// clipped or cut. Estimates err wide (a line is never longer than the room it gets).
+enum SVGTextWrap {
+    /// The line height of wrapped labels, in px.
+    static let lineHeight = 13
+
+    /// The estimated advance of one character at 11 px, in px.
+    static func advance(_ character: Character) -> Double {
+        switch character {
+        case "i", "l", "j", "t", "f", "r", "I", ".", ",", ":", ";", "'", "!", "|", "(", ")", " ": return 3.6
+        case "m", "w", "M", "W", "@", "%": return 10
+        case "—", "–": return 8
+        default: return character.isUppercase ? 7.8 : 6.4
+        }
+    }
+
+    /// The estimated width of a text, in px.
+    static func width(_ text: String) -> Double { text.reduce(0) { $0 + advance($1) } }
+
+    /// The text in lines no wider than `maxWidth`, broken at spaces; a word longer than a line
+    /// is broken where it no longer fits.
+    static func lines(_ text: String, maxWidth: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate) <= maxWidth {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            for character in word {
+                if !current.isEmpty && width(current + String(character)) > maxWidth {
+                    lines.append(current)
+                    current = ""
+                }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}
