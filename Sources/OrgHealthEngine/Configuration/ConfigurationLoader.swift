@@ -193,9 +193,15 @@ struct ConfigReader {
 
         var output = OutputSettings()
         if let entry = values["output"] {
-            for pair in try mapping(entry.value, "output", allowed: ["directory", "formats"]) {
+            for pair in try mapping(entry.value, "output", allowed: ["directory", "formats", "heatmapOrder"]) {
                 if pair.key == "directory" {
                     output.directory = try path(pair.value, "output.directory")
+                } else if pair.key == "heatmapOrder" {
+                    let text = try scalar(pair.value, "output.heatmapOrder")
+                    guard let order = HeatmapOrder(rawValue: text) else {
+                        throw error(pair.value.line, "output.heatmapOrder", "'\(text)' is not an order; use worst-first or alphabetical")
+                    }
+                    output.heatmapOrder = order
                 } else {
                     output.formats = try formats(pair.value)
                 }

@@ -6,9 +6,11 @@ import OrgHealthKit
 struct AnalyzerView {
     let run: AnalyzerRun
     let names: ScopeNames
+    /// Ranks the findings (severity, then evidence strength) as the summary does.
+    let priorities: Priorities
 
     static let maxDiagnosticsShown = 200
-    static let maxFindingsShown = 25
+    static let findingsShownOpen = 5
     static let maxTableRowsShown = 60
 
     func render(into main: HTMLNode) {
@@ -27,13 +29,12 @@ struct AnalyzerView {
         let result = run.result
         if !result.findings.isEmpty {
             section.element("h3", text: "Findings")
-            let ranked = result.findings.enumerated().sorted {
-                $0.element.severity != $1.element.severity ? $0.element.severity < $1.element.severity : $0.offset < $1.offset
-            }.map(\.element)
-            for finding in ranked.prefix(Self.maxFindingsShown) { renderFinding(finding, into: section, names: names) }
-            if ranked.count > Self.maxFindingsShown {
-                section.element("p", [("class", "muted")],
-                                text: "\(ranked.count - Self.maxFindingsShown) more findings of lower rank are in the XML and JSON reports.")
+            let ranked = priorities.rank(result.findings)
+            for finding in ranked.prefix(Self.findingsShownOpen) { renderFinding(finding, into: section, names: names) }
+            if ranked.count > Self.findingsShownOpen {
+                let details = section.element("details", [("class", "more-findings")])
+                details.element("summary", text: "\(ranked.count - Self.findingsShownOpen) more findings, by rank")
+                for finding in ranked.dropFirst(Self.findingsShownOpen) { renderFinding(finding, into: details, names: names) }
             }
         }
         for part in result.sections {

@@ -9,5 +9,16 @@ enum PackStyles {
     .headline-card .score { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
     table.movers td.num { white-space: nowrap; }
     details.more-movers > summary { margin: 4px 0; }
+    svg.chart text.on-dark { fill: #ffffff; }
+    """
+}
+
+extension PackStyles {
+    /// The heatmap's departments and baseline rows.
+    static let heatmapCSS = """
+
+    details.heatmap-department > summary { font-weight: 600; margin: 6px 0 2px; }
+    table.heatmap tr.baseline th, table.heatmap tr.baseline td { border-bottom: 2px solid var(--ink); font-weight: 700; }
+    table.heatmap td.num { text-align: right; min-width: 40px; }
     """
 }

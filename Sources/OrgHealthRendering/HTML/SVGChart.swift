@@ -97,9 +97,9 @@ struct SVGChart {
                 canvas.element("rect", [
                     ("x", fmt(min(x0, x1))), ("y", String(y)), ("width", fmt(max(abs(x1 - x0), 1))),
                     ("height", String(barHeight - 2)), ("fill", colour(index)),
-                ]).element("title", text: "\(series.name): \(DisplayFormat.value(value, unit: chart.unit))")
+                ]).element("title", text: "\(series.name): \(DisplayFormat.value(value, unit: unit(of: index)))")
                 canvas.element("text", [("x", fmt(max(x0, x1) + 4)), ("y", String(y + barHeight - 4))],
-                               text: DisplayFormat.value(value, unit: chart.unit))
+                               text: DisplayFormat.value(value, unit: unit(of: index)))
             }
         }
         canvas.element("line", [("class", "axis"), ("x1", fmt(zeroX)), ("x2", fmt(zeroX)), ("y1", "0"), ("y2", String(height - 20))])
@@ -136,7 +136,7 @@ struct SVGChart {
                     ("fill", colour(index)),
                 ]).element("title", text: "\(chart.series[index].name): \(DisplayFormat.value(value, unit: chart.unit))")
                 if width > 30 {
-                    canvas.element("text", [("x", fmt(x + 3)), ("y", String(y + 12)), ("fill", SeriesTone.textColour(on: colour(index)))],
+                    canvas.element("text", [("x", fmt(x + 3)), ("y", String(y + 12)), ("class", SeriesTone.textClass(on: colour(index)))],
                                    text: chart.unit == .ratio ? DisplayFormat.value(value, unit: .ratio)
                                        : DisplayFormat.value(value, unit: chart.unit))
                 }
@@ -222,6 +222,16 @@ struct SVGChart {
         }
     }
 
+    /// The unit a series' values are shown in: a share of favorable (or neutral, unfavorable)
+    /// answers is a percentage even in a chart of another unit (the drivers chart pairs r with
+    /// favorability), so percentages read the same everywhere on the page.
+    private func unit(of index: Int) -> MetricUnit {
+        guard chart.series.indices.contains(index), SeriesTone(seriesName: chart.series[index].name) != nil,
+              chart.series[index].points.allSatisfy({ ($0.value ?? 0) >= 0 && ($0.value ?? 0) <= 1 })
+        else { return chart.unit }
+        return .ratio
+    }
+
     /// A series' colour: favorable green, neutral grey, unfavorable red-orange when its name
     /// says which (``SeriesTone``), else the palette in order.
     private func colour(_ index: Int) -> String {
@@ -246,9 +256,9 @@ struct SVGChart {
         for label in labels {
             let row = body.element("tr")
             row.element("th", [("scope", "row")], text: label)
-            for series in chart.series {
+            for (index, series) in chart.series.enumerated() {
                 let point = value(series, label)
-                let text = point?.suppressed != nil ? "suppressed" : DisplayFormat.value(point?.value, unit: chart.unit)
+                let text = point?.suppressed != nil ? "suppressed" : DisplayFormat.value(point?.value, unit: unit(of: index))
                 row.element("td", [("class", "num")], text: text)
             }
         }

@@ -29,9 +29,11 @@ enum SeriesTone: Equatable {
         }
     }
 
-    /// Text drawn on a fill: dark on the light grey, white on the others (contrast ≥ 4.5:1 for both).
-    static func textColour(on fill: String) -> String {
-        fill == SeriesTone.neutral.colour ? "#1d2430" : "#ffffff"
+    /// The class of text drawn on a fill: dark on the light grey, white (`on-dark`) on the
+    /// others — contrast ≥ 4.5:1 for both. A class, since the stylesheet's text fill outranks
+    /// an SVG `fill` attribute.
+    static func textClass(on fill: String) -> String {
+        fill == SeriesTone.neutral.colour ? "on-light" : "on-dark"
     }
 }
 

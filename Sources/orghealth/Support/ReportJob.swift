@@ -78,7 +78,8 @@ struct ReportJob {
         guard writesFiles else { return Outcome(report: report, files: []) }
         let files: [URL]
         do {
-            files = try ReportOutput(formats: formats ?? configuration.output.formats).write(report, to: directory)
+            files = try ReportOutput(formats: formats ?? configuration.output.formats, heatmapOrder: configuration.output.heatmapOrder)
+                .write(report, to: directory)
         } catch {
             printError("error: the report could not be written: \(error); any earlier report is unchanged")
             throw ExitCode(ExitCodes.output)
