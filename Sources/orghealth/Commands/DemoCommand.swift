@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgHealthEngine
 import OrgHealthKit
 import OrgHealthSampleData
 
@@ -19,6 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv.")
     var format: FormatList?
+
+    @Option(name: .long, help: "Who the report is for: hr (everything) or organization (no person's name or employee id).")
+    var audience: ReportAudience = .hr
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
         "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
@@ -43,7 +47,8 @@ struct DemoCommand: AsyncParsableCommand {
             .write(to: scratch.appendingPathComponent(period.label))
         let job = ReportJob(
             configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json, .csv],
-            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history))
+            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history),
+            audience: audience)
         let outcome = try await job.run()
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }
         print("")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgHealthEngine
 
 /// `orghealth report`: the quarterly job.
 struct ReportCommand: AsyncParsableCommand {
@@ -21,6 +22,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")
     var strict = false
 
+    @Option(name: .long, help: "Who the report is for: hr (everything) or organization (no person's name or employee id).")
+    var audience: ReportAudience = .hr
+
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
         "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
         valueName: "path"))
@@ -41,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
             configFile: URL(fileURLWithPath: config), period: period, formats: format?.formats,
             outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
             plugins: plugins.map { URL(fileURLWithPath: $0) },
-            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured)
+            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured, audience: audience)
         let outcome = try await job.run()
         for file in outcome.files { print(file.path) }
         try job.checkStrict(outcome.report)

@@ -19,6 +19,8 @@ struct ReportJob {
     var history: HistoryChoice = .configured
     /// Whether to write the report files (the demo's previous quarter is only recorded).
     var writesFiles = true
+    /// Who the written report is for; history always records the full figures.
+    var audience: ReportAudience = .hr
 
     /// Where the history database is.
     enum HistoryChoice {
@@ -76,10 +78,22 @@ struct ReportJob {
         }
         report = ReportHistory(file: historyFile).apply(to: report).report
         guard writesFiles else { return Outcome(report: report, files: []) }
+        var written = report
+        if audience == .organization {
+            // The roster was read once by the pipeline; read again here for the names to keep out.
+            let roster: Roster
+            do {
+                roster = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster).roster
+            } catch {
+                printError("error: --audience organization: \(error)")
+                throw ExitCode(ExitCodes.usage)
+            }
+            written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
+        }
         let files: [URL]
         do {
             files = try ReportOutput(formats: formats ?? configuration.output.formats, heatmapOrder: configuration.output.heatmapOrder)
-                .write(report, to: directory)
+                .write(written, to: directory)
         } catch {
             printError("error: the report could not be written: \(error); any earlier report is unchanged")
             throw ExitCode(ExitCodes.output)
@@ -136,6 +150,7 @@ extension String {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ReportAudience: ExpressibleByArgument {}
 
 /// `--format html,xml,json`: a comma-separated list of formats.
 struct FormatList: ExpressibleByArgument {
