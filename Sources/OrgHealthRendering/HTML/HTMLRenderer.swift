@@ -25,7 +25,7 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         head.element("meta", [("name", "generator"), ("content", report.tool)])
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
-        try head.style(HTMLStyles.css + PackStyles.css + PackStyles.heatmapCSS)
+        try head.style(HTMLStyles.css + PackStyles.css + PackStyles.heatmapCSS + PackStyles.printCSS)
 
         let main = document.body.element("main")
         header(report, main)

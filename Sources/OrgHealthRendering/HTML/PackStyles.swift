@@ -22,3 +22,26 @@ extension PackStyles {
     table.heatmap td.num { text-align: right; min-width: 40px; }
     """
 }
+
+extension PackStyles {
+    /// Print: A4 pages with margins, page numbers and a standing note in the bottom margin,
+    /// page breaks before major sections, table headers repeated, charts and rows kept whole,
+    /// collapsed `<details>` printed open. (The margin boxes hold static text only: the
+    /// organization and period are data, and data never goes into the stylesheet.)
+    static let printCSS = """
+
+    @page { size: A4; margin: 20mm 14mm 18mm;
+      @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #5b6573; }
+      @top-left { content: "Organizational health report"; font: 9pt system-ui, sans-serif; color: #5b6573; }
+      @bottom-left { content: "HR data: share on a need-to-know basis"; font: 9pt system-ui, sans-serif; color: #5b6573; } }
+    @media print {
+      #movers, #heatmap, #data-quality, #methodology { break-before: page; page-break-before: always; }
+      thead { display: table-header-group; }
+      tr, figure, svg, .headline-card, .dimension-card { break-inside: avoid; page-break-inside: avoid; }
+      details { display: block; }
+      details > summary { display: block; color: var(--ink); font-weight: 600; }
+      details > summary::marker { content: ""; }
+      .headline-card, tr.baseline td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    }
+    """
+}

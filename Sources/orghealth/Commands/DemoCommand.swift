@@ -18,7 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many employees the demo organization has.")
     var employees: Int = 240
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv, pdf (printed from the HTML with headless Chromium).")
     var format: FormatList?
 
     @Option(name: .long, help: "Who the report is for: hr (everything) or organization (no person's name or employee id).")
@@ -48,7 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
         let job = ReportJob(
             configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json, .csv],
             outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history),
-            audience: audience)
+            audience: audience, printsPDF: format?.pdf ?? false)
         let outcome = try await job.run()
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }
         print("")

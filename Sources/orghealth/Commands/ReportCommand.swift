@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The config file.")
     var config: String = "orghealth.yml"
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv, pdf (printed from the HTML with headless Chromium).")
     var format: FormatList?
 
     @Option(name: .long, help: "The output folder (default: output.directory of the config, else Reports/ beside it).")
@@ -45,7 +45,8 @@ struct ReportCommand: AsyncParsableCommand {
             configFile: URL(fileURLWithPath: config), period: period, formats: format?.formats,
             outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
             plugins: plugins.map { URL(fileURLWithPath: $0) },
-            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured, audience: audience)
+            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured, audience: audience,
+            printsPDF: format?.pdf ?? false)
         let outcome = try await job.run()
         for file in outcome.files { print(file.path) }
         try job.checkStrict(outcome.report)

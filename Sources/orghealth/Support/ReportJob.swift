@@ -21,6 +21,8 @@ struct ReportJob {
     var writesFiles = true
     /// Who the written report is for; history always records the full figures.
     var audience: ReportAudience = .hr
+    /// Whether to print the HTML to `health-report.pdf` with headless Chromium.
+    var printsPDF = false
 
     /// Where the history database is.
     enum HistoryChoice {
@@ -61,6 +63,11 @@ struct ReportJob {
         }
         let directory = outputDirectory ?? configuration.output.directory
             ?? configFile.deletingLastPathComponent().appendingPathComponent("Reports")
+        let printer = PDFPrinter()
+        if printsPDF && printer == nil && writesFiles {
+            printError("error: \(PDFPrinter.installHint); nothing was written")
+            throw ExitCode(ExitCodes.usage)
+        }
         let historyFile: URL?
         switch history {
         case .off: historyFile = nil
@@ -98,7 +105,17 @@ struct ReportJob {
             printError("error: the report could not be written: \(error); any earlier report is unchanged")
             throw ExitCode(ExitCodes.output)
         }
-        return Outcome(report: report, files: files)
+        guard printsPDF, let printer, let html = files.first(where: { $0.pathExtension == "html" }) else {
+            return Outcome(report: report, files: files)
+        }
+        let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
+        do {
+            try printer.print(html: html, to: pdf)
+        } catch {
+            printError("error: the PDF could not be printed: \(error); the other report files were written")
+            throw ExitCode(ExitCodes.output)
+        }
+        return Outcome(report: report, files: files + [pdf])
     }
 
     /// Exit 1 under `--strict` when an analyzer failed or data was rejected.
@@ -152,19 +169,30 @@ extension String {
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportAudience: ExpressibleByArgument {}
 
-/// `--format html,xml,json`: a comma-separated list of formats.
+/// `--format html,xml,json,csv,pdf`: a comma-separated list of formats. `pdf` is printed from
+/// the HTML, so it brings `html` with it: the PDF is never the only output.
 struct FormatList: ExpressibleByArgument {
     let formats: [ReportFormat]
+    /// Whether to print the HTML to PDF as well.
+    let pdf: Bool
 
     init?(argument: String) {
         var formats: [ReportFormat] = []
+        var pdf = false
         for part in argument.split(separator: ",") {
-            guard let format = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "pdf" {
+                pdf = true
+                continue
+            }
+            guard let format = ReportFormat(rawValue: name) else { return nil }
             if !formats.contains(format) { formats.append(format) }
         }
+        if pdf && !formats.contains(.html) { formats.append(.html) }
         guard !formats.isEmpty else { return nil }
         self.formats = formats
+        self.pdf = pdf
     }
 
-    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) + ["pdf"] }
 }
