@@ -23,6 +23,24 @@ struct ExampleReportTests {
         }
     }
 
+    @Test("Reports/example/organization matches what --audience organization generates, byte for byte")
+    func organizationExampleIsCurrent() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--audience", "organization", "--output", folder.path],
+                                        environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example/organization")
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
+            let generated = try Data(contentsOf: folder.appendingPathComponent(name))
+            let committed = try Data(contentsOf: example.appendingPathComponent(name))
+            #expect(generated == committed, """
+                Reports/example/organization/\(name) is out of date. Regenerate it with:
+                SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --audience organization --output Reports/example/organization
+                """)
+        }
+    }
+
     @Test("no note, review comment, survey comment or kudos text reaches any output")
     func noSentinels() throws {
         let folder = try CLIRunner.temporaryFolder()
