@@ -96,13 +96,15 @@ struct QuarterlyPackHTMLTests {
         #expect(table.descendants(named: "td").map(\.textContent) == ["50%", "▲ +5.0 pts *"])
     }
 
-    @Test("favorable is green, neutral grey, unfavorable red-orange, each bar titled in words")
-    func seriesColours() async throws {
+    @Test("favorable is green, neutral grey, unfavorable red-orange, each bar titled in words", arguments: [
+        ["Favorable", "Neutral", "Unfavorable"], ["% favorable", "% neutral", "% unfavorable"],
+    ])
+    func seriesColours(names: [String]) async throws {
         var report = try await ReportFixtures.hostileReport()
         let chart = ReportChart(kind: .stackedBar, title: "Planted favorability chart", unit: .ratio, series: [
-            .init(name: "Favorable", points: [.init(label: "Org", value: 0.6)]),
-            .init(name: "Neutral", points: [.init(label: "Org", value: 0.3)]),
-            .init(name: "Unfavorable", points: [.init(label: "Org", value: 0.1)]),
+            .init(name: names[0], points: [.init(label: "Org", value: 0.6)]),
+            .init(name: names[1], points: [.init(label: "Org", value: 0.3)]),
+            .init(name: names[2], points: [.init(label: "Org", value: 0.1)]),
         ])
         report.analyzers[0].result.sections.append(ReportSection(title: "Planted", blocks: [.chart(chart)]))
         let root = try Self.render(report)
@@ -111,7 +113,7 @@ struct QuarterlyPackHTMLTests {
         })
         let bars = figure.descendants(named: "rect").filter { $0.descendants(named: "title").count == 1 }
         #expect(bars.map { $0.attribute("fill") } == ["#1f7a4d", "#9aa4b1", "#c2410c"])
-        #expect(bars.map { $0.descendants(named: "title").first?.textContent } == ["Favorable: 60%", "Neutral: 30%", "Unfavorable: 10%"])
+        #expect(bars.map { $0.descendants(named: "title").first?.textContent } == ["\(names[0]): 60%", "\(names[1]): 30%", "\(names[2]): 10%"])
     }
 
     @Test("long chart labels are wrapped onto lines, never cut")

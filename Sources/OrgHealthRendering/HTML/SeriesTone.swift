@@ -6,14 +6,16 @@
 enum SeriesTone: Equatable {
     case favorable, neutral, unfavorable
 
-    /// The tone a series name announces by its first word, if any (`Favorable`, `Promoters (9–10)`).
+    /// The tone a series name announces (`Favorable`, `% unfavorable`, `Promoters (9–10)`),
+    /// if any. "Unfavorable" is looked for before "favorable", which it contains.
     init?(seriesName: String) {
         let name = seriesName.lowercased()
-        if name.hasPrefix("unfavorable") || name.hasPrefix("unfavourable") || name.hasPrefix("detractor") {
+        func has(_ words: String...) -> Bool { words.contains { name.contains($0) } }
+        if has("unfavorable", "unfavourable", "detractor") {
             self = .unfavorable
-        } else if name.hasPrefix("favorable") || name.hasPrefix("favourable") || name.hasPrefix("promoter") {
+        } else if has("favorable", "favourable", "promoter") {
             self = .favorable
-        } else if name.hasPrefix("neutral") || name.hasPrefix("passive") {
+        } else if has("neutral", "passive") {
             self = .neutral
         } else {
             return nil
