@@ -7,4 +7,6 @@ public enum ReportAudience: String, Sendable, CaseIterable {
     case hr
     /// Shareable beyond HR: no person's name or employee id anywhere.
     case organization
+    /// One edition per manager whose line reaches the minimum group size, and an index for HR.
+    case managers
 }

@@ -86,14 +86,19 @@ struct ReportJob {
         report = ReportHistory(file: historyFile).apply(to: report).report
         guard writesFiles else { return Outcome(report: report, files: []) }
         var written = report
-        if audience == .organization {
+        if audience != .hr {
             // The roster was read once by the pipeline; read again here for the names to keep out.
             let roster: Roster
             do {
                 roster = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster).roster
             } catch {
-                printError("error: --audience organization: \(error)")
+                printError("error: --audience \(audience.rawValue): \(error)")
                 throw ExitCode(ExitCodes.usage)
+            }
+            if audience == .managers {
+                let files = try writeManagerEditions(report, roster: roster, minGroupSize: configuration.privacy.minGroupSize,
+                                                     order: configuration.output.heatmapOrder, directory: directory)
+                return Outcome(report: report, files: files)
             }
             written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
         }
@@ -116,6 +121,40 @@ struct ReportJob {
             throw ExitCode(ExitCodes.output)
         }
         return Outcome(report: report, files: files + [pdf])
+    }
+
+    /// `--audience managers`: `managers/<id>/health-report.html` and `.xml` for every manager
+    /// whose line reaches the minimum group size, and `managers/index.html` for HR.
+    private func writeManagerEditions(
+        _ report: HealthReport, roster: Roster, minGroupSize: Int, order: HeatmapOrder, directory: URL
+    ) throws -> [URL] {
+        let folder = directory.appendingPathComponent("managers")
+        var files: [URL] = []
+        var entries: [ManagerIndexRenderer.Entry] = []
+        var used: Set<String> = []
+        do {
+            for edition in ManagerAudience(roster: roster, minGroupSize: minGroupSize).editions(of: report) {
+                guard let managerReport = edition.report else {
+                    entries.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                         link: nil, reason: edition.reason))
+                    continue
+                }
+                var name = ManagerFolderName.make(edition.managerID)
+                while !used.insert(name).inserted { name += "_" }
+                files += try ReportOutput(formats: [.html, .xml], heatmapOrder: order)
+                    .write(managerReport, to: folder.appendingPathComponent(name))
+                entries.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                     link: "\(name)/health-report.html", reason: nil))
+            }
+            let index = folder.appendingPathComponent("index.html")
+            try AtomicFileWriter().makeDirectory(folder)
+            try AtomicFileWriter().write([(index, try ManagerIndexRenderer().render(entries, report: report))])
+            files.append(index)
+        } catch {
+            printError("error: the manager reports could not be written: \(error)")
+            throw ExitCode(ExitCodes.output)
+        }
+        return files
     }
 
     /// Exit 1 under `--strict` when an analyzer failed or data was rejected.
@@ -164,6 +203,15 @@ enum TerminalSummary {
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
     func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+/// A folder name for a manager's id: letters, digits, `-`, `_` and `.` kept, anything else
+/// (a slash, a space) becomes `_`, so an id can never leave the `managers/` folder.
+enum ManagerFolderName {
+    static func make(_ id: String) -> String {
+        let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" + safe : safe
+    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
