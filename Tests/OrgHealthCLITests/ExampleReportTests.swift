@@ -41,6 +41,25 @@ struct ExampleReportTests {
         }
     }
 
+    @Test("Reports/example/managers holds the index and one manager's report as --audience managers generates them")
+    func managerExampleIsCurrent() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--audience", "managers", "--output", folder.path],
+                                        environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example/managers")
+        for name in ["index.html", "E0006/health-report.html", "E0006/health-report.xml"] {
+            let generated = try Data(contentsOf: folder.appendingPathComponent("managers/\(name)"))
+            let committed = try Data(contentsOf: example.appendingPathComponent(name))
+            #expect(generated == committed, """
+                Reports/example/managers/\(name) is out of date. Regenerate with:
+                SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --audience managers --output <scratch>, then copy
+                managers/index.html and managers/E0006/ into Reports/example/managers/
+                """)
+        }
+    }
+
     @Test("no note, review comment, survey comment or kudos text reaches any output")
     func noSentinels() throws {
         let folder = try CLIRunner.temporaryFolder()
