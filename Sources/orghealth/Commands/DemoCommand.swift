@@ -21,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv, pdf (printed from the HTML with headless Chromium).")
     var format: FormatList?
 
-    @Option(name: .long, help: "Who the report is for: hr (everything) or organization (no person's name or employee id).")
+    @Option(name: .long, help: "Who the report is for: hr (everything), organization (no person's name or employee id) or managers (one report per manager under managers/, and an index).")
     var audience: ReportAudience = .hr
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(

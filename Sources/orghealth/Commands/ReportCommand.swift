@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")
     var strict = false
 
-    @Option(name: .long, help: "Who the report is for: hr (everything) or organization (no person's name or employee id).")
+    @Option(name: .long, help: "Who the report is for: hr (everything), organization (no person's name or employee id) or managers (one report per manager under managers/, and an index).")
     var audience: ReportAudience = .hr
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
