@@ -13,11 +13,12 @@ public protocol ReportRenderer: Sendable {
 /// The renderer of each format.
 public enum ReportRenderers {
     /// The renderer for a format.
-    public static func renderer(for format: ReportFormat) -> any ReportRenderer {
+    public static func renderer(for format: ReportFormat, heatmapOrder: HeatmapOrder = .worstFirst) -> any ReportRenderer {
         switch format {
-        case .html: return HTMLRenderer()
+        case .html: return HTMLRenderer(heatmapOrder: heatmapOrder)
         case .xml: return XMLRenderer()
         case .json: return JSONRenderer()
+        case .csv: return CSVRenderer()
         }
     }
 }

@@ -13,12 +13,49 @@ struct ExampleReportTests {
         let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example")
-        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
             let generated = try Data(contentsOf: folder.appendingPathComponent(name))
             let committed = try Data(contentsOf: example.appendingPathComponent(name))
             #expect(generated == committed, """
                 Reports/example/\(name) is out of date. Regenerate it with:
                 SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --output Reports/example
+                """)
+        }
+    }
+
+    @Test("Reports/example/organization matches what --audience organization generates, byte for byte")
+    func organizationExampleIsCurrent() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--audience", "organization", "--output", folder.path],
+                                        environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example/organization")
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
+            let generated = try Data(contentsOf: folder.appendingPathComponent(name))
+            let committed = try Data(contentsOf: example.appendingPathComponent(name))
+            #expect(generated == committed, """
+                Reports/example/organization/\(name) is out of date. Regenerate it with:
+                SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --audience organization --output Reports/example/organization
+                """)
+        }
+    }
+
+    @Test("Reports/example/managers holds the index and one manager's report as --audience managers generates them")
+    func managerExampleIsCurrent() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLIRunner.run(["demo", "--audience", "managers", "--output", folder.path],
+                                        environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example/managers")
+        for name in ["index.html", "E0006/health-report.html", "E0006/health-report.xml"] {
+            let generated = try Data(contentsOf: folder.appendingPathComponent("managers/\(name)"))
+            let committed = try Data(contentsOf: example.appendingPathComponent(name))
+            #expect(generated == committed, """
+                Reports/example/managers/\(name) is out of date. Regenerate with:
+                SOURCE_DATE_EPOCH=\(Self.epoch) swift run orghealth demo --audience managers --output <scratch>, then copy
+                managers/index.html and managers/E0006/ into Reports/example/managers/
                 """)
         }
     }
@@ -29,7 +66,7 @@ struct ExampleReportTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try CLIRunner.run(["demo", "--output", folder.path], environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(outcome.status == 0)
-        for name in ["health-report.html", "health-report.xml", "health-report.json"] {
+        for name in ["health-report.html", "health-report.xml", "health-report.json", "health-report.csv"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for sentinel in ["NOTE-SENTINEL", "REVIEW-SENTINEL", "SURVEY-SENTINEL", "KUDOS-SENTINEL"] {
                 #expect(!text.contains(sentinel), "\(sentinel) leaked into \(name)")

@@ -61,9 +61,12 @@ struct ExitCodeTests {
 
     @Test("an unknown format is a usage error listing the choices")
     func badFormat() throws {
-        let outcome = try CLIRunner.run(["report", "--format", "pdf"])
+        // pdf became a format with issue 15; docx is not one.
+        let outcome = try CLIRunner.run(["report", "--format", "docx"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("html"))
+        #expect(outcome.stderr.contains("csv"))
+        #expect(outcome.stderr.contains("pdf"))
     }
 
     @Test("validate prints file:line problems and exits 1 when one is an error")

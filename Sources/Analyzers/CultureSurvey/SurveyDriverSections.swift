@@ -37,7 +37,7 @@ struct SurveyDriverSections {
                     ref: DataReference(scope: .org, metric: ids.itemFavorability[driver.item], n: split.valid)))
             }
         }
-        let chart = ReportChart(kind: .bar, title: "Drivers of engagement: correlation (r) and favorability (0–1)",
+        let chart = ReportChart(kind: .bar, title: "Drivers of engagement: correlation (r) and favorability (% of answers)",
                                 unit: .correlation, series: [correlation, favorable])
         let text = "Each item's Pearson correlation with the respondent's engagement score (the mean of the answered "
             + "outcome items), over respondents who answered both, beside the share who answer it favorably. Items with "

@@ -82,10 +82,13 @@ public struct OutputSettings: Sendable, Equatable {
     public var directory: URL?
     /// The formats to write.
     public var formats: [ReportFormat]
+    /// How the HTML heatmap orders departments and teams.
+    public var heatmapOrder: HeatmapOrder
 
     /// Creates settings.
-    public init(directory: URL? = nil, formats: [ReportFormat] = [.html, .xml]) {
+    public init(directory: URL? = nil, formats: [ReportFormat] = [.html, .xml], heatmapOrder: HeatmapOrder = .worstFirst) {
         self.directory = directory
         self.formats = formats
+        self.heatmapOrder = heatmapOrder
     }
 }

@@ -203,9 +203,15 @@ struct ConfigReader {
 
         var output = OutputSettings()
         if let entry = values["output"] {
-            for pair in try mapping(entry.value, "output", allowed: ["directory", "formats"]) {
+            for pair in try mapping(entry.value, "output", allowed: ["directory", "formats", "heatmapOrder"]) {
                 if pair.key == "directory" {
                     output.directory = try path(pair.value, "output.directory")
+                } else if pair.key == "heatmapOrder" {
+                    let text = try scalar(pair.value, "output.heatmapOrder")
+                    guard let order = HeatmapOrder(rawValue: text) else {
+                        throw error(pair.value.line, "output.heatmapOrder", "'\(text)' is not an order; use worst-first or alphabetical")
+                    }
+                    output.heatmapOrder = order
                 } else {
                     output.formats = try formats(pair.value)
                 }
@@ -242,7 +248,7 @@ struct ConfigReader {
         for item in items {
             let text = try scalar(item, "output.formats")
             guard let format = ReportFormat(rawValue: text.lowercased()) else {
-                throw error(item.line, "output.formats", "'\(text)' is not a format; use html, xml or json")
+                throw error(item.line, "output.formats", "'\(text)' is not a format; use html, xml, json or csv")
             }
             if !formats.contains(format) { formats.append(format) }
         }

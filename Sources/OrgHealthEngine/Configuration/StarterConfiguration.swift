@@ -45,7 +45,7 @@ public enum StarterConfiguration {
     #   paths: [plugins/]
     #   timeoutSeconds: 120
 
-    # Where reports go and in which formats (html, xml, json).
+    # Where reports go and in which formats (html, xml, json, csv).
     output:
       directory: Reports/
       formats: [html, xml]

@@ -291,6 +291,8 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable {
     case xml
     /// JSON for machines.
     case json
+    /// Tidy CSV, one figure per row, for spreadsheets.
+    case csv
 
     /// The file name the format is written to.
     public var fileName: String { "health-report.\(rawValue)" }

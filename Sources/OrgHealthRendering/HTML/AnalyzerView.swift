@@ -6,9 +6,11 @@ import OrgHealthKit
 struct AnalyzerView {
     let run: AnalyzerRun
     let names: ScopeNames
+    /// Ranks the findings (severity, then evidence strength) as the summary does.
+    let priorities: Priorities
 
     static let maxDiagnosticsShown = 200
-    static let maxFindingsShown = 25
+    static let findingsShownOpen = 5
     static let maxTableRowsShown = 60
 
     func render(into main: HTMLNode) {
@@ -27,13 +29,12 @@ struct AnalyzerView {
         let result = run.result
         if !result.findings.isEmpty {
             section.element("h3", text: "Findings")
-            let ranked = result.findings.enumerated().sorted {
-                $0.element.severity != $1.element.severity ? $0.element.severity < $1.element.severity : $0.offset < $1.offset
-            }.map(\.element)
-            for finding in ranked.prefix(Self.maxFindingsShown) { renderFinding(finding, into: section, names: names) }
-            if ranked.count > Self.maxFindingsShown {
-                section.element("p", [("class", "muted")],
-                                text: "\(ranked.count - Self.maxFindingsShown) more findings of lower rank are in the XML and JSON reports.")
+            let ranked = priorities.rank(result.findings)
+            for finding in ranked.prefix(Self.findingsShownOpen) { renderFinding(finding, into: section, names: names) }
+            if ranked.count > Self.findingsShownOpen {
+                let details = section.element("details", [("class", "more-findings")])
+                details.element("summary", text: "\(ranked.count - Self.findingsShownOpen) more findings, by rank")
+                for finding in ranked.dropFirst(Self.findingsShownOpen) { renderFinding(finding, into: details, names: names) }
             }
         }
         for part in result.sections {
@@ -41,7 +42,7 @@ struct AnalyzerView {
             for block in part.blocks {
                 switch block {
                 case .text(let text): section.element("p", text: text)
-                case .table(let table): render(table, into: section)
+                case .table(let table): render(TableChangeColumn(metrics: result.metrics).adding(to: table), into: section)
                 case .chart(let chart): SVGChart(chart: chart).draw(into: section)
                 }
             }
@@ -63,7 +64,7 @@ struct AnalyzerView {
                             return metric.unit == .ratio ? text.replacingOccurrences(of: " vs", with: " pts vs") : text
                         } ?? "—",
                     ])
-                }), into: section, numericFrom: 1)
+                }), into: section, numericFrom: 1, limit: nil)
         }
         if !result.diagnostics.isEmpty {
             let details = section.element("details")
@@ -72,7 +73,10 @@ struct AnalyzerView {
         }
     }
 
-    private func render(_ table: ReportTable, into parent: HTMLNode, numericFrom: Int = 1) {
+    /// Draws a table; `limit` caps long per-scope tables (nil: every row, as for the
+    /// organization's own figures, which people need whole).
+    private func render(_ table: ReportTable, into parent: HTMLNode, numericFrom: Int = 1, limit: Int? = AnalyzerView.maxTableRowsShown) {
+        let limit = limit ?? table.rows.count
         let node = parent.element("table")
         if let caption = table.caption { node.element("caption", text: caption) }
         let head = node.element("thead").element("tr")
@@ -80,7 +84,7 @@ struct AnalyzerView {
             head.element("th", index >= numericFrom ? [("scope", "col"), ("class", "num")] : [("scope", "col")], text: column)
         }
         let body = node.element("tbody")
-        for row in table.rows.prefix(Self.maxTableRowsShown) {
+        for row in table.rows.prefix(limit) {
             let tr = body.element("tr")
             for (index, cell) in row.cells.enumerated() {
                 if index == 0 {
@@ -90,9 +94,9 @@ struct AnalyzerView {
                 }
             }
         }
-        if table.rows.count > Self.maxTableRowsShown {
+        if table.rows.count > limit {
             parent.element("p", [("class", "muted")],
-                           text: "Showing \(Self.maxTableRowsShown) of \(table.rows.count) rows; the XML and JSON reports carry them all.")
+                           text: "Showing \(limit) of \(table.rows.count) rows; the XML and JSON reports carry them all.")
         }
     }
 }

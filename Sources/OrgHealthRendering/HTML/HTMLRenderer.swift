@@ -5,8 +5,11 @@ import OrgHealthKit
 /// external fetch (a Content-Security-Policy forbids both), built as a libxml2 tree so every
 /// piece of data is escaped by construction.
 public struct HTMLRenderer: ReportRenderer {
+    /// How the heatmap orders departments and teams.
+    public let heatmapOrder: HeatmapOrder
+
     /// Creates the renderer.
-    public init() {}
+    public init(heatmapOrder: HeatmapOrder = .worstFirst) { self.heatmapOrder = heatmapOrder }
 
     public var format: ReportFormat { .html }
 
@@ -22,13 +25,15 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         head.element("meta", [("name", "generator"), ("content", report.tool)])
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
-        try head.style(HTMLStyles.css + CoverageView.css)
+        try head.style(HTMLStyles.css + CoverageView.css + PackStyles.css + PackStyles.heatmapCSS + PackStyles.printCSS)
 
         let main = document.body.element("main")
         header(report, main)
         SummaryView(report: report).render(into: main)
-        HeatmapView(report: report).render(into: main)
-        for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report)).render(into: main) }
+        MoversView(report: report).render(into: main)
+        HeatmapView(report: report, order: heatmapOrder).render(into: main)
+        let priorities = Priorities(report: report)
+        for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report), priorities: priorities).render(into: main) }
         DataQualityView(report: report).render(into: main)
         MethodologyView(report: report).render(into: main)
         let footer = main.element("footer")
@@ -45,6 +50,7 @@ public struct HTMLRenderer: ReportRenderer {
                            + "\(report.summary.headcount) people")
         let nav = header.element("nav", [("class", "toc"), ("aria-label", "Contents")])
         nav.element("a", [("href", "#summary")], text: "Summary")
+        nav.element("a", [("href", "#movers")], text: "Biggest movers")
         nav.element("a", [("href", "#heatmap")], text: "Heatmap")
         for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
         nav.element("a", [("href", "#data-quality")], text: "Data quality")

@@ -1,64 +1,106 @@
 import LibXML
 import OrgHealthKit
 
-/// The team × dimension heatmap. Every cell carries its number and band as text, so colour
-/// is never the only signal; withheld cells say "suppressed". Large organizations get the
-/// department heatmap plus the teams on the watchlist, so the page stays readable.
+/// The department and team × dimension heatmap. The organization comes first as the baseline
+/// row, every row gives its n (headcount), and a significant change since the previous period
+/// is marked ▲ or ▼ beside the score. Every team is listed — grouped by department, each
+/// department a `<details>` (no cap, no script), open when one of its teams is on the watchlist
+/// — in the configured order. Every cell carries its number and band as text, so colour is
+/// never the only signal; withheld cells say "suppressed".
 struct HeatmapView {
     let report: HealthReport
-
-    static let maxTeamsShown = 60
+    var order: HeatmapOrder = .worstFirst
 
     func render(into main: HTMLNode) {
         let section = main.element("section", [("id", "heatmap"), ("aria-labelledby", "heatmap-heading")])
         section.element("h2", [("id", "heatmap-heading")], text: "Heatmap")
         let dimensions = report.summary.dimensions.map(\.dimension)
         let teams = report.scopes.filter { $0.scope.kind == .team }
-        let departments = report.scopes.filter { $0.scope.kind == .department }
-        if teams.count <= Self.maxTeamsShown {
-            section.element("p", [("class", "muted")],
-                            text: "Dimension scores by team: 0–100 health scores, not survey % favorable. "
-                                + "Hatched cells are withheld to protect small groups; a cell's title lists its measures.")
-            table(section, caption: "Teams by dimension", rows: teams, dimensions: dimensions)
-        } else {
-            section.element("p", [("class", "muted")],
-                            text: "\(teams.count) teams: the heatmap shows departments, then the teams on the watchlist. "
-                                + "The XML report carries every scope.")
-            table(section, caption: "Departments by dimension", rows: departments, dimensions: dimensions)
-            let watched = Set(report.watchlist.map(\.scope))
-            table(section, caption: "Teams that need attention",
-                  rows: teams.filter { watched.contains($0.scope) }.prefix(Self.maxTeamsShown).map { $0 }, dimensions: dimensions)
+        let departments = sorted(report.scopes.filter { $0.scope.kind == .department })
+        let orderText = order == .worstFirst ? "lowest health index first" : "alphabetically"
+        let changeText = report.summary.previousPeriod.map { " ▲ or ▼ marks a significant change since \($0)." } ?? ""
+        section.element("p", [("class", "muted")],
+                        text: "Dimension scores (0–100 health scores, not survey % favorable; a cell's title lists its measures) of the organization, every department and all \(teams.count) teams, "
+                            + "ordered \(orderText); n is the headcount.\(changeText) Hatched cells are withheld to protect "
+                            + "small groups. Open a department to see its teams.")
+        let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
+                                   healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
+        table(section, caption: "Organization and departments by dimension", baseline: baseline, rows: departments,
+              dimensions: dimensions)
+        let watched = Set(report.watchlist.map(\.scope))
+        var grouped: [Scope: [ScopeHealth]] = [:]
+        var loose: [ScopeHealth] = []
+        for team in teams {
+            if let parent = team.parent, parent.kind == .department { grouped[parent, default: []].append(team) } else { loose.append(team) }
+        }
+        let groups = departments.map { ($0.name, Optional($0), sorted(grouped[$0.scope] ?? [])) }
+            + grouped.keys.filter { key in !departments.contains { $0.scope == key } }.sorted()
+                .map { ($0.name, ScopeHealth?.none, sorted(grouped[$0] ?? [])) }
+            + (loose.isEmpty ? [] : [("Teams without a department", ScopeHealth?.none, sorted(loose))])
+        for (name, department, members) in groups where !members.isEmpty {
+            let needsAttention = members.contains { watched.contains($0.scope) }
+            var attributes = [("class", "heatmap-department")]
+            if needsAttention { attributes.append(("open", "open")) }
+            let details = section.element("details", attributes)
+            let index = department.map { " · index \(DisplayFormat.score($0.healthIndex))" } ?? ""
+            let flag = needsAttention ? " · on the watchlist: \(members.filter { watched.contains($0.scope) }.count)" : ""
+            details.element("summary", text: "\(name) — \(members.count) \(members.count == 1 ? "team" : "teams")\(index)\(flag)")
+            table(details, caption: "Teams of \(name)", baseline: department ?? baseline, rows: members, dimensions: dimensions)
         }
     }
 
-    private func table(_ parent: HTMLNode, caption: String, rows: [ScopeHealth], dimensions: [HealthDimension]) {
+    /// Rows in the configured order.
+    func sorted(_ rows: [ScopeHealth]) -> [ScopeHealth] {
+        rows.sorted { left, right in
+            if order == .worstFirst, left.healthIndex != right.healthIndex {
+                guard let leftIndex = left.healthIndex else { return false }
+                guard let rightIndex = right.healthIndex else { return true }
+                return leftIndex < rightIndex
+            }
+            return left.name != right.name ? left.name < right.name : left.scope < right.scope
+        }
+    }
+
+    private func table(_ parent: HTMLNode, caption: String, baseline: ScopeHealth, rows: [ScopeHealth], dimensions: [HealthDimension]) {
         let table = parent.element("table", [("class", "heatmap")])
         table.element("caption", text: caption)
         let head = table.element("thead").element("tr")
         head.element("th", [("scope", "col")], text: "Scope")
+        head.element("th", [("scope", "col")], text: "n")
         head.element("th", [("scope", "col")], text: "Index score")
         for dimension in dimensions { head.element("th", [("scope", "col")], text: "\(dimension.displayName) score") }
         let body = table.element("tbody")
-        for scope in rows {
-            let row = body.element("tr")
-            let label = scope.parent.map { "\(scope.name) (\($0.name))" } ?? scope.name
-            row.element("th", [("scope", "row")], text: scope.scope.kind == .team ? label : scope.name)
-            cell(row, scope.healthIndex, suppressed: false)
-            for dimension in dimensions {
-                let score = scope.dimensions.first { $0.dimension == dimension }
-                cell(row, score?.score, suppressed: score?.suppressed ?? false, sources: score?.sources ?? [])
-            }
+        row(body, baseline, label: baseline.scope == .org ? "Organization (baseline)" : "\(baseline.name) (department)",
+            dimensions: dimensions, baseline: true)
+        for scope in rows { row(body, scope, label: scope.name, dimensions: dimensions, baseline: false) }
+    }
+
+    private func row(_ body: HTMLNode, _ scope: ScopeHealth, label: String, dimensions: [HealthDimension], baseline: Bool) {
+        let row = body.element("tr", baseline ? [("class", "baseline")] : [])
+        row.element("th", [("scope", "row")], text: label)
+        row.element("td", [("class", "num")], text: String(scope.headcount))
+        cell(row, scope.healthIndex, suppressed: false, trend: nil, significant: nil)
+        for dimension in dimensions {
+            let score = scope.dimensions.first { $0.dimension == dimension }
+            cell(row, score?.score, suppressed: score?.suppressed ?? false, trend: score?.trend, significant: score?.significant,
+                 sources: score?.sources ?? [])
         }
     }
 
-    private func cell(_ row: HTMLNode, _ score: Double?, suppressed: Bool, sources: [DimensionSource] = []) {
+    private func cell(
+        _ row: HTMLNode, _ score: Double?, suppressed: Bool, trend: Double?, significant: Bool?, sources: [DimensionSource] = []
+    ) {
         if suppressed {
             row.element("td", [("class", "cell-suppressed")], text: "suppressed")
         } else if let score {
             let band = HealthBand(score: score)
-            let title = sources.isEmpty ? band.label : "\(band.label); score from \(CoverageView.sourcesText(sources))"
-            let cell = row.element("td", [("class", "band-\(band.rawValue)"), ("title", title)])
-            cell.text(DisplayFormat.score(score))
+            var title = sources.isEmpty ? band.label : "\(band.label); score from \(CoverageView.sourcesText(sources))"
+            var text = DisplayFormat.score(score)
+            if significant == true, let trend {
+                text += trend > 0 ? " ▲" : " ▼"
+                title += ", significant change \(DisplayFormat.change(trend))"
+            }
+            row.element("td", [("class", "band-\(band.rawValue)"), ("title", title)], text: text)
         } else {
             row.element("td", [("class", "cell-empty")], text: "–")
         }

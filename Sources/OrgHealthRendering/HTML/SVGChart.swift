@@ -71,18 +71,21 @@ struct SVGChart {
         let labels = labels
         let seriesCount = max(chart.series.count, 1)
         let barHeight = 14
-        let rowHeight = barHeight * seriesCount + 8
         let labelWidth = 190, plotWidth = 420, valueWidth = 90
-        let height = rowHeight * max(labels.count, 1) + 24
+        let wrapped = labels.map { SVGTextWrap.lines($0, maxWidth: Double(labelWidth - 10)) }
+        let rowHeights = wrapped.map { max(barHeight * seriesCount + 8, $0.count * SVGTextWrap.lineHeight + 6) }
+        let tops = rowHeights.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1) }
+        let height = (tops.last ?? 0) + (labels.isEmpty ? barHeight * seriesCount + 8 : 0) + 24
         let canvas = svg(parent, width: labelWidth + plotWidth + valueWidth, height: height)
         let minimum = min(0, chart.series.flatMap { $0.points.compactMap(\.value) }.min() ?? 0)
         let maximum = maxValue()
         let span = max(maximum - minimum, 1e-9)
         let zeroX = Double(labelWidth) + Double(plotWidth) * (-minimum / span)
         for (row, label) in labels.enumerated() {
-            let top = row * rowHeight + 4
-            canvas.element("text", [("x", String(labelWidth - 6)), ("y", String(top + rowHeight / 2 + 3)), ("text-anchor", "end")],
-                           text: truncated(label, 30))
+            let top = tops[row] + 4
+            let lines = wrapped[row]
+            wrappedLabel(canvas, lines, x: labelWidth - 6,
+                         firstBaseline: top + (rowHeights[row] - lines.count * SVGTextWrap.lineHeight) / 2 + 7)
             for (index, series) in chart.series.enumerated() {
                 let y = top + index * barHeight
                 guard let point = value(series, label) else { continue }
@@ -93,10 +96,10 @@ struct SVGChart {
                 let x0 = zeroX, x1 = Double(labelWidth) + Double(plotWidth) * ((value - minimum) / span)
                 canvas.element("rect", [
                     ("x", fmt(min(x0, x1))), ("y", String(y)), ("width", fmt(max(abs(x1 - x0), 1))),
-                    ("height", String(barHeight - 2)), ("fill", Self.palette[index % Self.palette.count]),
-                ])
+                    ("height", String(barHeight - 2)), ("fill", colour(index)),
+                ]).element("title", text: "\(series.name): \(DisplayFormat.value(value, unit: unit(of: index)))")
                 canvas.element("text", [("x", fmt(max(x0, x1) + 4)), ("y", String(y + barHeight - 4))],
-                               text: DisplayFormat.value(value, unit: chart.unit))
+                               text: DisplayFormat.value(value, unit: unit(of: index)))
             }
         }
         canvas.element("line", [("class", "axis"), ("x1", fmt(zeroX)), ("x2", fmt(zeroX)), ("y1", "0"), ("y2", String(height - 20))])
@@ -105,14 +108,18 @@ struct SVGChart {
 
     private func drawStacked(_ parent: HTMLNode) {
         let labels = labels
-        let rowHeight = 22
         let labelWidth = 210, plotWidth = 470
-        let height = rowHeight * max(labels.count, 1) + 28
+        let wrapped = labels.map { SVGTextWrap.lines($0, maxWidth: Double(labelWidth - 10)) }
+        let rowHeights = wrapped.map { max(22, $0.count * SVGTextWrap.lineHeight + 8) }
+        let tops = rowHeights.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1) }
+        let height = (tops.last ?? 0) + (labels.isEmpty ? 22 : 0) + 28
         let canvas = svg(parent, width: labelWidth + plotWidth + 20, height: height)
         for (row, label) in labels.enumerated() {
-            let y = row * rowHeight + 4
-            canvas.element("text", [("x", String(labelWidth - 6)), ("y", String(y + 13)), ("text-anchor", "end")],
-                           text: truncated(label, 32))
+            let rowHeight = rowHeights[row]
+            let lines = wrapped[row]
+            let y = tops[row] + 4 + (rowHeight - 22) / 2
+            wrappedLabel(canvas, lines, x: labelWidth - 6,
+                         firstBaseline: tops[row] + 4 + (rowHeight - 6 - lines.count * SVGTextWrap.lineHeight) / 2 + 10)
             let points = chart.series.map { value($0, label) }
             if points.contains(where: { $0?.suppressed != nil }) {
                 suppressedMark(canvas, x: labelWidth, y: y, width: 120, height: rowHeight - 6)
@@ -126,10 +133,10 @@ struct SVGChart {
                 let width = Double(plotWidth) * value / total
                 canvas.element("rect", [
                     ("x", fmt(x)), ("y", String(y)), ("width", fmt(width)), ("height", String(rowHeight - 6)),
-                    ("fill", Self.palette[index % Self.palette.count]),
-                ])
+                    ("fill", colour(index)),
+                ]).element("title", text: "\(chart.series[index].name): \(DisplayFormat.value(value, unit: chart.unit))")
                 if width > 30 {
-                    canvas.element("text", [("x", fmt(x + 3)), ("y", String(y + 12)), ("fill", "#ffffff")],
+                    canvas.element("text", [("x", fmt(x + 3)), ("y", String(y + 12)), ("class", SeriesTone.textClass(on: colour(index)))],
                                    text: chart.unit == .ratio ? DisplayFormat.value(value, unit: .ratio)
                                        : DisplayFormat.value(value, unit: chart.unit))
                 }
@@ -188,10 +195,10 @@ struct SVGChart {
                 guard let value = value(series, label)?.value else { continue }
                 points.append("\(left + index * step),\(fmt(y(value)))")
                 canvas.element("circle", [("cx", String(left + index * step)), ("cy", fmt(y(value))), ("r", "3"),
-                                          ("fill", Self.palette[seriesIndex % Self.palette.count])])
+                                          ("fill", colour(seriesIndex))])
             }
             canvas.element("polyline", [("points", points.joined(separator: " ")), ("fill", "none"),
-                                        ("stroke", Self.palette[seriesIndex % Self.palette.count]), ("stroke-width", "2")])
+                                        ("stroke", colour(seriesIndex)), ("stroke-width", "2")])
         }
         legend(canvas, y: plotHeight + 42, x: left)
     }
@@ -201,10 +208,35 @@ struct SVGChart {
         var offset = x
         for (index, series) in chart.series.enumerated() {
             canvas.element("rect", [("x", String(offset)), ("y", String(y - 9)), ("width", "10"), ("height", "10"),
-                                    ("fill", Self.palette[index % Self.palette.count])])
+                                    ("fill", colour(index))])
             canvas.element("text", [("x", String(offset + 14)), ("y", String(y))], text: series.name)
             offset += 24 + series.name.count * 7
         }
+    }
+
+    /// A label right-aligned at `x`, one `<tspan>` per wrapped line.
+    private func wrappedLabel(_ canvas: HTMLNode, _ lines: [String], x: Int, firstBaseline: Int) {
+        let text = canvas.element("text", [("x", String(x)), ("y", String(firstBaseline)), ("text-anchor", "end")])
+        for (index, line) in lines.enumerated() {
+            text.element("tspan", [("x", String(x)), ("dy", index == 0 ? "0" : String(SVGTextWrap.lineHeight))], text: line)
+        }
+    }
+
+    /// The unit a series' values are shown in: a share of favorable (or neutral, unfavorable)
+    /// answers is a percentage even in a chart of another unit (the drivers chart pairs r with
+    /// favorability), so percentages read the same everywhere on the page.
+    private func unit(of index: Int) -> MetricUnit {
+        guard chart.series.indices.contains(index), SeriesTone(seriesName: chart.series[index].name) != nil,
+              chart.series[index].points.allSatisfy({ ($0.value ?? 0) >= 0 && ($0.value ?? 0) <= 1 })
+        else { return chart.unit }
+        return .ratio
+    }
+
+    /// A series' colour: favorable green, neutral grey, unfavorable red-orange when its name
+    /// says which (``SeriesTone``), else the palette in order.
+    private func colour(_ index: Int) -> String {
+        guard chart.series.indices.contains(index) else { return Self.palette[index % Self.palette.count] }
+        return SeriesTone(seriesName: chart.series[index].name)?.colour ?? Self.palette[index % Self.palette.count]
     }
 
     private func suppressedMark(_ canvas: HTMLNode, x: Int, y: Int, width: Int, height: Int) {
@@ -224,9 +256,9 @@ struct SVGChart {
         for label in labels {
             let row = body.element("tr")
             row.element("th", [("scope", "row")], text: label)
-            for series in chart.series {
+            for (index, series) in chart.series.enumerated() {
                 let point = value(series, label)
-                let text = point?.suppressed != nil ? "suppressed" : DisplayFormat.value(point?.value, unit: chart.unit)
+                let text = point?.suppressed != nil ? "suppressed" : DisplayFormat.value(point?.value, unit: unit(of: index))
                 row.element("td", [("class", "num")], text: text)
             }
         }

@@ -40,38 +40,12 @@ struct SummaryView {
             CoverageView(report: report).renderSources(of: score, into: box)
             Sparkline(points: score.history).draw(into: box)
         }
+        SurveyHeadlineView(report: report).render(into: section)
 
         let columns = section.element("div", [("class", "two-col")])
-        let watch = columns.element("div")
-        watch.element("h3", text: "Watchlist")
-        if report.watchlist.isEmpty {
-            watch.element("p", [("class", "muted")], text: "No team has a health index or dimension below 60.")
-        } else {
-            let table = watch.element("table")
-            let head = table.element("thead").element("tr")
-            head.element("th", [("scope", "col")], text: "Team or department")
-            head.element("th", [("scope", "col"), ("class", "num")], text: "Index")
-            head.element("th", [("scope", "col")], text: "At risk")
-            let body = table.element("tbody")
-            for entry in report.watchlist.prefix(8) {
-                let row = body.element("tr")
-                row.element("th", [("scope", "row")], text: entry.scope.name)
-                row.element("td", [("class", "num \(DisplayFormat.bandClass(entry.healthIndex))")],
-                            text: DisplayFormat.score(entry.healthIndex))
-                row.element("td", text: entry.weakDimensions.map(\.displayName).joined(separator: ", "))
-            }
-            if report.watchlist.count > 8 {
-                watch.element("p", [("class", "muted")], text: "\(report.watchlist.count - 8) more in the heatmap below.")
-            }
-        }
-        let top = columns.element("div")
-        top.element("h3", text: "Top findings")
-        let findings = report.rankedFindings.filter { $0.severity != .strength }.prefix(5)
-        if findings.isEmpty {
-            top.element("p", [("class", "muted")], text: "No findings.")
-        }
-        for finding in findings {
-            renderFinding(finding, into: top, names: ScopeNames(report), crossSource: report.crossSourceFindings.contains(finding))
-        }
+        let priorities = Priorities(report: report)
+        priorities.renderWatchlist(into: columns.element("div"))
+        priorities.renderTopFindings(into: columns.element("div"))
+        priorities.renderStrengths(into: section)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgHealthEngine
 import OrgHealthKit
 import OrgHealthSampleData
 
@@ -17,8 +18,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many employees the demo organization has.")
     var employees: Int = 240
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv, pdf (printed from the HTML with headless Chromium).")
     var format: FormatList?
+
+    @Option(name: .long, help: "Who the report is for: hr (everything), organization (no person's name or employee id) or managers (one report per manager under managers/, and an index).")
+    var audience: ReportAudience = .hr
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
         "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
@@ -42,8 +46,9 @@ struct DemoCommand: AsyncParsableCommand {
         let manifest = try SampleOrganization(employees: employees, period: period)
             .write(to: scratch.appendingPathComponent(period.label))
         let job = ReportJob(
-            configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json],
-            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history))
+            configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json, .csv],
+            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history),
+            audience: audience, printsPDF: format?.pdf ?? false)
         let outcome = try await job.run()
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }
         print("")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgHealthEngine
 
 /// `orghealth report`: the quarterly job.
 struct ReportCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The config file.")
     var config: String = "orghealth.yml"
 
-    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json.")
+    @Option(name: .long, help: "Output formats, comma-separated: html, xml, json, csv, pdf (printed from the HTML with headless Chromium).")
     var format: FormatList?
 
     @Option(name: .long, help: "The output folder (default: output.directory of the config, else Reports/ beside it).")
@@ -20,6 +21,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Exit 1 when an analyzer failed or data was rejected.")
     var strict = false
+
+    @Option(name: .long, help: "Who the report is for: hr (everything), organization (no person's name or employee id) or managers (one report per manager under managers/, and an index).")
+    var audience: ReportAudience = .hr
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
         "An external analyzer executable, or a folder of orghealth-analyzer-* executables (repeatable).",
@@ -48,7 +52,8 @@ struct ReportCommand: AsyncParsableCommand {
             outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
             plugins: plugins.map { URL(fileURLWithPath: $0) },
             history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured,
-            allowsReplace: replace, allowsOrganizationChange: organizationChange)
+            allowsReplace: replace, allowsOrganizationChange: organizationChange, audience: audience,
+            printsPDF: format?.pdf ?? false)
         let outcome = try await job.run()
         for file in outcome.files { print(file.path) }
         for line in ProblemSummary.lines(for: outcome.report) { printError(line) }

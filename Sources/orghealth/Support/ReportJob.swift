@@ -23,6 +23,10 @@ struct ReportJob {
     var allowsReplace = false
     /// `--organization-change`: the history may hold another organization.
     var allowsOrganizationChange = false
+    /// Who the written report is for; history always records the full figures.
+    var audience: ReportAudience = .hr
+    /// Whether to print the HTML to `health-report.pdf` with headless Chromium.
+    var printsPDF = false
 
     /// Where the history database is.
     enum HistoryChoice {
@@ -63,6 +67,11 @@ struct ReportJob {
                 printError("error: \(error)")
                 throw ExitCode(ExitCodes.usage)
             }
+        }
+        let printer = PDFPrinter()
+        if printsPDF && printer == nil && writesFiles {
+            printError("error: \(PDFPrinter.installHint); nothing was written")
+            throw ExitCode(ExitCodes.usage)
         }
         var report: HealthReport
         do {
@@ -106,14 +115,76 @@ struct ReportJob {
                 + "no data now; the health index is withheld")
         }
         guard writesFiles else { return Outcome(report: report, files: []) }
+        var written = report
+        if audience != .hr {
+            // The roster was read once by the pipeline; read again here for the names to keep out.
+            let roster: Roster
+            do {
+                roster = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster).roster
+            } catch {
+                printError("error: --audience \(audience.rawValue): \(error)")
+                throw ExitCode(ExitCodes.usage)
+            }
+            if audience == .managers {
+                let files = try writeManagerEditions(report, roster: roster, minGroupSize: configuration.privacy.minGroupSize,
+                                                     order: configuration.output.heatmapOrder, directory: directory)
+                return Outcome(report: report, files: files)
+            }
+            written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
+        }
         let files: [URL]
         do {
-            files = try ReportOutput(formats: formats ?? configuration.output.formats).write(report, to: directory)
+            files = try ReportOutput(formats: formats ?? configuration.output.formats, heatmapOrder: configuration.output.heatmapOrder)
+                .write(written, to: directory)
         } catch {
             printError("error: the report could not be written: \(error); any earlier report is unchanged")
             throw ExitCode(ExitCodes.output)
         }
-        return Outcome(report: report, files: files)
+        guard printsPDF, let printer, let html = files.first(where: { $0.pathExtension == "html" }) else {
+            return Outcome(report: report, files: files)
+        }
+        let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
+        do {
+            try printer.print(html: html, to: pdf)
+        } catch {
+            printError("error: the PDF could not be printed: \(error); the other report files were written")
+            throw ExitCode(ExitCodes.output)
+        }
+        return Outcome(report: report, files: files + [pdf])
+    }
+
+    /// `--audience managers`: `managers/<id>/health-report.html` and `.xml` for every manager
+    /// whose line reaches the minimum group size, and `managers/index.html` for HR.
+    private func writeManagerEditions(
+        _ report: HealthReport, roster: Roster, minGroupSize: Int, order: HeatmapOrder, directory: URL
+    ) throws -> [URL] {
+        let folder = directory.appendingPathComponent("managers")
+        var files: [URL] = []
+        var entries: [ManagerIndexRenderer.Entry] = []
+        var used: Set<String> = []
+        do {
+            for edition in ManagerAudience(roster: roster, minGroupSize: minGroupSize).editions(of: report) {
+                guard let managerReport = edition.report else {
+                    entries.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                         link: nil, reason: edition.reason))
+                    continue
+                }
+                var name = ManagerFolderName.make(edition.managerID)
+                while !used.insert(name).inserted { name += "_" }
+                files += try ReportOutput(formats: [.html, .xml], heatmapOrder: order)
+                    .write(managerReport, to: folder.appendingPathComponent(name))
+                entries.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                     link: "\(name)/health-report.html", reason: nil))
+            }
+            let index = folder.appendingPathComponent("index.html")
+            try AtomicFileWriter().makeDirectory(folder)
+            try AtomicFileWriter().write([(index, try ManagerIndexRenderer().render(entries, report: report))])
+            files.append(index)
+        } catch {
+            printError("error: the manager reports could not be written: \(error)")
+            throw ExitCode(ExitCodes.output)
+        }
+        return files
     }
 
     /// Exit 1 under `--strict` when an analyzer failed or data was rejected.
@@ -165,21 +236,42 @@ extension String {
     func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+/// A folder name for a manager's id: letters, digits, `-`, `_` and `.` kept, anything else
+/// (a slash, a space) becomes `_`, so an id can never leave the `managers/` folder.
+enum ManagerFolderName {
+    static func make(_ id: String) -> String {
+        let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" + safe : safe
+    }
+}
 
-/// `--format html,xml,json`: a comma-separated list of formats.
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportAudience: ExpressibleByArgument {}
+
+/// `--format html,xml,json,csv,pdf`: a comma-separated list of formats. `pdf` is printed from
+/// the HTML, so it brings `html` with it: the PDF is never the only output.
 struct FormatList: ExpressibleByArgument {
     let formats: [ReportFormat]
+    /// Whether to print the HTML to PDF as well.
+    let pdf: Bool
 
     init?(argument: String) {
         var formats: [ReportFormat] = []
+        var pdf = false
         for part in argument.split(separator: ",") {
-            guard let format = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "pdf" {
+                pdf = true
+                continue
+            }
+            guard let format = ReportFormat(rawValue: name) else { return nil }
             if !formats.contains(format) { formats.append(format) }
         }
+        if pdf && !formats.contains(.html) { formats.append(.html) }
         guard !formats.isEmpty else { return nil }
         self.formats = formats
+        self.pdf = pdf
     }
 
-    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) + ["pdf"] }
 }

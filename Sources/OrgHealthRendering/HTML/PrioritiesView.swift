@@ -1,0 +1,135 @@
+import LibXML
+import OrgHealthKit
+
+/// What to look at first: the watchlist ranked by how far each group is below the
+/// organization weighted by its size, findings ranked by severity then evidence, and the
+/// strengths. The first ones are shown; the rest wait in collapsed `<details>`, never cut.
+struct Priorities {
+    let report: HealthReport
+
+    static let watchlistShown = 10
+    static let findingsShown = 5
+    static let strengthsShown = 5
+
+    /// A watchlist entry with what ranks it.
+    struct RankedEntry {
+        let entry: WatchlistEntry
+        let headcount: Int
+        /// Organization index − the group's index, in points (0 when not below).
+        let gap: Double
+        /// `gap × headcount`: people-points below the organization.
+        var weight: Double { gap * Double(headcount) }
+    }
+
+    /// The watchlist, largest `gap × headcount` first; ties by the engine's order.
+    var rankedWatchlist: [RankedEntry] {
+        let headcounts = Dictionary(report.scopes.map { ($0.scope, $0.headcount) }, uniquingKeysWith: { first, _ in first })
+        let org = report.summary.healthIndex
+        let ranked = report.watchlist.map { entry in
+            let gap = org.flatMap { org in entry.healthIndex.map { max(0, org - $0) } } ?? 0
+            return RankedEntry(entry: entry, headcount: headcounts[entry.scope] ?? 0, gap: gap)
+        }
+        return ranked.enumerated().sorted { left, right in
+            left.element.weight != right.element.weight ? left.element.weight > right.element.weight : left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// The largest n among a finding's evidence metrics at its scope: how many people the
+    /// evidence rests on.
+    func evidenceStrength(_ finding: Finding, metrics: [String: Int]) -> Int {
+        finding.evidence.compactMap { metrics["\(finding.scope.id)|\($0)"] }.max() ?? 0
+    }
+
+    /// Findings other than strengths: by severity, cross-source first, then evidence strength, then report order.
+    var rankedFindings: [Finding] {
+        rank(report.rankedFindings.filter { $0.severity != .strength })
+    }
+
+    /// Strengths, strongest evidence first.
+    var strengths: [Finding] { rank(report.rankedFindings.filter { $0.severity == .strength }) }
+
+    func rank(_ findings: [Finding]) -> [Finding] {
+        var metrics: [String: Int] = [:]
+        for metric in report.analyzers.flatMap(\.result.metrics) where metric.suppressed == nil {
+            metrics["\(metric.scope.id)|\(metric.id)"] = metric.n
+        }
+        let cross = Set(report.crossSourceFindings)
+        return findings.enumerated().sorted { left, right in
+            let a = left.element, b = right.element
+            if a.severity != b.severity { return a.severity < b.severity }
+            if cross.contains(a) != cross.contains(b) { return cross.contains(a) }
+            let strengthA = evidenceStrength(a, metrics: metrics), strengthB = evidenceStrength(b, metrics: metrics)
+            if strengthA != strengthB { return strengthA > strengthB }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
+    func renderWatchlist(into parent: HTMLNode) {
+        parent.element("h3", text: "Watchlist")
+        let ranked = rankedWatchlist
+        guard !ranked.isEmpty else {
+            parent.element("p", [("class", "muted")], text: "No team has a health index or dimension below 60.")
+            return
+        }
+        parent.element("p", [("class", "muted")],
+                       text: "\(ranked.count) groups, ranked by how far below the organization they are, weighted by size "
+                           + "(points below × headcount).")
+        watchTable(parent, Array(ranked.prefix(Self.watchlistShown)))
+        if ranked.count > Self.watchlistShown {
+            let details = parent.element("details", [("class", "more-watchlist")])
+            details.element("summary", text: "\(ranked.count - Self.watchlistShown) more groups on the watchlist")
+            watchTable(details, Array(ranked.dropFirst(Self.watchlistShown)))
+        }
+    }
+
+    private func watchTable(_ parent: HTMLNode, _ entries: [RankedEntry]) {
+        let table = parent.element("table", [("class", "watchlist")])
+        let head = table.element("thead").element("tr")
+        head.element("th", [("scope", "col")], text: "Team or department")
+        head.element("th", [("scope", "col"), ("class", "num")], text: "n")
+        head.element("th", [("scope", "col"), ("class", "num")], text: "Index")
+        head.element("th", [("scope", "col"), ("class", "num")], text: "Below org")
+        head.element("th", [("scope", "col")], text: "At risk")
+        let body = table.element("tbody")
+        for ranked in entries {
+            let entry = ranked.entry
+            let row = body.element("tr")
+            row.element("th", [("scope", "row")], text: entry.scope.name)
+            row.element("td", [("class", "num")], text: String(ranked.headcount))
+            row.element("td", [("class", "num \(DisplayFormat.bandClass(entry.healthIndex))")], text: DisplayFormat.score(entry.healthIndex))
+            row.element("td", [("class", "num")], text: ranked.gap > 0 ? DisplayFormat.oneDecimal(ranked.gap, trimZero: false) : "—")
+            row.element("td", text: entry.weakDimensions.map(\.displayName).joined(separator: ", "))
+        }
+    }
+
+    func renderTopFindings(into parent: HTMLNode) {
+        parent.element("h3", text: "Top findings")
+        let findings = rankedFindings
+        if findings.isEmpty { parent.element("p", [("class", "muted")], text: "No findings.") }
+        let names = ScopeNames(report)
+        for finding in findings.prefix(Self.findingsShown) {
+            renderFinding(finding, into: parent, names: names, crossSource: report.crossSourceFindings.contains(finding))
+        }
+        if findings.count > Self.findingsShown {
+            parent.element("p", [("class", "muted")],
+                           text: "\(findings.count - Self.findingsShown) more findings, ranked, under each analyzer below.")
+        }
+    }
+
+    func renderStrengths(into section: HTMLNode) {
+        let strengths = strengths
+        let block = section.element("div", [("class", "strengths"), ("id", "strengths")])
+        block.element("h3", text: "Strengths")
+        guard !strengths.isEmpty else {
+            block.element("p", [("class", "muted")], text: "No analyzer reported a strength this period.")
+            return
+        }
+        let names = ScopeNames(report)
+        for finding in strengths.prefix(Self.strengthsShown) { renderFinding(finding, into: block, names: names) }
+        if strengths.count > Self.strengthsShown {
+            let details = block.element("details")
+            details.element("summary", text: "\(strengths.count - Self.strengthsShown) more strengths")
+            for finding in strengths.dropFirst(Self.strengthsShown) { renderFinding(finding, into: details, names: names) }
+        }
+    }
+}
