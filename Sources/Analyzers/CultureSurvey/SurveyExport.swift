@@ -46,10 +46,10 @@ struct SurveyExport {
     /// definition's line) and left out.
     static func open(
         _ url: URL, definition: SurveyDefinition, definitionSource: String, mapping: [String: String],
-        diagnostics: inout [Diagnostic]
+        options: TabularOptions = TabularOptions(), diagnostics: inout [Diagnostic]
     ) throws(AnalyzerError) -> SurveyExport? {
         var reader: CSVReader
-        do { reader = try CSVReader(contentsOf: url) } catch { throw AnalyzerError(error.message, source: error.source) }
+        do { reader = try TabularFile.open(url, options: options) } catch { throw AnalyzerError(error.message, source: error.source) }
         let source = reader.source
         guard let first = try readRecord(&reader, diagnostics: &diagnostics) else {
             diagnostics.append(Diagnostic(severity: .warning, source: source, line: 1,
@@ -68,12 +68,12 @@ struct SurveyExport {
             questions = CSVHeader(pending[0])
             pending.removeAll()
         } else if let idColumn = header.index(of: "ResponseId"), let row = pending.first,
-                  ["responseid", "response id"].contains(row.trimmed(idColumn).lowercased()) {
+                  ["responseid", "response id"].contains(CSVHeader.normalizedName(row[idColumn])) {
             // The older Qualtrics export: two header rows, no ImportId row.
             layout.shape = .qualtrics
             questions = CSVHeader(row)
             pending.removeFirst()
-        } else if first.trimmed(0).lowercased() == "timestamp" {
+        } else if CSVHeader.normalizedName(first[0]) == "timestamp" {
             layout.shape = .googleForms
         }
 
@@ -86,7 +86,8 @@ struct SurveyExport {
             diagnostics.append(Diagnostic(
                 severity: .warning, source: definitionSource, line: line,
                 message: "\(what) names the column '\(name)', which \(source) does not have; it was left out "
-                    + "(correct the column in the survey definition, or map it under columns: in the config)"))
+                    + "(correct the column in the survey definition, or map it under columns: in the config)"
+                    + (header.delimiterHint.map { "; \($0)" } ?? "")))
         }
         for item in definition.items {
             if let index = column(item.column, text: item.text) {
@@ -113,7 +114,8 @@ struct SurveyExport {
         guard layout.groupColumn != nil || layout.personColumn != nil else {
             throw AnalyzerError(
                 "the responses have neither a '\(header.expectedHeader(for: definition.groupColumn))' column (the survey's "
-                    + "groupColumn) nor an 'employee_id' column; add one, or map yours under columns: culture-survey: in the config",
+                    + "groupColumn) nor an 'employee_id' column; add one, or map yours under columns: culture-survey: in the config"
+                    + (header.delimiterHint.map { "; \($0)" } ?? ""),
                 source: source, line: 1)
         }
         if layout.shape == .qualtrics {
