@@ -173,4 +173,46 @@ struct TabularFileTests {
             "\(error)".contains("no column 'employee_id'") && "\(error)".contains("delimiter: \";\"")
         }
     }
+
+    /// UTF-16LE without its byte order mark (what some scripts write with `encoding='utf-16-le'`):
+    /// refused with the option to set, or read when declared.
+    @Test func utf16WithoutAMarkIsRefusedUnlessDeclared() throws {
+        var bytes: [UInt8] = []
+        for unit in "id,team\nA,Ops\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var undeclared = CSVReader(bytes: bytes, source: "x.csv")
+        #expect { _ = try undeclared.next() } throws: { error in
+            // "i" is offset 0, its high byte 0 at offset 1: little-endian.
+            "\(error)".contains("byte offset 1") && "\(error)".contains("encoding: utf-16le")
+        }
+        var declared = CSVReader(bytes: bytes, source: "x.csv", encoding: .utf16LittleEndian)
+        #expect(try declared.readAll().map(\.fields) == [["id", "team"], ["A", "Ops"]])
+    }
+
+    /// A workbook reader plugs in as a ``TabularRowSource``; readers see a ``CSVReader`` as usual.
+    struct SheetRows: TabularRowSource {
+        var source = "roster.xlsx"
+        var rows: [[String]]
+        var next = 0
+        mutating func nextRecord() throws(CSVError) -> CSVRecord? {
+            guard next < rows.count else { return nil }
+            next += 1
+            return CSVRecord(fields: rows[next - 1], line: next)
+        }
+    }
+
+    @Test func rowSourcesReadLikeText() throws {
+        var reader = CSVReader(rows: SheetRows(rows: [["id", "team"], ["A", "Ops"], ["B"], ["C", "Web"]]))
+        reader.expectedFieldCount = 2
+        var outcomes: [String] = []
+        while true {
+            do {
+                guard let record = try reader.next() else { break }
+                outcomes.append("\(record.line): \(record.fields.joined(separator: "|"))")
+            } catch {
+                outcomes.append("\(error.line ?? 0): \(error.kind)")
+            }
+        }
+        #expect(outcomes == ["1: id|team", "2: A|Ops", "3: raggedRow(expected: 2, found: 1)", "4: C|Web"])
+        #expect(reader.source == "roster.xlsx")
+    }
 }

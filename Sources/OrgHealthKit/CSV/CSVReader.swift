@@ -416,6 +416,17 @@ extension CSVReader {
         } catch {
             throw fail(.readFailed, line: line, reason: error.reason)
         }
-        delimiter = TabularDelimiter.detect(inHeader: head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head) ?? .comma
+        let header = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
+        if input.encoding == .utf8, let zero = header.prefix(while: { $0 != 0x0A }).firstIndex(of: 0) {
+            // NUL bytes in a header are UTF-16 (or UTF-32) text without its byte order mark:
+            // read as UTF-8 it would only give columns that are never found.
+            let little = zero > header.startIndex && zero % 2 == 1
+            throw fail(
+                .unsupportedFormat, line: 1,
+                reason: "the header holds NUL bytes (at byte offset \(zero)), so the file is probably UTF-16 without a "
+                    + "byte order mark; declare it for this source in the config (encoding: "
+                    + "\(little ? "utf-16le" : "utf-16be")), or save it as UTF-8")
+        }
+        delimiter = TabularDelimiter.detect(inHeader: header) ?? .comma
     }
 }

@@ -14,7 +14,15 @@ public enum TabularDelimiter: String, Sendable, Hashable, Codable, CaseIterable 
     case pipe = "|"
 
     /// The delimiter's byte.
-    public var byte: UInt8 { rawValue.utf8.first ?? 0x2C }
+    @inlinable
+    public var byte: UInt8 {
+        switch self {
+        case .comma: 0x2C
+        case .semicolon: 0x3B
+        case .tab: 0x09
+        case .pipe: 0x7C
+        }
+    }
 
     /// How a person names it: `,` `;` `tab` `|`.
     public var name: String { self == .tab ? "tab" : rawValue }
