@@ -37,6 +37,8 @@ final class CSVInput {
     private var pendingOffset = 0
     /// Turns raw bytes into UTF-8, when the input is not UTF-8 already.
     private var transcoder: TextTranscoder?
+    /// The raw bytes of one piece, kept from piece to piece.
+    private var rawBuffer: UnsafeMutablePointer<UInt8>?
     private var rawAtEnd = false
 
     /// Opens the file at `url` for reading in pieces of at most `capacity` bytes.
@@ -68,6 +70,7 @@ final class CSVInput {
 
     deinit {
         buffer.deallocate()
+        rawBuffer?.deallocate()
         if descriptor >= 0 { close(descriptor) }
     }
 
@@ -117,8 +120,13 @@ final class CSVInput {
         guard var transcoder, !rawAtEnd else { return false }
         defer { self.transcoder = transcoder }
         let chunk = max(capacity, 4_096)
-        let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
-        defer { raw.deallocate() }
+        let raw: UnsafeMutablePointer<UInt8>
+        if let kept = rawBuffer {
+            raw = kept
+        } else {
+            raw = .allocate(capacity: chunk)
+            rawBuffer = raw
+        }
         let count = try readRaw(into: raw, count: chunk)
         if count == 0 { rawAtEnd = true }
         if pendingOffset == pending.count {
