@@ -24,7 +24,7 @@ struct CSVReaderEncodingTests {
         CSVCase("Latin-1 é at the very end", bytes: Array("a\nb\ncaf".utf8) + [0xE9],
                 [.record(["a"], line: 1), .record(["b"], line: 2), .error(.invalidUTF8, line: 3)]),
         CSVCase("Latin-1 inside a multi-line quoted field", bytes: Array("a,\"x\r\ny".utf8) + [0xE9] + Array("\"\n".utf8),
-                [.error(.invalidUTF8, line: 2)]),
+                [.error(.invalidUTF8, line: 1)]),  // the record's row
         CSVCase("Latin-1 É after a blank line", bytes: Array("ok\n\n".utf8) + [0xC9] + Array("mile,2\n".utf8),
                 [.record(["ok"], line: 1), .error(.invalidUTF8, line: 3)]),
     ]
@@ -96,7 +96,10 @@ struct CSVReaderEncodingTests {
         } catch {
             #expect(error.kind == .invalidUTF8)
             #expect(error.byte == 0xE9)
-            #expect(error.description == "roster.csv:2: the file is not UTF-8 (byte 0xE9); save it as UTF-8 and run again")
+            #expect(error.offset == 13)  // "id,name\n" is 8 bytes, "1,caf" 5
+            #expect(error.description == "roster.csv:2: the file is not UTF-8 (byte 0xE9 at byte offset 13); save it as "
+                + "UTF-8, or if it is in another encoding, declare it for this source in the config "
+                + "(encoding: windows-1252 or encoding: iso-8859-1)")
         }
         #expect(try reader.next() == nil)
     }

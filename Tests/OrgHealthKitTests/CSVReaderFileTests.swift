@@ -33,7 +33,7 @@ struct CSVReaderFileTests {
         }
         #expect(header.fields == ["Employee ID", "Name", "Team"])
         #expect(rows == [["E1", "Zoë, \"Z\"", "Platform"], ["E2", "two\r\nlines", "Data"], ["E3", "日本", "Ops"]])
-        #expect(lines == [2, 3, 6])
+        #expect(lines == [2, 3, 5])  // spreadsheet rows: E2's two-line record is row 3, the blank line row 4
         #expect(reader.bytesRead == bytes.count)
     }
 
@@ -46,7 +46,10 @@ struct CSVReaderFileTests {
         #expect(try reader.next()?.fields == ["team", "comment"])
         #expect(try reader.next()?.fields == ["A", "ok"])
         #expect { _ = try reader.next() } throws: { error in
-            (error as? CSVError)?.description == "survey.csv:3: the file is not UTF-8 (byte 0xE8); save it as UTF-8 and run again"
+            // Offset 22: "team,comment\n" is 13 bytes, "A,ok\n" 5, "B,tr" 4.
+            (error as? CSVError)?.description == "survey.csv:3: the file is not UTF-8 (byte 0xE8 at byte offset 22); "
+                + "save it as UTF-8, or if it is in another encoding, declare it for this source in the config "
+                + "(encoding: windows-1252 or encoding: iso-8859-1)"
         }
         #expect(try reader.next() == nil)
     }
@@ -77,7 +80,7 @@ struct CSVReaderFileTests {
             }
             #expect(count == 5_000)
             #expect(sum == 3_124_375)  // (0 + … + 4999) / 4
-            #expect(lastLine == 5_716)  // after the header, 4,999 rows and 715 multi-line notes
+            #expect(lastLine == 5_001)  // the header is row 1, each record one row, multi-line notes included
         }
     }
 }

@@ -51,7 +51,7 @@ public struct CultureSurveyAnalyzer: Analyzer {
         for url in inputs.responses {
             if let export = try SurveyExport.open(
                 url, definition: definition, definitionSource: definitionSource, mapping: options.columns,
-                diagnostics: &diagnostics) {
+                options: context.tabularOptions(for: url), diagnostics: &diagnostics) {
                 exports.append(export)
             }
         }

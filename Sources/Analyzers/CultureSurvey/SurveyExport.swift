@@ -38,10 +38,10 @@ struct SurveyExport {
     /// definition's line) and left out.
     static func open(
         _ url: URL, definition: SurveyDefinition, definitionSource: String, mapping: [String: String],
-        diagnostics: inout [Diagnostic]
+        options: TabularOptions = TabularOptions(), diagnostics: inout [Diagnostic]
     ) throws(AnalyzerError) -> SurveyExport? {
         var reader: CSVReader
-        do { reader = try CSVReader(contentsOf: url) } catch { throw AnalyzerError(error.message, source: error.source) }
+        do { reader = try TabularFile.open(url, options: options) } catch { throw AnalyzerError(error.message, source: error.source) }
         let source = reader.source
         guard let first = try readRecord(&reader, diagnostics: &diagnostics) else {
             diagnostics.append(Diagnostic(severity: .warning, source: source, line: 1,
@@ -64,7 +64,8 @@ struct SurveyExport {
             diagnostics.append(Diagnostic(
                 severity: .warning, source: definitionSource, line: line,
                 message: "\(what) names the column '\(name)', which \(source) does not have; it was left out "
-                    + "(correct the column in the survey definition, or map it under columns: in the config)"))
+                    + "(correct the column in the survey definition, or map it under columns: in the config)"
+                    + (header.delimiterHint.map { "; \($0)" } ?? "")))
         }
         for item in definition.items {
             if let index = column(item.column, text: item.text) {
@@ -96,7 +97,8 @@ struct SurveyExport {
                 throw AnalyzerError(
                     "the responses have neither a '\(header.expectedHeader(for: definition.groupColumn))' column (the survey's "
                         + "groupColumn) nor an 'employee_id' column; add one, map yours under columns: culture-survey: in the "
-                        + "config, or set groupColumn: none for a survey without team information",
+                        + "config, or set groupColumn: none for a survey without team information"
+                        + (header.delimiterHint.map { "; \($0)" } ?? ""),
                     source: source, line: 1)
             }
         }

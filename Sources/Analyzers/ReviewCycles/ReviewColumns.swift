@@ -32,7 +32,8 @@ struct ReviewColumns: Sendable {
             let noun = missing.count == 1 ? "column" : "columns"
             throw AnalyzerError(
                 "the review file has no \(noun) \(names); add \(missing.count == 1 ? "it" : "them"), "
-                    + "or map the export's own header with \(keys) in the config",
+                    + "or map the export's own header with \(keys) in the config"
+                    + (header.delimiterHint.map { "; \($0)" } ?? ""),
                 source: source, line: line)
         }
         func index(_ name: String) -> Int { header.index(of: name) ?? 0 }

@@ -42,7 +42,7 @@ public struct ReviewCycleAnalyzer: Analyzer {
         var reviewers = ReviewerDirectory(roster: context.roster, groups: groups)
         var tally = ReviewTally(groups: groups, scale: options.scale, people: context.roster.people.count)
         let reader = ReviewFileReader(options: options, period: context.period, progress: context.progress)
-        let summary = try reader.read(files, into: &tally, reviewers: &reviewers)
+        let summary = try reader.read(files, into: &tally, reviewers: &reviewers, tabular: context.tabularOptions(for:))
         return Self.result(
             tally: tally, reviewers: reviewers, summary: summary, options: options, context: context)
     }

@@ -19,16 +19,17 @@ struct ReviewFileReader {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads every file in order into `tally`.
+    /// Reads every file in order into `tally`, each opened with its `tabular` options.
     func read(
-        _ urls: [URL], into tally: inout ReviewTally, reviewers: inout ReviewerDirectory
+        _ urls: [URL], into tally: inout ReviewTally, reviewers: inout ReviewerDirectory,
+        tabular: (URL) -> TabularOptions = { _ in TabularOptions() }
     ) throws(AnalyzerError) -> Summary {
         var summary = Summary()
         var cycles: [String: Int] = [:]
         for url in urls {
             var reader: CSVReader
             do {
-                reader = try CSVReader(contentsOf: url)
+                reader = try TabularFile.open(url, options: tabular(url))
             } catch {
                 throw AnalyzerError(error.message, source: error.source)
             }

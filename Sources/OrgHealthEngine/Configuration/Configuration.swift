@@ -16,6 +16,9 @@ public struct Configuration: Sendable {
     public var columns: [String: [String: String]]
     /// Input files and folders by kind (a mapping source yields `kind.role` kinds).
     public var sources: [InputKind: [URL]]
+    /// How to read the source files whose entry sets `delimiter`, `encoding` or `sheet`, by
+    /// file (files not listed use the defaults: detected delimiter, UTF-8, first sheet).
+    public var sourceOptions: [URL: TabularOptions]
     /// The privacy rules.
     public var privacy: PrivacyPolicy
     /// Per-analyzer options (`analyzers.<id>`), without `enabled`.
@@ -43,7 +46,7 @@ public struct Configuration: Sendable {
     public init(
         file: URL? = nil, organization: String, period: ReportingPeriod, roster: URL,
         columns: [String: [String: String]] = [:], sources: [InputKind: [URL]] = [:],
-        privacy: PrivacyPolicy = PrivacyPolicy(), analyzerOptions: [String: AnalyzerOptions] = [:],
+        sourceOptions: [URL: TabularOptions] = [:], privacy: PrivacyPolicy = PrivacyPolicy(), analyzerOptions: [String: AnalyzerOptions] = [:],
         disabledAnalyzers: Set<String> = [], plugins: PluginSettings = PluginSettings(),
         output: OutputSettings = OutputSettings(), history: URL? = nil
     ) {
@@ -53,6 +56,7 @@ public struct Configuration: Sendable {
         self.roster = roster
         self.columns = columns
         self.sources = sources
+        self.sourceOptions = sourceOptions
         self.privacy = privacy
         self.analyzerOptions = analyzerOptions
         self.disabledAnalyzers = disabledAnalyzers

@@ -125,17 +125,21 @@ struct ConfigReader {
         }
 
         var sources: [InputKind: [URL]] = [:]
+        var sourceOptions: [URL: TabularOptions] = [:]
+        func add(_ entries: [(url: URL, options: TabularOptions)], as kind: InputKind) {
+            sources[kind] = entries.map(\.url)
+            for entry in entries where !entry.options.isDefault { sourceOptions[entry.url] = entry.options }
+        }
         if let entry = values["sources"] {
             for source in try mapping(entry.value, "sources", allowed: nil) {
                 let key = "sources.\(source.key)"
                 switch source.value {
-                case .mapping:
+                case .mapping where !isSourceEntry(source.value):
                     for role in try mapping(source.value, key, allowed: nil) {
-                        sources[InputKind(rawValue: "\(source.key).\(role.key)")] =
-                            try pathList(role.value, "\(key).\(role.key)")
+                        add(try sourceEntries(role.value, "\(key).\(role.key)"), as: InputKind(rawValue: "\(source.key).\(role.key)"))
                     }
                 default:
-                    sources[InputKind(rawValue: source.key)] = try pathList(source.value, key)
+                    add(try sourceEntries(source.value, key), as: InputKind(rawValue: source.key))
                 }
             }
         }
@@ -224,7 +228,7 @@ struct ConfigReader {
         }
         var configuration = Configuration(
             file: file, organization: organization, period: period, roster: roster, columns: columns,
-            sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
+            sources: sources, sourceOptions: sourceOptions, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
         if let entry = values["limits"] { configuration.limits = try limits(entry.value) }
         if let minimumDimensions { configuration.healthIndexMinimumDimensions = minimumDimensions }

@@ -69,10 +69,16 @@ public struct ExternalAnalyzer: Analyzer {
             throw ExternalAnalyzerError("the roster copy for \(name) could not be written to \(rosterFile.path): \(error.localizedDescription)")
         }
         var inputs: [String: [String]] = [:]
-        for (kind, urls) in context.inputs { inputs[kind.rawValue] = urls.map { $0.standardizedFileURL.path } }
+        var tabular: [String: TabularOptions] = [:]
+        for (kind, urls) in context.inputs {
+            inputs[kind.rawValue] = urls.map { $0.standardizedFileURL.path }
+            for url in urls where !context.tabularOptions(for: url).isDefault {
+                tabular[url.standardizedFileURL.path] = context.tabularOptions(for: url)
+            }
+        }
         let request = AnalyzeRequest(
             organization: context.organization, period: context.period, roster: rosterFile.path, inputs: inputs,
-            options: context.options, privacy: context.privacy)
+            options: context.options, privacy: context.privacy, tabular: tabular)
         let body: Data
         do { body = try ProtocolJSON.encoder().encode(request) } catch {
             throw ExternalAnalyzerError("the request for \(name) could not be encoded: \(error)")

@@ -59,7 +59,8 @@ public struct AnalyzerRunner: Sendable {
         let context = AnalysisContext(
             organization: configuration.organization, period: configuration.period, roster: roster, inputs: inputs,
             options: options, privacy: configuration.privacy,
-            progress: ProgressReporter { message, fraction in progress.report("\(descriptor.id): \(message)", fraction: fraction) })
+            progress: ProgressReporter { message, fraction in progress.report("\(descriptor.id): \(message)", fraction: fraction) },
+            tabular: configuration.sourceOptions)
         let started = ContinuousClock.now
         func elapsed() -> Int? {
             guard clock.measuresDurations else { return nil }

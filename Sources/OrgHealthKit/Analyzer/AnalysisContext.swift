@@ -17,13 +17,17 @@ public struct AnalysisContext: Sendable {
     public let privacy: PrivacyPolicy
     /// Where to report progress of long work.
     public let progress: ProgressReporter
+    /// How each input file is read (the config's per-source `delimiter`, `encoding`, `sheet`),
+    /// by file; files not listed use the defaults. See ``tabularOptions(for:)``.
+    public let tabular: [URL: TabularOptions]
 
     /// Creates a context.
     public init(
         organization: String, period: ReportingPeriod, roster: Roster, inputs: [InputKind: [URL]] = [:],
         options: AnalyzerOptions = AnalyzerOptions(), privacy: PrivacyPolicy = PrivacyPolicy(),
-        progress: ProgressReporter = .silent
+        progress: ProgressReporter = .silent, tabular: [URL: TabularOptions] = [:]
     ) {
+        self.tabular = tabular
         self.organization = organization
         self.period = period
         self.roster = roster
@@ -37,6 +41,34 @@ public struct AnalysisContext: Sendable {
     /// `culture-survey`), in a stable order.
     public func files(of kind: InputKind) -> [URL] {
         inputs.filter { kind.covers($0.key) }.sorted { $0.key < $1.key }.flatMap(\.value)
+    }
+
+    /// The options the config gives for reading `url`: its own entry, or that of the folder
+    /// it was found in (a source may name a folder of exports); defaults when there is none.
+    public func tabularOptions(for url: URL) -> TabularOptions {
+        if let options = tabular[url] { return options }
+        guard !tabular.isEmpty else { return TabularOptions() }
+        var path = url.standardizedFileURL.path
+        while !path.isEmpty {
+            for (key, options) in tabular where key.standardizedFileURL.path == path { return options }
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent == path { break }
+            path = parent
+        }
+        return TabularOptions()
+    }
+
+    /// Opens an input file for reading records, with its per-source options: the one reader
+    /// every tabular input goes through (delimiter detection, encodings, workbooks).
+    ///
+    /// ```swift
+    /// for url in context.files(of: "recognition") {
+    ///     var reader = try context.openTable(url)
+    ///     …
+    /// }
+    /// ```
+    public func openTable(_ url: URL) throws(CSVError) -> CSVReader {
+        try TabularFile.open(url, options: tabularOptions(for: url))
     }
 }
 

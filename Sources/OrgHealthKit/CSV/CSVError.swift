@@ -17,26 +17,33 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case raggedRow(expected: Int, found: Int)
         /// Reading from the file failed part-way. Fatal.
         case readFailed
+        /// The file is not delimited text: a workbook (`.xlsx`, `.xls`, `.ods`, `.numbers`) or
+        /// another format this reader cannot take. ``CSVError/reason`` says what to do. Fatal.
+        case unsupportedFormat
     }
 
     /// What went wrong.
     public let kind: Kind
     /// The input's name: a file's base name, or the name given to an in-memory reader.
     public let source: String
-    /// The 1-based physical line concerned: where the bad byte is, where the unclosed quoted
-    /// field or the ragged record starts, or where reading stopped. `nil` for ``Kind/cannotOpen``.
+    /// The 1-based row concerned, as a spreadsheet numbers rows (see ``CSVReader``): where the
+    /// bad byte is, where the unclosed quoted field or the ragged record starts, or where
+    /// reading stopped. `nil` for ``Kind/cannotOpen`` and ``Kind/unsupportedFormat``.
     public let line: Int?
     /// The offending byte, for ``Kind/invalidUTF8`` (the first byte of the bad sequence).
     public let byte: UInt8?
+    /// The 0-based offset in the file of ``byte``, for ``Kind/invalidUTF8``.
+    public let offset: Int?
     /// The operating system's explanation, for ``Kind/cannotOpen`` and ``Kind/readFailed``.
     public let reason: String?
 
     /// Creates an error.
-    public init(kind: Kind, source: String, line: Int?, byte: UInt8? = nil, reason: String? = nil) {
+    public init(kind: Kind, source: String, line: Int?, byte: UInt8? = nil, offset: Int? = nil, reason: String? = nil) {
         self.kind = kind
         self.source = source
         self.line = line
         self.byte = byte
+        self.offset = offset
         self.reason = reason
     }
 
@@ -47,8 +54,10 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .cannotOpen:
             return "cannot open the file\(because); check the path and that the file is readable"
         case .invalidUTF8:
-            let hex = byte.map { " (byte 0x" + hexDigits($0) + ")" } ?? ""
-            return "the file is not UTF-8\(hex); save it as UTF-8 and run again"
+            let at = offset.map { " at byte offset \($0)" } ?? ""
+            let hex = byte.map { " (byte 0x" + hexDigits($0) + at + ")" } ?? ""
+            return "the file is not UTF-8\(hex); save it as UTF-8, or if it is in another encoding, declare it for "
+                + "this source in the config (encoding: windows-1252 or encoding: iso-8859-1)"
         case .unterminatedQuote:
             return "a quoted field starting on this line is never closed; add the missing closing quote "
                 + "(a quote inside a quoted field is written twice: \"\")"
@@ -57,6 +66,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "expected, so it was skipped; quote fields that contain commas and check for missing or extra commas"
         case .readFailed:
             return "reading the file failed\(because); check the file (or copy it to a local disk) and run again"
+        case .unsupportedFormat:
+            return reason ?? "the file is not delimited text; save it as CSV (UTF-8) and run again"
         }
     }
 

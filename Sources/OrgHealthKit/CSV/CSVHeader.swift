@@ -1,6 +1,9 @@
 /// A CSV file's header record: finds the column that holds a canonical field.
 ///
-/// Column names are matched case-insensitively, ignoring surrounding spaces. A mapping from
+/// Column names are matched by their ``normalizedName(_:)``: Unicode NFC, every Unicode space
+/// a plain space, curly quotes and apostrophes straight, en and em dashes hyphens, runs of
+/// spaces collapsed, surrounding spaces dropped and case ignored — so `Manager’s  name` typed
+/// in a config finds the export's `Manager's\u{A0}Name`. A mapping from
 /// canonical names to the export's own headers (the config's `columns:` section, e.g.
 /// `employee_id: "Employee ID"`) replaces the name looked up, so an HRIS export works unedited:
 /// with that mapping, `index(of: "employee_id")` finds the ` employee id ` column and no longer
@@ -69,6 +72,73 @@ public struct CSVHeader: Sendable {
     }
 
     private static func normalize(_ name: String) -> String {
-        name.trimmingSpaces.lowercased()
+        normalizedName(name)
+    }
+
+    /// The form column names are compared in — the one rule for every column lookup (config
+    /// `columns:` mappings, survey items and group columns, review columns, custom analyzers):
+    /// - Unicode NFC (a precomposed `é` and `e` + combining acute are the same);
+    /// - every Unicode space and line break (U+00A0, U+2007, U+202F, tab …) a plain space;
+    ///   zero-width spaces and byte order marks (U+200B, U+FEFF) dropped;
+    /// - curly single quotes and apostrophes (U+2018, U+2019, U+201A, U+201B, U+2032) `'`,
+    ///   curly double quotes (U+201C, U+201D, U+201E, U+201F, U+2033) `"`;
+    /// - hyphens and dashes (U+2010–U+2015, U+2212) `-`;
+    /// - runs of spaces one space, none at either end;
+    /// - lower case.
+    ///
+    /// `normalizedName("  Manager’s\u{A0}\u{A0}Name – EN ")` is `"manager's name - en"`.
+    public static func normalizedName(_ name: String) -> String {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the usual case: only spaces and case to fold.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var space = false
+            for byte in utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    space = !bytes.isEmpty
+                    continue
+                }
+                if space { bytes.append(0x20) }
+                space = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        var space = false
+        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let mapped: Unicode.Scalar
+            switch scalar.value {
+            case 0x200B, 0xFEFF: continue
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: mapped = "'"
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: mapped = "\""
+            case 0x2010...0x2015, 0x2212: mapped = "-"
+            default:
+                if scalar.properties.isWhitespace {
+                    space = !scalars.isEmpty
+                    continue
+                }
+                mapped = scalar
+            }
+            if space { scalars.append(" ") }
+            space = false
+            scalars.append(mapped)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// When the header is one column that holds `;`, a tab or `|`, what to tell the user: the
+    /// file is probably separated by that character, and how to say so in the config.
+    /// `nil` otherwise. Add it to every missing-column message.
+    public var delimiterHint: String? {
+        guard fields.count == 1, let only = fields.first else { return nil }
+        for delimiter in [TabularDelimiter.semicolon, .tab, .pipe] where only.contains(delimiter.rawValue) {
+            let written = delimiter == .tab ? "tab" : "\"\(delimiter.rawValue)\""
+            return "the header is a single column containing '\(delimiter.name)', so the file is probably "
+                + "\(delimiter == .tab ? "tab" : delimiter == .pipe ? "pipe" : "semicolon")-separated: "
+                + "set delimiter: \(written) for this source in the config (sources: {kind: {file: …, delimiter: \(written)}})"
+        }
+        return nil
     }
 }

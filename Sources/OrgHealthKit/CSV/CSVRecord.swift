@@ -4,7 +4,8 @@
 /// field: ask for the text of a field (``subscript(_:)``), or parse a number straight from the
 /// bytes (``double(_:)``, ``int(_:)``). An index outside the record reads as an empty field.
 public struct CSVRecord: Sendable {
-    /// The 1-based physical line where the record starts.
+    /// The 1-based row of the record as a spreadsheet shows it (header = 1; a record whose quoted
+    /// fields span several lines is one row; a blank line counts as a row). See ``CSVReader``.
     public let line: Int
     /// The number of fields (at least 1: an empty line is not a record).
     public let count: Int

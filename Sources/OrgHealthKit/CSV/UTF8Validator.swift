@@ -13,13 +13,20 @@ struct UTF8Validator {
     /// The first byte of the sequence in progress, reported when it turns out to be invalid.
     private(set) var leadByte: UInt8 = 0
 
+    /// The length of the sequence in progress (lead byte included).
+    private var sequenceLength = 0
+
     /// Whether the input so far ends in the middle of a multi-byte sequence.
     var isInsideSequence: Bool { pending > 0 }
 
+    /// How many bytes of the sequence in progress have been seen (0 outside one).
+    var bytesOfSequence: Int { pending > 0 ? sequenceLength - pending : 0 }
+
     /// Validates the next bytes of the stream. Returns `nil` when they are fine, or the offset
-    /// in `bytes` at which the stream stops being UTF-8 and the byte to report (the first
-    /// byte of the offending sequence, which may lie in an earlier buffer).
-    mutating func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, byte: UInt8)? {
+    /// in `bytes` at which the stream stops being UTF-8, the byte to report (the first
+    /// byte of the offending sequence, which may lie in an earlier buffer) and its offset in
+    /// `bytes` (negative when it lies in an earlier buffer).
+    mutating func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, byte: UInt8, leadOffset: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
         let raw = UnsafeRawPointer(base)
@@ -27,7 +34,7 @@ struct UTF8Validator {
         while index < count {
             if pending > 0 {
                 let byte = base[index]
-                guard byte >= lower, byte <= upper else { return (index, leadByte) }
+                guard byte >= lower, byte <= upper else { return (index, leadByte, index - (sequenceLength - pending)) }
                 lower = 0x80
                 upper = 0xBF
                 pending -= 1
@@ -51,8 +58,9 @@ struct UTF8Validator {
             case 0xF0: pending = 3; lower = 0x90
             case 0xF1...0xF3: pending = 3
             case 0xF4: pending = 3; upper = 0x8F
-            default: return (index, byte)  // continuation byte without a lead, C0/C1, F5–FF
+            default: return (index, byte, index)  // continuation byte without a lead, C0/C1, F5–FF
             }
+            sequenceLength = pending + 1
             index += 1
         }
         return nil

@@ -31,13 +31,18 @@ public struct AnalyzeRequest: Codable, Sendable, Hashable {
     public var options: AnalyzerOptions
     /// The privacy rules in force. The host applies them again to the result.
     public var privacy: PrivacyPolicy
+    /// How to read input files whose source sets `delimiter`, `encoding` or `sheet` in the
+    /// config, by absolute path (e.g. `{"/data/kudos.csv": {"delimiter": ";"}}`). Absent from
+    /// the JSON when no input sets any.
+    public var tabular: [String: TabularOptions]
 
     /// Creates a request.
     public init(
         protocolVersion: Int = ExternalProtocol.version, organization: String, period: ReportingPeriod, roster: String,
         inputs: [String: [String]] = [:], options: AnalyzerOptions = AnalyzerOptions(),
-        privacy: PrivacyPolicy = PrivacyPolicy()
+        privacy: PrivacyPolicy = PrivacyPolicy(), tabular: [String: TabularOptions] = [:]
     ) {
+        self.tabular = tabular
         self.protocolVersion = protocolVersion
         self.organization = organization
         self.period = period
@@ -48,7 +53,19 @@ public struct AnalyzeRequest: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case protocolVersion, organization, period, roster, inputs, options, privacy
+        case protocolVersion, organization, period, roster, inputs, options, privacy, tabular
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(protocolVersion, forKey: .protocolVersion)
+        try container.encode(organization, forKey: .organization)
+        try container.encode(period, forKey: .period)
+        try container.encode(roster, forKey: .roster)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(options, forKey: .options)
+        try container.encode(privacy, forKey: .privacy)
+        if !tabular.isEmpty { try container.encode(tabular, forKey: .tabular) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +82,7 @@ public struct AnalyzeRequest: Codable, Sendable, Hashable {
         inputs = try container.decodeIfPresent([String: [String]].self, forKey: .inputs) ?? [:]
         options = try container.decodeIfPresent(AnalyzerOptions.self, forKey: .options) ?? AnalyzerOptions()
         privacy = try container.decodeIfPresent(PrivacyPolicy.self, forKey: .privacy) ?? PrivacyPolicy()
+        tabular = try container.decodeIfPresent([String: TabularOptions].self, forKey: .tabular) ?? [:]
     }
 
     /// The period as it travels: first and last day and a label.
@@ -79,5 +97,12 @@ public struct AnalyzeRequest: Codable, Sendable, Hashable {
         var urls: [InputKind: [URL]] = [:]
         for (kind, paths) in inputs { urls[InputKind(rawValue: kind)] = paths.map { URL(fileURLWithPath: $0) } }
         return urls
+    }
+
+    /// The per-file reading options as file URLs, as an ``AnalysisContext`` holds them.
+    public var tabularURLs: [URL: TabularOptions] {
+        var options: [URL: TabularOptions] = [:]
+        for (path, value) in tabular { options[URL(fileURLWithPath: path)] = value }
+        return options
     }
 }

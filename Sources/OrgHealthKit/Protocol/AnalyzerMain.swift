@@ -97,7 +97,7 @@ public enum AnalyzerMain {
         }
         let context = AnalysisContext(
             organization: request.organization, period: request.period, roster: roster, inputs: request.inputURLs,
-            options: request.options, privacy: request.privacy)
+            options: request.options, privacy: request.privacy, tabular: request.tabularURLs)
         do {
             let result = try await analyzer.analyze(context)
             return encode(AnalyzeResponse(result: result))

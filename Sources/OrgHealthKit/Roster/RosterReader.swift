@@ -9,9 +9,15 @@ import Foundation
 public struct RosterReader: Sendable {
     /// Canonical column → the export's header text (the config's `columns.roster`).
     public var columnMapping: [String: String]
+    /// How the file is read: delimiter, encoding, sheet (the roster's `delimiter`, `encoding`,
+    /// `sheet` in the config). By default the delimiter is detected and the file is UTF-8.
+    public var tabular: TabularOptions
 
     /// Creates a reader.
-    public init(columnMapping: [String: String] = [:]) { self.columnMapping = columnMapping }
+    public init(columnMapping: [String: String] = [:], tabular: TabularOptions = TabularOptions()) {
+        self.columnMapping = columnMapping
+        self.tabular = tabular
+    }
 
     /// The roster read from a file, and what was wrong with it.
     public struct Output: Sendable {
@@ -27,13 +33,13 @@ public struct RosterReader: Sendable {
     public func read(_ url: URL) throws(RosterError) -> Output {
         let source = url.lastPathComponent
         var reader: CSVReader
-        do { reader = try CSVReader(contentsOf: url) } catch { throw RosterError(error.description) }
+        do { reader = try TabularFile.open(url, options: tabular) } catch { throw RosterError(error.description) }
         return try read(&reader, source: source)
     }
 
     /// Reads a roster from CSV text (for tests and small inputs).
     public func read(csv text: String, source: String = "roster.csv") throws(RosterError) -> Output {
-        var reader = CSVReader(string: text, source: source)
+        var reader = CSVReader(string: text, source: source, delimiter: tabular.delimiter)
         return try read(&reader, source: source)
     }
 
@@ -59,7 +65,8 @@ public struct RosterReader: Sendable {
             let keys = absent.map { "columns.roster.\($0)" }.joined(separator: ", ")
             throw RosterError(
                 "\(source):\(headerRecord.line): the roster has no column \(names); "
-                    + "add \(absent.count == 1 ? "it" : "them"), or map \(absent.count == 1 ? "it" : "them") with \(keys) in the config")
+                    + "add \(absent.count == 1 ? "it" : "them"), or map \(absent.count == 1 ? "it" : "them") with \(keys) in the config"
+                    + (header.delimiterHint.map { " (\($0))" } ?? ""))
         }
         for name in required { columns[name] = header.index(of: name) }
         for name in ["department", "name", "email", "location", "level", "hire_date", "end_date"] {
