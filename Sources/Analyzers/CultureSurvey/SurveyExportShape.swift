@@ -71,7 +71,7 @@ struct SurveyExportRecognition {
     /// Recognises the shape from the first record and the (up to two) records after it.
     init(first: CSVRecord, next: [CSVRecord], mapping: [String: String]) {
         let row1 = first.fields
-        func lowered(_ fields: [String]) -> [String] { fields.map { $0.surveyTrimmed.lowercased() } }
+        func lowered(_ fields: [String]) -> [String] { fields.map { CSVHeader.normalizedName($0) } }
         if next.count == 2, next[1].fields.contains(where: Self.isImportID) {
             self.init(shape: .qualtrics, names: CSVHeader(fields: row1, mapping: mapping),
                       alternatives: [CSVHeader(next[0])], headerRecords: 2)
@@ -79,7 +79,7 @@ struct SurveyExportRecognition {
             self.init(shape: .qualtricsLegacy, names: CSVHeader(fields: row2, mapping: mapping),
                       alternatives: [CSVHeader(fields: row1)], headerRecords: 1)
         } else if let row2 = next.first?.fields, let id = lowered(row1).firstIndex(of: "responseid"), id < row2.count,
-                  ["responseid", "response id"].contains(row2[id].surveyTrimmed.lowercased()) {
+                  ["responseid", "response id"].contains(CSVHeader.normalizedName(row2[id])) {
             // The Qualtrics export of 2016–2017: two header rows, no ImportId row.
             self.init(shape: .qualtrics, names: CSVHeader(fields: row1, mapping: mapping),
                       alternatives: [CSVHeader(fields: row2)], headerRecords: 1)
@@ -90,7 +90,7 @@ struct SurveyExportRecognition {
         } else if Set(lowered(row1)).isSuperset(of: ["id", "start time", "completion time"]) {
             self.init(shape: .microsoftForms, names: CSVHeader(fields: row1, mapping: mapping), alternatives: [],
                       headerRecords: 0)
-        } else if first.trimmed(0).lowercased() == "timestamp" {
+        } else if CSVHeader.normalizedName(first.trimmed(0)) == "timestamp" {
             self.init(shape: .googleForms, names: CSVHeader(fields: row1, mapping: mapping), alternatives: [],
                       headerRecords: 0)
         } else {
@@ -113,7 +113,7 @@ struct SurveyExportRecognition {
 
     /// Row 1 holds `V1…` ids where row 2 names `ResponseID`.
     static func isLegacyQualtrics(row1: [String], row2: [String]) -> Bool {
-        guard let index = row2.firstIndex(where: { $0.surveyTrimmed.lowercased() == "responseid" }), index < row1.count
+        guard let index = row2.firstIndex(where: { CSVHeader.normalizedName($0) == "responseid" }), index < row1.count
         else { return false }
         let id = row1[index].surveyTrimmed
         return id.count >= 2 && id.first == "V" && id.dropFirst().allSatisfy(\.isASCIIDigit)
