@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, the C library, through pkg-config.
@@ -26,6 +27,9 @@ let package = Package(
         ),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        // Streaming reader of Excel workbooks (.xlsx). The integrator makes OrgHealthKit's tabular
+        // entry point depend on it; it stays a target of its own so the Kit's core has no zip/XML code.
+        .target(name: "Spreadsheet", dependencies: ["LibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The SDK: the shared analyzer protocol and result model. Foundation only.
         .target(name: "OrgHealthKit"),
 
@@ -65,7 +69,7 @@ let package = Package(
             name: "orghealth-benchmarks",
             dependencies: [
                 "OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering",
-                "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
+                "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet",
             ]
         ),
 
@@ -94,6 +98,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OrgHealthKitTests", dependencies: ["OrgHealthKit"]),
         .testTarget(name: "OrgStructureAnalyzerTests", dependencies: ["OrgStructureAnalyzer", "OrgHealthKit"]),
         .testTarget(name: "OneOnOneAnalyzerTests", dependencies: ["OneOnOneAnalyzer", "OrgHealthKit"]),
