@@ -164,7 +164,12 @@ public final class XMLStreamReader {
 
     /// The current node's local name as an interned ``Name`` (fast to compare).
     public var localNameID: Name {
-        Name(pointer: UnsafeRawPointer(xmlTextReaderConstLocalName(reader)))
+        // The element node's own name is already the dictionary's copy (the reader parses with
+        // `dictNames`); reading it skips the hash lookup `xmlTextReaderConstLocalName` does.
+        if let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE {
+            return Name(pointer: UnsafeRawPointer(node.pointee.name))
+        }
+        return Name(pointer: UnsafeRawPointer(xmlTextReaderConstLocalName(reader)))
     }
 
     /// The interned ``Name`` for `name`, to compare with ``localNameID`` and
@@ -228,7 +233,24 @@ public final class XMLStreamReader {
     /// (interned) and its value as UTF-8 bytes (valid only during the call).
     /// Namespace declarations (`xmlns…`) are included, as libxml2 reports them.
     public func forEachAttribute(_ body: (Name, UnsafeBufferPointer<UInt8>) -> Void) {
-        guard kind == .element, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        guard kind == .element, let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE else { return }
+        // Fast path: walk the element's own attribute list when every value is a single text
+        // node (or empty) and the element declares no namespaces (which the slow path reports
+        // as attributes too). Names on the list are the dictionary's copies.
+        if node.pointee.nsDef == nil, XMLStreamReader.hasPlainAttributes(node) {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let name = Name(pointer: UnsafeRawPointer(current.pointee.name))
+                if let content = current.pointee.children?.pointee.content {
+                    body(name, UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                } else {
+                    body(name, UnsafeBufferPointer(start: nil, count: 0))
+                }
+                attribute = current.pointee.next
+            }
+            return
+        }
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
         repeat {
             let name = Name(pointer: UnsafeRawPointer(xmlTextReaderConstLocalName(reader)))
             if let value = xmlTextReaderConstValue(reader) {
@@ -238,6 +260,18 @@ public final class XMLStreamReader {
             }
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
+    }
+
+    /// Whether each attribute of `node` holds one text node or nothing.
+    private static func hasPlainAttributes(_ node: xmlNodePtr) -> Bool {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let text = current.pointee.children, text.pointee.next != nil || text.pointee.type != XML_TEXT_NODE {
+                return false
+            }
+            attribute = current.pointee.next
+        }
+        return true
     }
 
     /// When on a start tag: reads to its end tag and returns all the text
