@@ -79,7 +79,7 @@ enum CellText {
             days += 1
             seconds -= 86_400
         }
-        let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let time = digits(seconds / 3600, 2) + ":" + digits(seconds / 60 % 60, 2) + ":" + digits(seconds % 60, 2)
         if kind == .time, days == 0 { return time }
         let dayNumber: Int // days since 1970-01-01
         if uses1904 {
@@ -89,8 +89,16 @@ enum CellText {
             dayNumber = days - (days < 60 ? 25_568 : 25_569) // 1899-12-31 / 1899-12-30 are 25,568 / 25,569 days before 1970-01-01
         }
         let (year, month, day) = civilDate(daysSince1970: dayNumber)
-        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let date = digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
         return kind == .date ? date : "\(date)T\(time)"
+    }
+
+    /// `value` (≥ 0) zero-padded to `width` digits; `String(format:)` is many times slower,
+    /// and a million-row sheet of dates calls this millions of times.
+    static func digits(_ value: Int, _ width: Int) -> String {
+        var text = String(value)
+        if text.utf8.count < width { text = String(repeating: "0", count: width - text.utf8.count) + text }
+        return text
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
