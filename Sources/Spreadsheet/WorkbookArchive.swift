@@ -8,6 +8,9 @@ final class WorkbookArchive {
     let file: String
     let limits: WorkbookLimits
     private let archive: Archive
+    /// Bytes inflated from all entries so far. Parts are read one at a time (the sheet's
+    /// thread starts after every other part has been read), so one thread at a time updates it.
+    fileprivate var inflatedTotal: UInt64 = 0
 
     /// Opens `url` after checking its first bytes: a zip (`PK\3\4`, or `PK\5\6`
     /// for an empty one) is opened, an OLE2 compound file (`D0 CF 11 E0`: `.xls`,
@@ -158,8 +161,13 @@ private struct InflationCounter {
 
     mutating func add(_ count: Int) throws(WorkbookError) {
         inflated += UInt64(count)
+        archive.inflatedTotal += UInt64(count)
         if inflated > limit {
             throw .tooLarge(file: archive.file, part: part, bytes: inflated, limit: limit)
+        }
+        if archive.inflatedTotal > archive.limits.maximumTotalBytes {
+            throw .tooLarge(file: archive.file, part: "the archive's entries together", bytes: archive.inflatedTotal,
+                            limit: archive.limits.maximumTotalBytes)
         }
         try archive.checkRatio(part: part, inflated: inflated, compressed: compressed)
     }

@@ -28,8 +28,22 @@ import Testing
         #expect(error?.description.contains("zip bomb") == true)
     }
 
-    @Test func theInflatedBytesAreCountedToo() throws {
-        // Declared sizes pass (limits raised); the bytes coming out of the stream are capped at 1 MB.
+    @Test func partsInMemoryAreCappedWhileInflating() throws {
+        // The central directory is not checked against the in-memory cap: the bytes coming out
+        // of the first part read (_rels/.rels, 296 bytes as make_fixtures.py writes it) are.
+        var limits = WorkbookLimits.default
+        limits.maximumInMemoryPartBytes = 100
+        let error = try FixtureWorkbooks.error("forms-responses.xlsx", limits: limits)
+        guard case let .tooLarge(_, part, bytes, limit) = error else {
+            Issue.record("expected tooLarge, got \(String(describing: error))")
+            return
+        }
+        #expect(part == "_rels/.rels")
+        #expect(bytes > 100)
+        #expect(limit == 100)
+    }
+
+    @Test func declaredSizesAreCheckedBeforeInflating() throws {
         var limits = WorkbookLimits.default
         limits.maximumCompressionRatio = 10_000
         limits.maximumEntryBytes = 1 << 20
