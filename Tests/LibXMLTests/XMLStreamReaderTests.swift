@@ -56,6 +56,18 @@ import Testing
         #expect(seen == ["plain": "p", "other": "Employee_ID"])
     }
 
+    @Test func attributesOfAnElementDeclaringNamespaces() throws {
+        // The element declares a namespace itself, so the reader's own attribute walk is used:
+        // it reports the declaration too (as libxml2 does), then the attributes in order.
+        let xml = #"<sheet xmlns:r="urn:r" name="Roster &amp; more" r:id="rId7"/>"#
+        let reader = try XMLStreamReader(bytes: Array(xml.utf8))
+        #expect(try reader.next())
+        var values: [String] = []
+        reader.forEachAttribute { _, value in values.append(String(decoding: value, as: UTF8.self)) }
+        #expect(values == ["urn:r", "Roster & more", "rId7"])
+        #expect(reader.attribute(localName: "id", namespaceURI: "urn:r") == "rId7")
+    }
+
     @Test func internedNamesCompareEqual() throws {
         let reader = try XMLStreamReader(bytes: Array("<a><c/><d/><c/></a>".utf8))
         let c = reader.name("c")

@@ -62,7 +62,7 @@ import Testing
         #expect(reason.contains("not a zip"))
     }
 
-    @Test(arguments: [("legacy.xls", ".xls"), ("opendocument.ods", ".ods")])
+    @Test(arguments: [("legacy.xls", ".xls"), ("opendocument.ods", ".ods"), ("apple.numbers", ".numbers")])
     func otherSpreadsheetFormatsSayWhatToDo(_ name: String, _ format: String) throws {
         let error = try FixtureWorkbooks.error(name)
         guard case let .unsupportedFormat(_, described) = error else {

@@ -22,7 +22,7 @@ and what the named tools write:
 - bomb.xlsx: a sheet of 60 MB of spaces deflating from ~60 KB (ratio ~1000).
 - doctype.xlsx: a sheet with a DOCTYPE and an entity (refused).
 - bad-shared-string.xlsx: a cell pointing to shared string 5 of 1.
-- opendocument.ods / legacy.xls / not-a-zip.xlsx: other formats.
+- opendocument.ods / apple.numbers / legacy.xls / not-a-zip.xlsx: other formats.
 """
 import zipfile
 from xml.sax.saxutils import quoteattr
@@ -75,10 +75,17 @@ def sst(items):
     return DECL + f'<sst xmlns="{MAIN}" count="{len(items)}" uniqueCount="{len(items)}">' + "".join(items) + '</sst>'
 
 
+def entry(path):
+    """A zip entry with a fixed date, so that running the script again writes the same bytes."""
+    info = zipfile.ZipInfo(path, date_time=(2025, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def write(name, parts):
     with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
         for path, text in parts.items():
-            z.writestr(path, text)
+            z.writestr(entry(path), text)
 
 
 def standard(sheets_parts, workbook_xml, workbook_rels, extra):
@@ -204,8 +211,12 @@ def bad_shared_string():
 def others():
     # OpenDocument: a stored "mimetype" entry first (OpenDocument 1.2 Part 3, 3.3).
     with zipfile.ZipFile("opendocument.ods", "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+        z.writestr(entry("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(entry("content.xml"), '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+    # Apple Numbers (since 2013) saves a zip whose document is Index/Document.iwa (protobuf, not XML).
+    with zipfile.ZipFile("apple.numbers", "w") as z:
+        z.writestr(entry("Index/Document.iwa"), bytes(16))
+        z.writestr(entry("Metadata/Properties.plist"), "bplist00")
     # OLE2 compound file header (MS-CFB 2.2: signature D0 CF 11 E0 A1 B1 1A E1), as .xls starts.
     with open("legacy.xls", "wb") as f:
         f.write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504))
