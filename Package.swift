@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, the C library, through pkg-config.
@@ -26,8 +27,11 @@ let package = Package(
         ),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
-        // The SDK: the shared analyzer protocol and result model. Foundation, and Yams for the
-        // one bounded YAML loader every YAML input shares.
+        // Streaming reader of Excel workbooks (.xlsx), kept a target of its own so the zip and
+        // sheet XML code stays out of the Kit's core.
+        .target(name: "Spreadsheet", dependencies: ["LibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The SDK: the shared analyzer protocol and result model. Foundation, Yams for the one
+        // bounded YAML loader every YAML input shares.
         .target(name: "OrgHealthKit", dependencies: ["Yams"]),
 
         // Built-in analyzers: each uses only what a custom analyzer could use.
@@ -69,7 +73,7 @@ let package = Package(
             name: "orghealth-benchmarks",
             dependencies: [
                 "OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering",
-                "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
+                "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet",
             ]
         ),
 
@@ -98,6 +102,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OrgHealthKitTests", dependencies: ["OrgHealthKit"]),
         .testTarget(name: "OrgStructureAnalyzerTests", dependencies: ["OrgStructureAnalyzer", "OrgHealthKit"]),
         .testTarget(name: "OneOnOneAnalyzerTests", dependencies: ["OneOnOneAnalyzer", "OrgHealthKit"]),

@@ -9,6 +9,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "one-on-ones": runOneOnOneBenchmark(arguments:),
     "review-cycles": runReviewCycleBenchmark(arguments:),
     "survey": runSurveyBenchmark(arguments:),
+    "xlsx": runXLSXBenchmark(arguments:),
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     print("usage: orghealth-benchmarks <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]")
