@@ -101,7 +101,7 @@ struct ConfigReader {
         }
         let organization = try scalar(try required("organization"), "organization")
         let period = try readPeriod(try required("period"))
-        let roster = try existingPath(try required("roster"), "roster", directory: false)
+        let (roster, rosterOptions) = try readRoster(try required("roster"))
 
         var columns: [String: [String: String]] = [:]
         if let entry = values["columns"] {
@@ -204,7 +204,8 @@ struct ConfigReader {
 
         let history = try values["history"].map { entry throws(ConfigError) in try path(entry.value, "history") }
         return Configuration(
-            file: file, organization: organization, period: period, roster: roster, columns: columns,
+            file: file, organization: organization, period: period, roster: roster, rosterOptions: rosterOptions,
+            columns: columns,
             sources: sources, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
     }

@@ -24,7 +24,21 @@ public struct ReportPipeline: Sendable {
         -> HealthReport
     {
         progress.report("reading the roster")
-        let rosterOutput = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster)
+        return await run(configuration, rosterOutput: try readRoster(configuration), progress: progress)
+    }
+
+    /// Reads the configured roster with its column mapping and `roster:` options.
+    public func readRoster(_ configuration: Configuration) throws(RosterError) -> RosterReader.Output {
+        try RosterReader(
+            columnMapping: configuration.columns["roster"] ?? [:], options: configuration.rosterOptions,
+            period: configuration.period
+        ).read(configuration.roster)
+    }
+
+    /// Produces the report from a roster already read.
+    public func run(
+        _ configuration: Configuration, rosterOutput: RosterReader.Output, progress: ProgressReporter = .silent
+    ) async -> HealthReport {
         let roster = rosterOutput.roster
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)

@@ -1,17 +1,28 @@
 import Foundation
 
-/// Reads a roster from a CSV export (FORMATS.md "Roster"), with optional column re-mapping.
+/// Reads a roster from a CSV export (docs/INPUTS.md "Roster"), with optional column
+/// re-mapping and the ``RosterOptions`` of the config's `roster:` mapping.
 ///
 /// Problems that spoil the whole file (it cannot be opened, is not UTF-8, lacks a required
-/// column) throw a ``RosterError``. Problems with single rows — a duplicate id, an unknown
-/// manager, a manager cycle, a date that does not parse — become diagnostics with the file
-/// and line, and the rest of the roster is read.
+/// column, its dates are in an ambiguous or unknown format) throw a ``RosterError``. Problems
+/// with single rows — a duplicate id, an unknown or ambiguous manager, a manager cycle, a
+/// date that does not parse — become diagnostics with the file and line (the first 20 of
+/// each kind, then a count), and the rest of the roster is read.
 public struct RosterReader: Sendable {
     /// Canonical column → the export's header text (the config's `columns.roster`).
     public var columnMapping: [String: String]
+    /// Dates, manager key, preset and status handling (the config's `roster:` mapping).
+    public var options: RosterOptions
+    /// The reporting period, for `statusMeansLeft` (people who left without an end date are
+    /// dated to its first day); `nil` leaves them employed.
+    public var period: ReportingPeriod?
 
     /// Creates a reader.
-    public init(columnMapping: [String: String] = [:]) { self.columnMapping = columnMapping }
+    public init(columnMapping: [String: String] = [:], options: RosterOptions = RosterOptions(), period: ReportingPeriod? = nil) {
+        self.columnMapping = columnMapping
+        self.options = options
+        self.period = period
+    }
 
     /// The roster read from a file, and what was wrong with it.
     public struct Output: Sendable {
@@ -21,6 +32,48 @@ public struct RosterReader: Sendable {
         public let diagnostics: [Diagnostic]
         /// Data rows read (header excluded).
         public let rowsRead: Int
+        /// How the file was read: the date format, the manager links, the statuses.
+        public let facts: Facts
+
+        /// Creates an output (readers of other formats build one).
+        public init(roster: Roster, diagnostics: [Diagnostic], rowsRead: Int, facts: Facts = Facts()) {
+            self.roster = roster
+            self.diagnostics = diagnostics
+            self.rowsRead = rowsRead
+            self.facts = facts
+        }
+    }
+
+    /// How a roster file was read, for `orghealth validate` and the data-quality section.
+    public struct Facts: Sendable, Equatable {
+        /// The date format used; `nil` when the file has no dates.
+        public var dateFormat: RosterDateFormat?
+        /// Whether the format was inferred from the values rather than given in the config.
+        public var dateFormatInferred: Bool
+        /// How managers were matched.
+        public var managerBy: ManagerKey
+        /// Whether the file has a manager column at all.
+        public var hasManagerInformation: Bool
+        /// People whose manager was found.
+        public var managersLinked: Int
+        /// People with a manager value that could not be linked (unknown, ambiguous, a cycle).
+        public var managersUnlinked: Int
+        /// People whose status says they left but who have no end date.
+        public var leftWithoutEndDate: Int
+
+        /// Creates facts.
+        public init(
+            dateFormat: RosterDateFormat? = nil, dateFormatInferred: Bool = false, managerBy: ManagerKey = .id,
+            hasManagerInformation: Bool = true, managersLinked: Int = 0, managersUnlinked: Int = 0, leftWithoutEndDate: Int = 0
+        ) {
+            self.dateFormat = dateFormat
+            self.dateFormatInferred = dateFormatInferred
+            self.managerBy = managerBy
+            self.hasManagerInformation = hasManagerInformation
+            self.managersLinked = managersLinked
+            self.managersUnlinked = managersUnlinked
+            self.leftWithoutEndDate = leftWithoutEndDate
+        }
     }
 
     /// Reads a roster file.
@@ -41,7 +94,7 @@ public struct RosterReader: Sendable {
         let headerRecord: CSVRecord
         do {
             guard let first = try reader.next() else {
-                throw RosterError("\(source): the roster is empty; it needs a header row with employee_id, manager_id and team")
+                throw RosterError("\(source): the roster is empty; it needs a header row with employee_id and team")
             }
             headerRecord = first
         } catch let error as CSVError {
@@ -49,29 +102,10 @@ public struct RosterReader: Sendable {
         } catch {
             throw RosterError("\(source): \(error)")
         }
-        let header = CSVHeader(headerRecord, mapping: columnMapping)
-        var columns: [String: Int] = [:]
-        for name in ["employee_id", "manager_id", "team"] {
-            guard let index = header.index(of: name) else {
-                throw RosterError(
-                    "\(source):\(headerRecord.line): the roster has no column '\(header.expectedHeader(for: name))'; "
-                        + "add it, or map it with columns.roster.\(name) in the config")
-            }
-            columns[name] = index
-        }
-        for name in ["department", "name", "email", "location", "level", "hire_date", "end_date"] {
-            columns[name] = header.index(of: name)
-        }
+        var assembly = try RosterAssembly(
+            headerFields: headerRecord.fields, headerLine: headerRecord.line, columnMapping: columnMapping,
+            options: options, period: period, source: source)
         reader.expectedFieldCount = headerRecord.count
-
-        var diagnostics: [Diagnostic] = []
-        var people: [Person] = []
-        var lineOfID: [String: Int] = [:]
-        var lines: [Int] = []
-        var rows = 0
-        func warn(_ line: Int?, _ message: String, _ severity: DiagnosticSeverity = .warning) {
-            diagnostics.append(Diagnostic(severity: severity, source: source, line: line, message: message))
-        }
         while true {
             let record: CSVRecord
             do {
@@ -79,47 +113,15 @@ public struct RosterReader: Sendable {
                 record = next
             } catch {
                 if case .raggedRow(let expected, let found) = error.kind {
-                    rows += 1
-                    warn(error.line, "the row has \(found) fields but the header has \(expected); the row was skipped", .error)
+                    assembly.skipRow(
+                        line: error.line, message: "the row has \(found) fields but the header has \(expected); the row was skipped")
                     continue
                 }
                 throw RosterError(error.description)
             }
-            rows += 1
-            func field(_ name: String) -> String? {
-                guard let index = columns[name] ?? nil else { return nil }
-                let value = record.trimmed(index)
-                return value.isEmpty ? nil : value
-            }
-            func date(_ name: String) -> CalendarDate? {
-                guard let text = field(name) else { return nil }
-                guard let date = CalendarDate(iso: text) else {
-                    warn(record.line, "\(name) is not an ISO date (YYYY-MM-DD); the value was ignored")
-                    return nil
-                }
-                return date
-            }
-            guard let id = field("employee_id") else {
-                warn(record.line, "the row has no employee_id; it was skipped", .error)
-                continue
-            }
-            if let first = lineOfID[id] {
-                warn(record.line, "employee_id \(id) appears again (first on line \(first)); the later row was skipped", .error)
-                continue
-            }
-            guard let team = field("team") else {
-                warn(record.line, "employee \(id) has no team; the row was skipped", .error)
-                continue
-            }
-            lineOfID[id] = record.line
-            lines.append(record.line)
-            people.append(Person(
-                id: id, managerID: field("manager_id"), team: team, department: field("department"),
-                name: field("name"), email: field("email"), location: field("location"), level: field("level"),
-                hireDate: date("hire_date"), endDate: date("end_date")))
+            assembly.add(line: record.line) { index in record.trimmed(index) }
         }
-        let checked = RosterReader.repairManagerLinks(people, lines: lines, source: source)
-        return Output(roster: Roster(people: checked.people), diagnostics: diagnostics + checked.diagnostics, rowsRead: rows)
+        return try assembly.finish()
     }
 
     /// Removes manager links to unknown ids and breaks manager cycles, reporting each.
