@@ -2,9 +2,10 @@ internal import CLibXML2
 
 /// # LibXML — a small, safe Swift wrapper over libxml2 (2.9.x)
 ///
-/// The module offers four things: ``XMLStreamWriter`` (XML output),
+/// The module offers five things: ``XMLStreamWriter`` (XML output),
 /// ``HTMLDocumentBuilder`` / ``HTMLNode`` (HTML output), ``HardenedParser`` /
-/// ``ParsedDocument`` (read-only parsing of XML and HTML) and
+/// ``ParsedDocument`` (read-only parsing of XML and HTML),
+/// ``XMLStreamReader`` (streaming, DOCTYPE-refusing reading of large XML) and
 /// ``XMLSchemaValidator`` (XSD validation). Every entry point calls
 /// ``LibXML/initialize()`` first.
 ///
