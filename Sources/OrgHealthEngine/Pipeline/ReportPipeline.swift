@@ -28,11 +28,13 @@ public struct ReportPipeline: Sendable {
     }
 
     /// Reads the configured roster with its column mapping and `roster:` options.
+    /// A `.xml` roster is a Workday report-as-a-service export.
     public func readRoster(_ configuration: Configuration) throws(RosterError) -> RosterReader.Output {
-        try RosterReader(
+        let reader = RosterReader(
             columnMapping: configuration.columns["roster"] ?? [:], options: configuration.rosterOptions,
-            period: configuration.period
-        ).read(configuration.roster)
+            period: configuration.period)
+        guard configuration.roster.pathExtension.lowercased() == "xml" else { return try reader.read(configuration.roster) }
+        return try WorkdayRosterSource.read(configuration.roster, with: reader)
     }
 
     /// Produces the report from a roster already read.

@@ -90,6 +90,23 @@ public struct RosterReader: Sendable {
         return try read(&reader, source: source)
     }
 
+    /// Reads a roster already split into a header and rows (e.g. a Workday report): the same
+    /// column mapping, preset, dates, managers and status rules as a CSV file.
+    public func read(
+        columns: [String], rows: some Sequence<(line: Int, fields: [String])>, source: String
+    ) throws(RosterError) -> Output {
+        var assembly = try RosterAssembly(
+            headerFields: columns, headerLine: 1, columnMapping: columnMapping, options: options, period: period,
+            source: source)
+        for row in rows {
+            assembly.add(line: row.line) { index in
+                guard index < row.fields.count else { return nil }
+                return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return try assembly.finish()
+    }
+
     private func read(_ reader: inout CSVReader, source: String) throws(RosterError) -> Output {
         let headerRecord: CSVRecord
         do {
