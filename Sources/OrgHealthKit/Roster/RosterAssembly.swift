@@ -212,6 +212,9 @@ struct RosterAssembly {
     /// The one candidate format that reads the values best. Stops the run when two formats
     /// read them equally well (e.g. every day ≤ 12) or when no format reads even half of them.
     private func inferFormat(_ values: [(text: String, line: Int, column: String)]) throws(RosterError) -> RosterDateFormat {
+        // The common case, decided in one pass: every value is ISO (no other candidate reads
+        // an ISO date, so nothing can tie with it).
+        if values.allSatisfy({ CalendarDate(iso: $0.text) != nil }) { return .iso }
         let scores = RosterDateFormat.candidates.map { format in
             (format, values.reduce(0) { $0 + (format.date(from: $1.text) != nil ? 1 : 0) })
         }

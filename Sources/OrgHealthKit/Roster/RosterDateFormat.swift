@@ -73,7 +73,11 @@ public struct RosterDateFormat: Sendable, Hashable, CustomStringConvertible {
     /// The day a text names in this format, or `nil` when it does not read as one.
     public func date(from text: some StringProtocol) -> CalendarDate? {
         if isISO { return CalendarDate(iso: text) }
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        return text.withUTF8 { date(fromBytes: $0) }
+    }
+
+    private func date(fromBytes bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 0x20 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 { end -= 1 }
