@@ -172,23 +172,23 @@ struct RosterAssembly {
 
     /// Decides the format and reads every date. Returns `nil` when there are no dates.
     private mutating func settleDates() throws(RosterError) -> (format: RosterDateFormat, inferred: Bool)? {
-        var values: [(text: String, line: Int, column: String)] = []
-        for item in pending {
-            if let text = item.hireText { values.append((text, item.line, "hire_date")) }
-            if let text = item.endText { values.append((text, item.line, "end_date")) }
+        // The date strings stay in the pending rows; this walks them without copying.
+        let values = pending.lazy.flatMap { item in
+            [(item.hireText, "hire_date"), (item.endText, "end_date")].compactMap { text, column in
+                text.map { (text: $0, line: item.line, column: column) }
+            }
         }
         let format: RosterDateFormat
         var inferred = false
         if let given = options.dateFormat {
             format = given
-            if !values.isEmpty, !values.contains(where: { given.date(from: $0.text) != nil }) {
-                let example = values[0]
+            if let example = values.first(where: { _ in true }), !values.contains(where: { given.date(from: $0.text) != nil }) {
                 throw RosterError(
                     "\(source):\(example.line): no \(example.column) value reads as dateFormat '\(given.pattern)' "
                         + "(e.g. '\(example.text)'); fix roster.dateFormat in the config")
             }
         } else {
-            guard !values.isEmpty else { return nil }
+            guard values.first(where: { _ in true }) != nil else { return nil }
             format = try inferFormat(values)
             inferred = !format.isISO
         }
@@ -211,25 +211,29 @@ struct RosterAssembly {
 
     /// The one candidate format that reads the values best. Stops the run when two formats
     /// read them equally well (e.g. every day ≤ 12) or when no format reads even half of them.
-    private func inferFormat(_ values: [(text: String, line: Int, column: String)]) throws(RosterError) -> RosterDateFormat {
+    private func inferFormat(
+        _ values: some Sequence<(text: String, line: Int, column: String)>
+    ) throws(RosterError) -> RosterDateFormat {
         // The common case, decided in one pass: every value is ISO (no other candidate reads
         // an ISO date, so nothing can tie with it).
         if values.allSatisfy({ CalendarDate(iso: $0.text) != nil }) { return .iso }
+        let total = values.reduce(0) { count, _ in count + 1 }
+        guard let first = values.first(where: { _ in true }) else { return .iso }
         let scores = RosterDateFormat.candidates.map { format in
             (format, values.reduce(0) { $0 + (format.date(from: $1.text) != nil ? 1 : 0) })
         }
         let best = scores.map(\.1).max() ?? 0
         let winners = scores.filter { $0.1 == best }.map(\.0)
-        let columnsNamed = Set(values.map(\.column)).sorted().joined(separator: " and ")
-        if best * 2 < values.count || best == 0 {
+        let columnsNamed = Set(values.lazy.map(\.column)).sorted().joined(separator: " and ")
+        if best * 2 < total || best == 0 {
             let unread = values.first { value in !RosterDateFormat.candidates.contains { $0.date(from: value.text) != nil } }
-                ?? values[0]
+                ?? first
             throw RosterError(
                 "\(source):\(unread.line): the \(columnsNamed) values are in no date format OrgHealth knows "
                     + "(e.g. '\(unread.text)'); set roster.dateFormat in the config (e.g. dateFormat: dd.MM.yyyy)")
         }
         if winners.count > 1 {
-            let example = values.first { value in winners.filter { $0.date(from: value.text) != nil }.count > 1 } ?? values[0]
+            let example = values.first { value in winners.filter { $0.date(from: value.text) != nil }.count > 1 } ?? first
             throw RosterError(
                 "\(source):\(example.line): the \(columnsNamed) values (e.g. '\(example.text)') read as "
                     + winners.map(\.pattern).joined(separator: " or ")
