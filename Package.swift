@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "OrgHealthEngine",
             dependencies: [
-                "OrgHealthKit", "Yams",
+                "OrgHealthKit", "Yams", "LibXML",
                 "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
                 .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
             ]

@@ -85,11 +85,14 @@ struct RosterTests {
         #expect(output.roster.person(matching: "nobody") == nil)
     }
 
-    @Test("an unparseable date is a diagnostic and the person is kept")
+    @Test("an unparseable date among ISO dates is a diagnostic and the person is kept")
     func badDate() throws {
-        let output = try read("employee_id,manager_id,team,hire_date\nA,,Core,14/07/2026\n")
-        #expect(output.roster.people.count == 1)
-        #expect(output.diagnostics.first?.line == 2)
+        // Two ISO dates and one day-first date: ISO reads 2 of 3, so ISO is the format and
+        // the odd value (line 4) is reported and ignored.
+        let output = try read("employee_id,manager_id,team,hire_date\nA,,Core,2020-01-01\nB,A,Core,2021-02-03\nC,A,Core,14/07/2026\n")
+        #expect(output.roster.people.count == 3)
+        #expect(output.roster.person(id: "C")?.hireDate == nil)
+        #expect(output.diagnostics.first?.line == 4)
         #expect(output.diagnostics.first?.message.contains("hire_date") == true)
     }
 

@@ -161,7 +161,7 @@ struct TabularFileTests {
             + Array("\r\n".utf8)
         let (directory, url) = try write(bytes, name: "roster.csv")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try RosterReader(tabular: TabularOptions(encoding: .windows1252)).read(url)
+        let output = try RosterReader(options: RosterOptions(tabular: TabularOptions(encoding: .windows1252))).read(url)
         #expect(output.roster.people.map(\.name) == ["René", "Zoë"])
         #expect(output.roster.people.map(\.managerID) == [nil, "A"])
     }
@@ -169,7 +169,7 @@ struct TabularFileTests {
     @Test func rosterMissingColumnNamesTheDelimiter() throws {
         let (directory, url) = try write(Array("employee_id;manager_id;team\nA;;Ops\n".utf8), name: "roster.csv")
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect { _ = try RosterReader(tabular: TabularOptions(delimiter: .comma)).read(url) } throws: { error in
+        #expect { _ = try RosterReader(options: RosterOptions(tabular: TabularOptions(delimiter: .comma))).read(url) } throws: { error in
             "\(error)".contains("no column 'employee_id'") && "\(error)".contains("delimiter: \";\"")
         }
     }

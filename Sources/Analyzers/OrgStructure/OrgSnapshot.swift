@@ -51,7 +51,9 @@ struct OrgSnapshot {
 
         let managers = managers(in: scope)
         var signal: HealthSignal?
-        if !managers.isEmpty {
+        // Without any manager column, spans and layers are unknown, not zero: left out.
+        let linked = roster.hasManagerInformation
+        if linked, !managers.isEmpty {
             let spans = managers.map(\.reports)
             let count = managers.count
             let narrow = Double(spans.filter(bounds.isNarrow).count) / Double(count)
@@ -68,8 +70,10 @@ struct OrgSnapshot {
                     basis: "org.spanOfControl")
             }
         }
-        let layers = atEnd.compactMap { self.layers[$0.id] }.max() ?? 0
-        metrics.append(Metric(id: "org.layers", scope: scope, value: Double(layers), unit: .count, n: headcount))
+        if linked {
+            let layers = atEnd.compactMap { self.layers[$0.id] }.max() ?? 0
+            metrics.append(Metric(id: "org.layers", scope: scope, value: Double(layers), unit: .count, n: headcount))
+        }
         let recentStart = period.end.adding(days: -89)
         let newHires = atEnd.filter { person in person.hireDate.map { $0 >= recentStart && $0 <= period.end } ?? false }
         metrics.append(Metric(
@@ -87,7 +91,8 @@ struct OrgSnapshot {
 
     /// `org.directReports` for every manager: how many active direct reports they have.
     func managerMetrics() -> [Metric] {
-        reportCounts.keys.sorted().compactMap { id in
+        guard roster.hasManagerInformation else { return [] }
+        return reportCounts.keys.sorted().compactMap { id in
             guard let count = reportCounts[id], roster.person(id: id)?.isEmployed(on: period.end) ?? false else { return nil }
             return Metric(id: "org.directReports", scope: .manager(id), value: Double(count), unit: .count, n: count)
         }

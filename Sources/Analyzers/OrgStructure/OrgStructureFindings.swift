@@ -7,6 +7,8 @@ struct OrgStructureFindings {
     let bounds: SpanBounds
 
     func findings() -> [Finding] {
+        // Without manager information there are no spans to judge and everyone is "at the top".
+        guard snapshot.roster.hasManagerInformation else { return [] }
         var findings: [Finding] = []
         let managers = snapshot.managers(in: .org).sorted { $0.person.id < $1.person.id }
         for (person, reports) in managers where bounds.isWide(reports) {

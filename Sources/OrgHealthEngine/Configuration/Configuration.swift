@@ -12,6 +12,8 @@ public struct Configuration: Sendable {
     public var period: ReportingPeriod
     /// The roster file.
     public var roster: URL
+    /// How to read the roster (the `roster:` mapping's options; defaults for a plain path).
+    public var rosterOptions: RosterOptions
     /// Column re-mapping per input kind: canonical name → the export's header.
     public var columns: [String: [String: String]]
     /// Input files and folders by kind (a mapping source yields `kind.role` kinds).
@@ -44,7 +46,7 @@ public struct Configuration: Sendable {
 
     /// Creates a configuration (mostly for tests; users write `orghealth.yml`).
     public init(
-        file: URL? = nil, organization: String, period: ReportingPeriod, roster: URL,
+        file: URL? = nil, organization: String, period: ReportingPeriod, roster: URL, rosterOptions: RosterOptions = RosterOptions(),
         columns: [String: [String: String]] = [:], sources: [InputKind: [URL]] = [:],
         sourceOptions: [URL: TabularOptions] = [:], privacy: PrivacyPolicy = PrivacyPolicy(), analyzerOptions: [String: AnalyzerOptions] = [:],
         disabledAnalyzers: Set<String> = [], plugins: PluginSettings = PluginSettings(),
@@ -54,6 +56,7 @@ public struct Configuration: Sendable {
         self.organization = organization
         self.period = period
         self.roster = roster
+        self.rosterOptions = rosterOptions
         self.columns = columns
         self.sources = sources
         self.sourceOptions = sourceOptions

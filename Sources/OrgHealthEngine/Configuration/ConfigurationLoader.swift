@@ -111,7 +111,7 @@ struct ConfigReader {
         let organization = try scalar(try required("organization"), "organization")
         if let entry = values["fiscalYearStart"] { fiscalYearStart = try fiscalStart(entry.value) }
         let period = try readPeriod(try required("period"))
-        let roster = try existingPath(try required("roster"), "roster", directory: false)
+        let (roster, rosterOptions) = try readRoster(try required("roster"))
 
         var columns: [String: [String: String]] = [:]
         if let entry = values["columns"] {
@@ -227,8 +227,9 @@ struct ConfigReader {
             try healthIndexMinimum(entry.value)
         }
         var configuration = Configuration(
-            file: file, organization: organization, period: period, roster: roster, columns: columns,
-            sources: sources, sourceOptions: sourceOptions, privacy: privacy, analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
+            file: file, organization: organization, period: period, roster: roster, rosterOptions: rosterOptions,
+            columns: columns, sources: sources, sourceOptions: sourceOptions, privacy: privacy,
+            analyzerOptions: analyzerOptions, disabledAnalyzers: disabled,
             plugins: plugins, output: output, history: history)
         if let entry = values["limits"] { configuration.limits = try limits(entry.value) }
         if let minimumDimensions { configuration.healthIndexMinimumDimensions = minimumDimensions }

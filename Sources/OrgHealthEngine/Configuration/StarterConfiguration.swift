@@ -12,9 +12,17 @@ public enum StarterConfiguration {
     # or explicit days: {start: 2026-07-01, end: 2026-09-30} (end inclusive).
     period: 2026-Q3
 
-    # The HR roster (CSV): employee_id, manager_id, team are required;
-    # department, name, email, location, level, hire_date, end_date are optional.
+    # The HR roster (CSV): employee_id and team are required; manager_id, department,
+    # name, email, location, level, hire_date, end_date, status are optional.
     roster: data/roster.csv
+    # Or, for an HR system's own export (see docs/CONFIGURATION.md):
+    # roster:
+    #   file: data/hris-export.csv
+    #   preset: bamboohr          # workday | bamboohr | hibob | personio | rippling
+    #   dateFormat: MM/dd/yy      # default: ISO, or the one format all dates fit
+    #   managerBy: name           # id | email | name
+    #   status: Status            # people marked terminated without an end date are reported
+    #   statusMeansLeft: false    # true: count them as leavers
 
     # Optional: map canonical column names to the headers of your exports.
     # columns:

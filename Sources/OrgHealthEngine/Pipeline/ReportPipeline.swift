@@ -24,8 +24,24 @@ public struct ReportPipeline: Sendable {
         -> HealthReport
     {
         progress.report("reading the roster")
+        return await run(configuration, rosterOutput: try readRoster(configuration), progress: progress)
+    }
+
+    /// Reads the configured roster with its column mapping and `roster:` options.
+    /// A `.xml` roster is a Workday report-as-a-service export.
+    public func readRoster(_ configuration: Configuration) throws(RosterError) -> RosterReader.Output {
         if let problem = configuration.limits.problem(in: [configuration.roster]) { throw RosterError(problem) }
-        let rosterOutput = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster)
+        let reader = RosterReader(
+            columnMapping: configuration.columns["roster"] ?? [:], options: configuration.rosterOptions,
+            period: configuration.period)
+        guard configuration.roster.pathExtension.lowercased() == "xml" else { return try reader.read(configuration.roster) }
+        return try WorkdayRosterSource.read(configuration.roster, with: reader)
+    }
+
+    /// Produces the report from a roster already read.
+    public func run(
+        _ configuration: Configuration, rosterOutput: RosterReader.Output, progress: ProgressReporter = .silent
+    ) async -> HealthReport {
         let roster = rosterOutput.roster
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)

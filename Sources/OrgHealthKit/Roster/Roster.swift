@@ -16,8 +16,14 @@ public struct Roster: Sendable {
     /// The number of managers above each person (by index), computed once: see ``managementDepth(of:)``.
     private let depthByIndex: [Int]
 
-    /// Creates a roster. Later duplicates of an id are ignored.
-    public init(people: [Person]) {
+    /// Whether the roster says who manages whom at all. Without it the figures that need
+    /// manager links (span of control, layers, direct reports) are absent, not zero.
+    public let hasManagerInformation: Bool
+
+    /// Creates a roster. Later duplicates of an id are ignored. `hasManagerInformation` is
+    /// `false` for an export without any manager column.
+    public init(people: [Person], hasManagerInformation: Bool = true) {
+        self.hasManagerInformation = hasManagerInformation
         var unique: [Person] = []
         unique.reserveCapacity(people.count)
         var byID: [String: Int] = [:]

@@ -1,22 +1,27 @@
 import Foundation
 
-/// Reads a roster from a CSV export (FORMATS.md "Roster"), with optional column re-mapping.
+/// Reads a roster from a CSV export (docs/INPUTS.md "Roster"), with optional column
+/// re-mapping and the ``RosterOptions`` of the config's `roster:` mapping.
 ///
 /// Problems that spoil the whole file (it cannot be opened, is not UTF-8, lacks a required
-/// column) throw a ``RosterError``. Problems with single rows — a duplicate id, an unknown
-/// manager, a manager cycle, a date that does not parse — become diagnostics with the file
-/// and line, and the rest of the roster is read.
+/// column, its dates are in an ambiguous or unknown format) throw a ``RosterError``. Problems
+/// with single rows — a duplicate id, an unknown or ambiguous manager, a manager cycle, a
+/// date that does not parse — become diagnostics with the file and line (the first 20 of
+/// each kind, then a count), and the rest of the roster is read.
 public struct RosterReader: Sendable {
     /// Canonical column → the export's header text (the config's `columns.roster`).
     public var columnMapping: [String: String]
-    /// How the file is read: delimiter, encoding, sheet (the roster's `delimiter`, `encoding`,
-    /// `sheet` in the config). By default the delimiter is detected and the file is UTF-8.
-    public var tabular: TabularOptions
+    /// Dates, manager key, preset and status handling (the config's `roster:` mapping).
+    public var options: RosterOptions
+    /// The reporting period, for `statusMeansLeft` (people who left without an end date are
+    /// dated to its first day); `nil` leaves them employed.
+    public var period: ReportingPeriod?
 
     /// Creates a reader.
-    public init(columnMapping: [String: String] = [:], tabular: TabularOptions = TabularOptions()) {
+    public init(columnMapping: [String: String] = [:], options: RosterOptions = RosterOptions(), period: ReportingPeriod? = nil) {
         self.columnMapping = columnMapping
-        self.tabular = tabular
+        self.options = options
+        self.period = period
     }
 
     /// The roster read from a file, and what was wrong with it.
@@ -27,27 +32,86 @@ public struct RosterReader: Sendable {
         public let diagnostics: [Diagnostic]
         /// Data rows read (header excluded).
         public let rowsRead: Int
+        /// How the file was read: the date format, the manager links, the statuses.
+        public let facts: Facts
+
+        /// Creates an output (readers of other formats build one).
+        public init(roster: Roster, diagnostics: [Diagnostic], rowsRead: Int, facts: Facts = Facts()) {
+            self.roster = roster
+            self.diagnostics = diagnostics
+            self.rowsRead = rowsRead
+            self.facts = facts
+        }
+    }
+
+    /// How a roster file was read, for `orghealth validate` and the data-quality section.
+    public struct Facts: Sendable, Equatable {
+        /// The date format used; `nil` when the file has no dates.
+        public var dateFormat: RosterDateFormat?
+        /// Whether the format was inferred from the values rather than given in the config.
+        public var dateFormatInferred: Bool
+        /// How managers were matched.
+        public var managerBy: ManagerKey
+        /// Whether the file has a manager column at all.
+        public var hasManagerInformation: Bool
+        /// People whose manager was found.
+        public var managersLinked: Int
+        /// People with a manager value that could not be linked (unknown, ambiguous, a cycle).
+        public var managersUnlinked: Int
+        /// People whose status says they left but who have no end date.
+        public var leftWithoutEndDate: Int
+
+        /// Creates facts.
+        public init(
+            dateFormat: RosterDateFormat? = nil, dateFormatInferred: Bool = false, managerBy: ManagerKey = .id,
+            hasManagerInformation: Bool = true, managersLinked: Int = 0, managersUnlinked: Int = 0, leftWithoutEndDate: Int = 0
+        ) {
+            self.dateFormat = dateFormat
+            self.dateFormatInferred = dateFormatInferred
+            self.managerBy = managerBy
+            self.hasManagerInformation = hasManagerInformation
+            self.managersLinked = managersLinked
+            self.managersUnlinked = managersUnlinked
+            self.leftWithoutEndDate = leftWithoutEndDate
+        }
     }
 
     /// Reads a roster file.
     public func read(_ url: URL) throws(RosterError) -> Output {
         let source = url.lastPathComponent
         var reader: CSVReader
-        do { reader = try TabularFile.open(url, options: tabular) } catch { throw RosterError(error.description) }
+        do { reader = try TabularFile.open(url, options: options.tabular) } catch { throw RosterError(error.description) }
         return try read(&reader, source: source)
     }
 
     /// Reads a roster from CSV text (for tests and small inputs).
     public func read(csv text: String, source: String = "roster.csv") throws(RosterError) -> Output {
-        var reader = CSVReader(string: text, source: source, delimiter: tabular.delimiter)
+        var reader = CSVReader(string: text, source: source, delimiter: options.tabular.delimiter)
         return try read(&reader, source: source)
+    }
+
+    /// Reads a roster already split into a header and rows (e.g. a Workday report): the same
+    /// column mapping, preset, dates, managers and status rules as a CSV file.
+    public func read(
+        columns: [String], rows: some Sequence<(line: Int, fields: [String])>, source: String
+    ) throws(RosterError) -> Output {
+        var assembly = try RosterAssembly(
+            headerFields: columns, headerLine: 1, columnMapping: columnMapping, options: options, period: period,
+            source: source)
+        for row in rows {
+            assembly.add(line: row.line) { index in
+                guard index < row.fields.count else { return nil }
+                return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return try assembly.finish()
     }
 
     private func read(_ reader: inout CSVReader, source: String) throws(RosterError) -> Output {
         let headerRecord: CSVRecord
         do {
             guard let first = try reader.next() else {
-                throw RosterError("\(source): the roster is empty; it needs a header row with employee_id, manager_id and team")
+                throw RosterError("\(source): the roster is empty; it needs a header row with employee_id and team")
             }
             headerRecord = first
         } catch let error as CSVError {
@@ -55,35 +119,12 @@ public struct RosterReader: Sendable {
         } catch {
             throw RosterError("\(source): \(error)")
         }
-        let header = CSVHeader(headerRecord, mapping: columnMapping)
-        var columns: [String: Int] = [:]
-        // Every missing required column at once, so one fix of the export is enough.
-        let required = ["employee_id", "manager_id", "team"]
-        let absent = required.filter { header.index(of: $0) == nil }
-        guard absent.isEmpty else {
-            let names = absent.map { "'\(header.expectedHeader(for: $0))'" }.joined(separator: ", ")
-            let keys = absent.map { "columns.roster.\($0)" }.joined(separator: ", ")
-            throw RosterError(
-                "\(source):\(headerRecord.line): the roster has no column \(names); "
-                    + "add \(absent.count == 1 ? "it" : "them"), or map \(absent.count == 1 ? "it" : "them") with \(keys) in the config"
-                    + (header.delimiterHint.map { " (\($0))" } ?? ""))
-        }
-        for name in required { columns[name] = header.index(of: name) }
-        for name in ["department", "name", "email", "location", "level", "hire_date", "end_date"] {
-            columns[name] = header.index(of: name)
-        }
+        var assembly = try RosterAssembly(
+            headerFields: headerRecord.fields, headerLine: headerRecord.line, columnMapping: columnMapping,
+            options: options, period: period, source: source)
         reader.expectedFieldCount = headerRecord.count
-
-        var diagnostics: [Diagnostic] = []
-        var people: [Person] = []
-        var lineOfID: [String: Int] = [:]
-        var lines: [Int] = []
-        var rows = 0
         var strayCharacters = 0
         var firstStrayLine: Int?
-        func warn(_ line: Int?, _ message: String, _ severity: DiagnosticSeverity = .warning) {
-            diagnostics.append(Diagnostic(severity: severity, source: source, line: line, message: message))
-        }
         while true {
             let record: CSVRecord
             do {
@@ -91,57 +132,27 @@ public struct RosterReader: Sendable {
                 record = next
             } catch {
                 if case .raggedRow(let expected, let found) = error.kind {
-                    rows += 1
-                    warn(error.line, "the row has \(found) fields but the header has \(expected); the row was skipped", .error)
+                    assembly.skipRow(
+                        line: error.line, message: "the row has \(found) fields but the header has \(expected); the row was skipped")
                     continue
                 }
                 throw RosterError(error.description)
             }
-            rows += 1
             // trimmed(_:) removes control characters and BOMs inside fields; count them here.
             let stray = record.strayCharacterCount
             if stray > 0 {
                 strayCharacters += stray
                 firstStrayLine = firstStrayLine ?? record.line
             }
-            func field(_ name: String) -> String? {
-                guard let index = columns[name] ?? nil else { return nil }
-                let value = record.trimmed(index)
-                return value.isEmpty ? nil : value
-            }
-            func date(_ name: String) -> CalendarDate? {
-                guard let text = field(name) else { return nil }
-                guard let date = CalendarDate(iso: text) else {
-                    warn(record.line, "\(name) is not an ISO date (YYYY-MM-DD); the value was ignored")
-                    return nil
-                }
-                return date
-            }
-            guard let id = field("employee_id") else {
-                warn(record.line, "the row has no employee_id; it was skipped", .error)
-                continue
-            }
-            if let first = lineOfID[id] {
-                warn(record.line, "employee_id \(id) appears again (first on line \(first)); the later row was skipped", .error)
-                continue
-            }
-            guard let team = field("team") else {
-                warn(record.line, "employee \(id) has no team; the row was skipped", .error)
-                continue
-            }
-            lineOfID[id] = record.line
-            lines.append(record.line)
-            people.append(Person(
-                id: id, managerID: field("manager_id"), team: team, department: field("department"),
-                name: field("name"), email: field("email"), location: field("location"), level: field("level"),
-                hireDate: date("hire_date"), endDate: date("end_date")))
+            assembly.add(line: record.line) { index in record.trimmed(index) }
         }
-        if strayCharacters > 0 {
-            warn(firstStrayLine, "\(strayCharacters) control character\(strayCharacters == 1 ? "" : "s") or byte order mark\(strayCharacters == 1 ? "" : "s") "
+        let output = try assembly.finish()
+        guard strayCharacters > 0 else { return output }
+        let note = Diagnostic(
+            severity: .warning, source: source, line: firstStrayLine,
+            message: "\(strayCharacters) control character\(strayCharacters == 1 ? "" : "s") or byte order mark\(strayCharacters == 1 ? "" : "s") "
                 + "inside fields (the first on this line) were removed; names and teams are read without them")
-        }
-        let checked = RosterReader.repairManagerLinks(people, lines: lines, source: source)
-        return Output(roster: Roster(people: checked.people), diagnostics: diagnostics + checked.diagnostics, rowsRead: rows)
+        return Output(roster: output.roster, diagnostics: output.diagnostics + [note], rowsRead: output.rowsRead, facts: output.facts)
     }
 
     /// Removes manager links to unknown ids and breaks manager cycles, reporting each.

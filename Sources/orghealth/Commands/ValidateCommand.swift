@@ -30,13 +30,17 @@ struct ValidateCommand: AsyncParsableCommand {
             print("\(error)")
             throw ExitCode(ExitCodes.usage)
         }
-        let report: HealthReport
+        let pipeline = ReportPipeline(registry: registry, clock: .fromEnvironment())
+        let rosterOutput: RosterReader.Output
         do {
-            report = try await ReportPipeline(registry: registry, clock: .fromEnvironment()).run(configuration)
+            rosterOutput = try pipeline.readRoster(configuration)
         } catch {
             print("\(error)")
             throw ExitCode(ExitCodes.usage)
         }
+        print("roster \(configuration.roster.lastPathComponent):")
+        for line in RosterSummary(rosterOutput, period: configuration.period).lines { print("  " + line) }
+        let report = await pipeline.run(configuration, rosterOutput: rosterOutput)
         var problems = report.dataQuality.diagnostics.filter { !($0.source.map(registry.ids.contains) ?? false) }
         for run in report.analyzers {
             problems += run.result.diagnostics

@@ -120,7 +120,7 @@ struct ReportJob {
             // The roster was read once by the pipeline; read again here for the names to keep out.
             let roster: Roster
             do {
-                roster = try RosterReader(columnMapping: configuration.columns["roster"] ?? [:]).read(configuration.roster).roster
+                roster = try ReportPipeline(registry: registry, clock: .fromEnvironment()).readRoster(configuration).roster
             } catch {
                 printError("error: --audience \(audience.rawValue): \(error)")
                 throw ExitCode(ExitCodes.usage)

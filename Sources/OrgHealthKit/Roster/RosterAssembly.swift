@@ -1,0 +1,336 @@
+/// Turns roster rows — from a CSV export or a Workday report — into people: finds the
+/// columns (explicit mapping, then the preset's headers), reads the dates in one format for
+/// the whole file (given, or inferred once every row is in), links managers by id, email or
+/// name, and applies the employment status. Memory is proportional to the people kept.
+struct RosterAssembly {
+    let source: String
+    let options: RosterOptions
+    let period: ReportingPeriod?
+    private(set) var header: CSVHeader
+    private(set) var columns: [String: Int] = [:]
+    private var rowLog: DiagnosticCollector
+    private var linkLog: DiagnosticCollector
+    private var pending: [Pending] = []
+    private var lineOfID: [String: Int] = [:]
+    private(set) var rowsRead = 0
+
+    /// A person read, with what can only be settled once all rows are in.
+    private struct Pending {
+        var person: Person
+        var line: Int
+        var hireText: String?
+        var endText: String?
+        var managerText: String?
+        var statusSaysLeft: Bool
+        /// "First Last" from the first/last name columns, when the file has them.
+        var firstLast: String?
+    }
+
+    /// The canonical columns a roster may have besides the required two.
+    static let optionalColumns = [
+        "manager_id", "manager_email", "manager_name", "department", "name", "first_name", "last_name", "email",
+        "location", "level", "hire_date", "end_date", "status",
+    ]
+
+    /// Status values that say a person has left (compared lowercased; `terminated …` and
+    /// `inactive …` also match).
+    static let leftStatuses: Set<String> = [
+        "terminated", "inactive", "left", "former", "former employee", "resigned", "separated", "dismissed",
+        "retired", "deceased", "ausgetreten", "inaktiv",
+    ]
+
+    init(
+        headerFields: [String], headerLine: Int, columnMapping: [String: String], options: RosterOptions,
+        period: ReportingPeriod?, source: String
+    ) throws(RosterError) {
+        self.source = source
+        self.options = options
+        self.period = period
+        rowLog = DiagnosticCollector(source: source)
+        linkLog = DiagnosticCollector(source: source)
+        var mapping = columnMapping
+        if let preset = options.preset {
+            let plain = CSVHeader(fields: headerFields)
+            for (canonical, candidates) in preset.headers where mapping[canonical] == nil {
+                if let found = candidates.first(where: plain.contains) { mapping[canonical] = found }
+            }
+        }
+        if let status = options.status { mapping["status"] = status }
+        header = CSVHeader(fields: headerFields, mapping: mapping)
+        // Every missing required column at once, so one fix of the export is enough.
+        let required = ["employee_id", "team"]
+        let absent = required.filter { header.index(of: $0) == nil }
+        guard absent.isEmpty else {
+            let names = absent.map { name in
+                "'\(header.expectedHeader(for: name))'"
+                    + (options.preset.map { " (the \($0.rawValue) preset looks for \(($0.headers[name] ?? []).map { "'\($0)'" }.joined(separator: ", ")))" } ?? "")
+            }.joined(separator: ", ")
+            let keys = absent.map { "columns.roster.\($0)" }.joined(separator: ", ")
+            let them = absent.count == 1 ? "it" : "them"
+            throw RosterError(
+                "\(source):\(headerLine): the roster has no column \(names); add \(them), or map \(them) with \(keys) in the config"
+                    + (header.delimiterHint.map { " (\($0))" } ?? ""))
+        }
+        for name in required { columns[name] = header.index(of: name) }
+        for name in Self.optionalColumns { columns[name] = header.index(of: name) }
+        if let status = options.status, columns["status"] == nil {
+            throw RosterError(
+                "\(source):\(headerLine): the roster has no column '\(status)' (roster.status in the config); "
+                    + "fix the name or remove roster.status")
+        }
+    }
+
+    /// The manager column in effect, when the file has it.
+    var managerColumn: Int? { columns[options.effectiveManagerBy.column] ?? nil }
+
+    /// Counts a row that could not be read at all (e.g. a ragged CSV row).
+    mutating func skipRow(line: Int?, message: String) {
+        rowsRead += 1
+        rowLog.note("ragged", severity: .error, line: line, message: message, summary: "rows with the wrong number of fields were skipped")
+    }
+
+    /// Takes one data row; `field` gives a column's trimmed text (`nil` or empty when blank).
+    mutating func add(line: Int, field: (Int) -> String?) {
+        rowsRead += 1
+        func value(_ name: String) -> String? {
+            guard let index = columns[name] ?? nil, let text = field(index), !text.isEmpty else { return nil }
+            return text
+        }
+        guard let id = value("employee_id") else {
+            rowLog.note("no-id", severity: .error, line: line, message: "the row has no employee_id; it was skipped",
+                        summary: "rows without an employee_id were skipped")
+            return
+        }
+        if let first = lineOfID[id] {
+            rowLog.note("duplicate", severity: .error, line: line,
+                        message: "employee_id \(id) appears again (first on line \(first)); the later row was skipped",
+                        summary: "rows repeating an employee_id were skipped")
+            return
+        }
+        guard let team = value("team") else {
+            rowLog.note("no-team", severity: .error, line: line, message: "employee \(id) has no team; the row was skipped",
+                        summary: "rows without a team were skipped")
+            return
+        }
+        lineOfID[id] = line
+        let parts = [value("first_name"), value("last_name")].compactMap { $0 }
+        let firstLast = parts.isEmpty ? nil : parts.joined(separator: " ")
+        let name = value("name") ?? firstLast
+        let status = value("status").map { $0.lowercased() }
+        let saysLeft = status.map { text in
+            Self.leftStatuses.contains(text) || text.hasPrefix("terminated") || text.hasPrefix("inactive")
+        } ?? false
+        pending.append(Pending(
+            person: Person(
+                id: id, team: team, department: value("department"), name: name, email: value("email"),
+                location: value("location"), level: value("level")),
+            line: line, hireText: value("hire_date"), endText: value("end_date"),
+            managerText: managerColumn.flatMap { field($0) }.flatMap { $0.isEmpty ? nil : $0 }, statusSaysLeft: saysLeft, firstLast: firstLast))
+    }
+
+    /// Settles dates, statuses and manager links, and builds the roster.
+    mutating func finish() throws(RosterError) -> RosterReader.Output {
+        let format = try settleDates()
+        let leftWithoutEnd = settleStatuses()
+        let links = linkManagers()
+        var people = pending.map(\.person)
+        let lines = pending.map(\.line)
+        let repaired = RosterReader.repairManagerLinks(people, lines: lines, source: source)
+        people = repaired.people
+        let hasManagers = managerColumn != nil
+        var diagnostics = rowLog.diagnostics(byLine: true)
+        if let format, format.inferred {
+            diagnostics.append(Diagnostic(
+                severity: .info, source: source,
+                message: "dates read as \(format.format.pattern), the one format every hire_date and end_date value fits; "
+                    + "set roster.dateFormat in the config to make it explicit"))
+        }
+        if leftWithoutEnd > 0 {
+            let treatment = options.statusMeansLeft && period != nil
+                ? "counted as leavers on the period's first day (roster.statusMeansLeft)"
+                : "counted as employed; set roster.statusMeansLeft: true to count them as leavers, or add their end dates"
+            diagnostics.append(Diagnostic(
+                severity: .warning, source: source,
+                message: "\(leftWithoutEnd) \(leftWithoutEnd == 1 ? "person's" : "people's") status says they left but "
+                    + "\(leftWithoutEnd == 1 ? "there is" : "there are") no end_date; \(treatment)"))
+        }
+        if !hasManagers {
+            let by = options.effectiveManagerBy
+            diagnostics.append(Diagnostic(
+                severity: .warning, source: source,
+                message: "the roster has no '\(header.expectedHeader(for: by.column))' column (managerBy: \(by.rawValue)), so no "
+                    + "one has a manager: span of control, layers and direct reports are left out; map the column with "
+                    + "columns.roster.\(by.column) or set roster.managerBy"))
+        }
+        diagnostics += linkLog.diagnostics() + repaired.diagnostics
+        let unlinkedAfterRepair = zip(pending, people).filter { $0.0.person.managerID != nil && $0.1.managerID == nil }.count
+        let facts = RosterReader.Facts(
+            dateFormat: format?.format, dateFormatInferred: format?.inferred ?? false,
+            managerBy: options.effectiveManagerBy, hasManagerInformation: hasManagers,
+            managersLinked: links.linked - unlinkedAfterRepair, managersUnlinked: links.unlinked + unlinkedAfterRepair,
+            leftWithoutEndDate: leftWithoutEnd)
+        return RosterReader.Output(
+            roster: Roster(people: people, hasManagerInformation: hasManagers), diagnostics: diagnostics,
+            rowsRead: rowsRead, facts: facts)
+    }
+
+    // MARK: Dates
+
+    /// Decides the format and reads every date. Returns `nil` when there are no dates.
+    private mutating func settleDates() throws(RosterError) -> (format: RosterDateFormat, inferred: Bool)? {
+        // The date strings stay in the pending rows; this walks them without copying.
+        let values = pending.lazy.flatMap { item in
+            [(item.hireText, "hire_date"), (item.endText, "end_date")].compactMap { text, column in
+                text.map { (text: $0, line: item.line, column: column) }
+            }
+        }
+        let format: RosterDateFormat
+        var inferred = false
+        if let given = options.dateFormat {
+            format = given
+            if let example = values.first(where: { _ in true }), !values.contains(where: { given.date(from: $0.text) != nil }) {
+                throw RosterError(
+                    "\(source):\(example.line): no \(example.column) value reads as dateFormat '\(given.pattern)' "
+                        + "(e.g. '\(example.text)'); fix roster.dateFormat in the config")
+            }
+        } else {
+            guard values.first(where: { _ in true }) != nil else { return nil }
+            format = try inferFormat(values)
+            inferred = !format.isISO
+        }
+        for index in pending.indices {
+            pending[index].person.hireDate = readDate(pending[index].hireText, "hire_date", pending[index].line, format)
+            pending[index].person.endDate = readDate(pending[index].endText, "end_date", pending[index].line, format)
+        }
+        return (format, inferred)
+    }
+
+    private mutating func readDate(_ text: String?, _ column: String, _ line: Int, _ format: RosterDateFormat) -> CalendarDate? {
+        guard let text else { return nil }
+        if let date = format.date(from: text) { return date }
+        let message = format.isISO && options.dateFormat == nil
+            ? "\(column) is not an ISO date (YYYY-MM-DD); the value was ignored"
+            : "\(column) '\(text)' is not a date in the format \(format.pattern); the value was ignored"
+        rowLog.note("date", line: line, message: message, summary: "dates that could not be read were ignored")
+        return nil
+    }
+
+    /// The one candidate format that reads the values best. Stops the run when two formats
+    /// read them equally well (e.g. every day ≤ 12) or when no format reads even half of them.
+    private func inferFormat(
+        _ values: some Sequence<(text: String, line: Int, column: String)>
+    ) throws(RosterError) -> RosterDateFormat {
+        // The common case, decided in one pass: every value is ISO (no other candidate reads
+        // an ISO date, so nothing can tie with it).
+        if values.allSatisfy({ CalendarDate(iso: $0.text) != nil }) { return .iso }
+        let total = values.reduce(0) { count, _ in count + 1 }
+        guard let first = values.first(where: { _ in true }) else { return .iso }
+        let scores = RosterDateFormat.candidates.map { format in
+            (format, values.reduce(0) { $0 + (format.date(from: $1.text) != nil ? 1 : 0) })
+        }
+        let best = scores.map(\.1).max() ?? 0
+        let winners = scores.filter { $0.1 == best }.map(\.0)
+        let columnsNamed = Set(values.lazy.map(\.column)).sorted().joined(separator: " and ")
+        if best * 2 < total || best == 0 {
+            let unread = values.first { value in !RosterDateFormat.candidates.contains { $0.date(from: value.text) != nil } }
+                ?? first
+            throw RosterError(
+                "\(source):\(unread.line): the \(columnsNamed) values are in no date format OrgHealth knows "
+                    + "(e.g. '\(unread.text)'); set roster.dateFormat in the config (e.g. dateFormat: dd.MM.yyyy)")
+        }
+        if winners.count > 1 {
+            let example = values.first { value in winners.filter { $0.date(from: value.text) != nil }.count > 1 } ?? first
+            throw RosterError(
+                "\(source):\(example.line): the \(columnsNamed) values (e.g. '\(example.text)') read as "
+                    + winners.map(\.pattern).joined(separator: " or ")
+                    + " alike — every day is 12 or less; set roster.dateFormat in the config (e.g. dateFormat: "
+                    + "\(winners[0].pattern.replacingOccurrences(of: "M", with: "MM").replacingOccurrences(of: "d", with: "dd")))")
+        }
+        return winners[0]
+    }
+
+    // MARK: Status
+
+    private mutating func settleStatuses() -> Int {
+        var count = 0
+        for index in pending.indices where pending[index].statusSaysLeft && pending[index].person.endDate == nil {
+            count += 1
+            let person = pending[index].person
+            if options.statusMeansLeft, let period {
+                var end = period.start
+                if let hire = person.hireDate, hire > end { end = hire }
+                pending[index].person.endDate = end
+            }
+            rowLog.note("status", line: pending[index].line,
+                        message: "employee \(person.id)'s status says they left, but there is no end_date",
+                        summary: "people whose status says they left have no end_date")
+        }
+        return count
+    }
+
+    // MARK: Managers
+
+    private mutating func linkManagers() -> (linked: Int, unlinked: Int) {
+        let by = options.effectiveManagerBy
+        var index: [String: [Int]] = [:]
+        switch by {
+        case .id: break
+        case .email:
+            for (position, item) in pending.enumerated() {
+                if let email = item.person.email?.lowercased() { index[email, default: []].append(position) }
+            }
+        case .name:
+            for (position, item) in pending.enumerated() {
+                for key in Self.nameKeys(of: item.person, firstLast: item.firstLast) {
+                    if index[key]?.last != position { index[key, default: []].append(position) }
+                }
+            }
+        }
+        var linked = 0, unlinked = 0
+        for position in pending.indices {
+            guard let text = pending[position].managerText else { continue }
+            let line = pending[position].line
+            switch by {
+            case .id:
+                pending[position].person.managerID = text
+                linked += 1
+                continue
+            case .email, .name:
+                let key = by == .email ? text.lowercased() : Self.normalizedName(text)
+                let matches = index[key] ?? []
+                if matches.count == 1 {
+                    pending[position].person.managerID = pending[matches[0]].person.id
+                    linked += 1
+                } else if matches.isEmpty {
+                    unlinked += 1
+                    linkLog.note("manager-unknown", line: line,
+                                 message: "employee \(pending[position].person.id)'s manager \(by.rawValue) '\(text)' matches no one in the roster; treated as having no manager",
+                                 summary: "managers matching no one were left unlinked")
+                } else {
+                    unlinked += 1
+                    let ids = matches.prefix(3).map { pending[$0].person.id }.joined(separator: ", ")
+                    linkLog.note("manager-ambiguous", line: line,
+                                 message: "employee \(pending[position].person.id)'s manager \(by.rawValue) '\(text)' matches \(matches.count) people (\(ids)); left unlinked — map managers by id or email",
+                                 summary: "managers matching several people were left unlinked")
+                }
+            }
+        }
+        return (linked, unlinked)
+    }
+
+    /// The keys a person can be named by: their name (also read as "Last, First").
+    static func nameKeys(of person: Person, firstLast: String?) -> [String] {
+        [person.name, firstLast].compactMap { $0 }.map(normalizedName).filter { !$0.isEmpty }
+    }
+
+    /// "First Last" or "Last, First" as `first last`: lowercased, runs of spaces collapsed.
+    static func normalizedName(_ text: String) -> String {
+        var text = text
+        if let comma = text.firstIndex(of: ",") {
+            let last = text[..<comma]
+            let first = text[text.index(after: comma)...]
+            text = first + " " + last
+        }
+        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
