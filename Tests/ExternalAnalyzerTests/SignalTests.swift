@@ -58,9 +58,9 @@ struct SignalTests {
         }
     }
 
-    /// Waits up to 30 s for `condition`.
+    /// Waits up to 120 s for `condition` (the whole suite runs in parallel on a small machine).
     static func waitFor(_ condition: () throws -> Bool) async throws -> Bool {
-        for _ in 0..<600 {
+        for _ in 0..<2_400 {
             if try condition() { return true }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -105,11 +105,15 @@ struct SignalTests {
         let before = try scene.outputFiles()
 
         // The test hook holds the run after the temporary files are written, before they are renamed.
-        let process = try scene.start(scene.reportArguments, extra: ["ORGHEALTH_TEST_PAUSE_BEFORE_RENAME": "30"])
+        let process = try scene.start(scene.reportArguments, extra: ["ORGHEALTH_TEST_PAUSE_BEFORE_RENAME": "60"])
         let staged = try await Self.waitFor {
             try FileManager.default.contentsOfDirectory(atPath: scene.out.path).contains { $0.hasPrefix(".health-report.html.") }
         }
         #expect(staged, "the temporary report file never appeared")
+        guard staged else {
+            process.terminate()
+            return
+        }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)

@@ -9,13 +9,15 @@ import Darwin
 /// Finds, kills and reaps what an external analyzer left running (issue 14, row 7).
 ///
 /// Killing the analyzer's process group is not enough: a descendant that called `setsid`
-/// has a group of its own. So the host becomes a child subreaper (Linux), and every analyzer
-/// runs with a mark in its environment, ``environmentKey`` = `<host mark>.<run>`, which its
-/// descendants inherit. When the analyzer ends, every process still carrying its mark is
-/// killed; the orphans among them were re-parented to the host, which reaps them.
+/// has a group of its own. So every analyzer runs with a mark in its environment,
+/// ``environmentKey`` = `<host mark>.<run>`, which its descendants inherit, and when the
+/// analyzer ends every process still carrying its mark is killed and reaped.
 ///
-/// A descendant that scrubs its own environment escapes the mark; in the bubblewrap sandbox
-/// it cannot escape, because the sandbox's PID namespace dies with the analyzer.
+/// The `orghealth` command also makes itself a child subreaper (Linux,
+/// ``LiveAnalyzers/adoptOrphans()``): orphans are re-parented to it instead of to init, so a
+/// descendant that scrubbed its environment is found too (a child the host did not spawn),
+/// killed and reaped. In the bubblewrap sandbox nothing escapes either way: the sandbox's PID
+/// namespace dies with the analyzer.
 enum ProcessJanitor {
     /// The environment variable that marks an analyzer and its descendants.
     static let environmentKey = "ORGHEALTH_ANALYZER_RUN"
