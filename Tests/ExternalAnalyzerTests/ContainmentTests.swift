@@ -227,6 +227,25 @@ struct ContainmentTests {
         ])
     }
 
+    @Test("analyzers.<id>.timeoutSeconds bounds an external analyzer too, below plugins.timeoutSeconds")
+    func externalDeadline() async throws {
+        let fixtures = try FixturePlugins()
+        defer { fixtures.remove() }
+        try fixtures.write("dawdle", analyze: "cat > /dev/null\nsleep 30")
+        let analyzer = try await ExternalAnalyzer.describe(
+            fixtures.folder.appendingPathComponent("orghealth-analyzer-dawdle"), limits: ExternalAnalyzerLimits(timeoutSeconds: 60))
+        var configuration = try Fixture.configuration(in: fixtures.folder)
+        configuration.analyzerOptions["dawdle"] = AnalyzerOptions(["timeoutSeconds": .number(1)])
+        let started = ContinuousClock.now
+        let runs = await AnalyzerRunner(registry: AnalyzerRegistry(entries: [.init(analyzer: analyzer, origin: "fixture")]),
+                                        clock: .fixed(secondsSince1970: 0))
+            .run(configuration: configuration, roster: try Fixture.roster())
+        #expect(runs.first?.status == .failed)
+        #expect(runs.first?.message?.contains("analyze did not finish within 1 s (analyzers.dawdle.timeoutSeconds) and was stopped") == true,
+                "\(runs.first?.message ?? "")")
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+
     @Test("plugins.sandbox is read from the config; an unknown value names the line and the choices")
     func sandboxSetting() throws {
         let fixtures = try FixturePlugins()

@@ -152,7 +152,7 @@ public struct ExternalAnalyzer: Analyzer {
             throw ExternalAnalyzerError(withStderr("\(name) \(what) was ended by signal \(signal)", stderr))
         case .timedOut:
             throw ExternalAnalyzerError(withStderr(
-                "\(name) \(what) did not finish within \(limits.timeoutText) (plugins.timeoutSeconds) and was stopped", stderr))
+                "\(name) \(what) did not finish within \(limits.timeoutText) (\(limits.timeoutKey)) and was stopped", stderr))
         case .outputTooLarge:
             throw ExternalAnalyzerError(
                 "\(name) \(what) printed more than \(limits.maxOutputBytes) bytes on standard output and was stopped")

@@ -13,6 +13,8 @@ public struct ExternalAnalyzerLimits: Sendable, Equatable {
     public var stderrLines: Int
     /// How the analyzer is contained (config `plugins.sandbox`, default `auto`).
     public var sandbox: SandboxMode = .auto
+    /// The config key the timeout came from, for the message when it passes.
+    var timeoutKey = "plugins.timeoutSeconds"
 
     /// Creates limits.
     public init(timeoutSeconds: Double = 120, maxOutputBytes: Int = 64 << 20, maxItems: Int = 500_000, stderrLines: Int = 10) {
@@ -30,11 +32,12 @@ public struct ExternalAnalyzerLimits: Sendable, Equatable {
         sandbox = settings.sandbox
     }
 
-    /// The same limits with another timeout (`analyzers.<id>.timeoutSeconds`).
-    func withTimeout(seconds: Double) -> ExternalAnalyzerLimits {
+    /// The same limits with the timeout an analyzer's own `analyzers.<id>.timeoutSeconds` sets.
+    func withTimeout(seconds: Double, analyzer id: String) -> ExternalAnalyzerLimits {
         var limits = ExternalAnalyzerLimits(
             timeoutSeconds: seconds, maxOutputBytes: maxOutputBytes, maxItems: maxItems, stderrLines: stderrLines)
         limits.sandbox = sandbox
+        limits.timeoutKey = "analyzers.\(id).\(AnalyzerDeadline.optionKey)"
         return limits
     }
 

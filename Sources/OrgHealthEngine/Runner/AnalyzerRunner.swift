@@ -70,7 +70,7 @@ public struct AnalyzerRunner: Sendable {
             // The process is killed at its own timeout, with its own message; the runner's
             // deadline is only a backstop a little later.
             var limits = external.limits
-            if let configured = deadline.seconds { limits = limits.withTimeout(seconds: configured) }
+            if let configured = deadline.seconds { limits = limits.withTimeout(seconds: configured, analyzer: descriptor.id) }
             analyzer = ExternalAnalyzer(executable: external.executable, descriptor: external.descriptor, limits: limits)
             seconds = limits.timeoutSeconds + 5
         } else {
