@@ -246,6 +246,20 @@ struct ContainmentTests {
         #expect(ContinuousClock.now - started < .seconds(20))
     }
 
+    @Test("without bwrap, or with one that cannot make namespaces, the report says 'not sandboxed' and why")
+    func noBubblewrap() throws {
+        let missing = PluginSandbox.probe(candidates: ["/nonexistent/bwrap"])
+        #expect(missing.description
+            == "not sandboxed: bubblewrap (bwrap) is not installed; install the bubblewrap package to sandbox analyzers")
+        // A "bwrap" that fails the probe, as bwrap does where user namespaces are disabled.
+        let fixtures = try FixturePlugins()
+        defer { fixtures.remove() }
+        let broken = fixtures.folder.appendingPathComponent("bwrap")
+        try FixturePlugins.writeExecutable("#!/bin/sh\necho 'bwrap: No permissions to creating new namespace' >&2\nexit 1\n", to: broken)
+        let refused = PluginSandbox.probe(candidates: [broken.path])
+        #expect(refused.description == "not sandboxed: bwrap cannot make a sandbox here (bwrap: No permissions to creating new namespace)")
+    }
+
     @Test("plugins.sandbox is read from the config; an unknown value names the line and the choices")
     func sandboxSetting() throws {
         let fixtures = try FixturePlugins()

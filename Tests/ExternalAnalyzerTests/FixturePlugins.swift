@@ -35,6 +35,12 @@ struct FixturePlugins {
 
         """
         let url = folder.appendingPathComponent(ExternalProtocol.executablePrefix + name)
+        try Self.writeExecutable(script, to: url)
+        return url
+    }
+
+    /// Writes an executable script.
+    static func writeExecutable(_ script: String, to url: URL) throws {
         // Written through a close-on-exec descriptor: tests run in parallel and spawn processes,
         // and a child that inherited a descriptor open for writing would make exec fail with
         // "Text file busy" for as long as it runs.
@@ -45,7 +51,6 @@ struct FixturePlugins {
         close(file)
         guard written == bytes.count else { throw POSIXError(.EIO) }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        return url
     }
 
     /// A result with one org signal and one team metric, valid for ``Fixture/roster``.

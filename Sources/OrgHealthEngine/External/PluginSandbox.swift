@@ -38,9 +38,11 @@ enum PluginSandbox: Sendable, Equatable {
 
     /// Whether `bwrap` is on the system PATH and can make namespaces here (user namespaces may
     /// be off in a container); the reason when not.
-    private static let probed: PluginSandbox = {
+    private static let probed: PluginSandbox = probe(candidates: ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"])
+
+    /// The sandbox the first executable of `candidates` gives, if it works here.
+    static func probe(candidates: [String]) -> PluginSandbox {
         #if os(Linux)
-        let candidates = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"]
         guard let bwrap = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return .none("bubblewrap (bwrap) is not installed; install the bubblewrap package to sandbox analyzers")
         }
@@ -56,7 +58,7 @@ enum PluginSandbox: Sendable, Equatable {
         #else
         return .none("bubblewrap sandboxes only on Linux")
         #endif
-    }()
+    }
 
     /// System paths bound read-only when they exist: enough to run a shell, Python or a
     /// Swift executable (whose runtime may live under /opt), and no user data.
