@@ -20,7 +20,9 @@ flags = ["-c", "debug", "-Xswiftc", "-sanitize=fuzzer,address", "-Xswiftc", "-pa
 subprocess.run(["swift", "build", *flags], cwd=here, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 bin_path = subprocess.run(["swift", "build", *flags, "--show-bin-path"], cwd=here, check=True,
                           capture_output=True, text=True).stdout.strip()
-env = dict(os.environ, LSAN_OPTIONS=f"suppressions={here}/lsan-suppressions.txt")
+# The targets' scratch files (orghealth-fuzz-<pid>) go to Fuzz/.campaign/tmp.
+os.makedirs(f"{here}/.campaign/tmp", exist_ok=True)
+env = dict(os.environ, LSAN_OPTIONS=f"suppressions={here}/lsan-suppressions.txt", TMPDIR=f"{here}/.campaign/tmp")
 os.makedirs(f"{here}/artifacts", exist_ok=True)
 
 def run(target):

@@ -35,7 +35,9 @@ for target in "${targets[@]}"; do
   # -detect_leaks=0 turns off libFuzzer's leak check after each input that looks leaky (it stops
   # the world every time: 36× slower on the analyzer targets); LeakSanitizer still checks at
   # exit. The 10 s per-input limit turns a hang into a failure.
-  if ! "$bin/$target" "$work/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+  # The targets' scratch files (orghealth-fuzz-<pid>) go to $work, removed on exit.
+  mkdir -p "$work/tmp"
+  if ! TMPDIR="$work/tmp" "$bin/$target" "$work/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
        -max_len=65536 -print_final_stats=1 -artifact_prefix="artifacts/$target-" 2> "$work/$target.log"; then
     tail -n 60 "$work/$target.log"
     echo "$target: FAILED (the input is in Fuzz/artifacts/)" >&2
