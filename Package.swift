@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "orghealth", targets: ["orghealth"]),
         .library(name: "OrgHealthKit", targets: ["OrgHealthKit"]),
+        // Only for the libFuzzer targets of the Fuzz/ sub-package (docs/RELIABILITY.md); not a supported API.
+        .library(name: "OrgHealthFuzzingSupport", targets: ["OrgHealthEngine", "OneOnOneAnalyzer", "CultureSurveyAnalyzer"]),
         // Command plugins for analyzer authors (a package depending on OrgHealth gets them):
         // `swift package orghealth-report` and `swift package orghealth-new-analyzer NAME`.
         .plugin(name: "OrgHealthReport", targets: ["OrgHealthReportPlugin"]),
@@ -25,6 +27,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // prctl and posix_spawn's chdir, which Swift cannot import directly (the plugin host).
+        .systemLibrary(name: "CProcessControl"),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         // Streaming reader of Excel workbooks (.xlsx), kept a target of its own so the zip and
@@ -47,7 +51,7 @@ let package = Package(
         .target(
             name: "OrgHealthEngine",
             dependencies: [
-                "OrgHealthKit", "Yams", "LibXML",
+                "OrgHealthKit", "Yams", "LibXML", "CProcessControl",
                 "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
                 .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
             ]

@@ -32,7 +32,11 @@ struct ExternalRequestTests {
         configuration.analyzerOptions["capture"] = AnalyzerOptions(["lookbackDays": .number(90)])
         configuration.privacy = PrivacyPolicy(minGroupSize: 7)
 
-        let registry = try await PluginDiscovery().registry(extending: AnalyzerRegistry(), locations: [fixtures.folder])
+        // Unsandboxed, so that the fixture can leave its capture outside its working folder
+        // (ContainmentTests shows the sandbox forbids exactly that).
+        var limits = ExternalAnalyzerLimits()
+        limits.sandbox = .none
+        let registry = try await PluginDiscovery(limits: limits).registry(extending: AnalyzerRegistry(), locations: [fixtures.folder])
         let runs = await AnalyzerRunner(registry: registry, clock: .fixed(secondsSince1970: 0))
             .run(configuration: configuration, roster: try Fixture.roster())
         #expect(runs.first?.status == .ok, "\(runs.first?.message ?? "")")
@@ -54,9 +58,13 @@ struct ExternalRequestTests {
 
         let environment = try String(contentsOf: capture.appendingPathComponent("env.txt"), encoding: .utf8)
         let names = Set(environment.split(separator: "\n").compactMap { $0.split(separator: "=").first.map(String.init) })
-        let allowed: Set<String> = ["PATH", "HOME", "LANG", "LANGUAGE", "PWD", "SHLVL", "_"]
+        let allowed: Set<String> = ["PATH", "HOME", "TMPDIR", "ORGHEALTH_ANALYZER_RUN", "LANG", "LANGUAGE", "PWD", "SHLVL", "_"]
         #expect(names.subtracting(allowed).filter { !$0.hasPrefix("LC_") }.isEmpty, "\(names.sorted())")
         #expect(names.contains("PATH"))
+        // HOME is the analyzer's private working folder, never the caller's (issue 14, row 13).
+        let home = environment.split(separator: "\n").first { $0.hasPrefix("HOME=") }.map { String($0.dropFirst(5)) }
+        #expect(home?.hasSuffix("/work") == true && home?.contains("/orghealth-plugin-") == true, "HOME=\(home ?? "unset")")
+        #expect(home != ProcessInfo.processInfo.environment["HOME"])
     }
 
     @Test("a plugin whose required input is not configured is skipped, like a built-in")

@@ -35,9 +35,22 @@ struct FixturePlugins {
 
         """
         let url = folder.appendingPathComponent(ExternalProtocol.executablePrefix + name)
-        try script.write(to: url, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try Self.writeExecutable(script, to: url)
         return url
+    }
+
+    /// Writes an executable script.
+    static func writeExecutable(_ script: String, to url: URL) throws {
+        // Written through a close-on-exec descriptor: tests run in parallel and spawn processes,
+        // and a child that inherited a descriptor open for writing would make exec fail with
+        // "Text file busy" for as long as it runs.
+        let file = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard file >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let bytes = Array(script.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(file, $0.baseAddress, $0.count) }
+        close(file)
+        guard written == bytes.count else { throw POSIXError(.EIO) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
 
     /// A result with one org signal and one team metric, valid for ``Fixture/roster``.

@@ -92,13 +92,21 @@ struct PluginDiscoveryTests {
         }
     }
 
-    @Test("the environment keeps PATH, HOME and the locale only")
+    @Test("the environment keeps PATH and the locale only; HOME and TMPDIR are the analyzer's working folder")
     func environment() {
-        let kept = MinimalEnvironment.derived(from: [
+        let caller: [String: String] = [
             "PATH": "/bin", "HOME": "/home/a", "LANG": "C.UTF-8", "LC_TIME": "en_GB.UTF-8",
             "AWS_SECRET_ACCESS_KEY": "x", "GITHUB_TOKEN": "y", "LD_PRELOAD": "z",
+        ]
+        #expect(MinimalEnvironment.derived(from: caller) == ["PATH": "/bin", "LANG": "C.UTF-8", "LC_TIME": "en_GB.UTF-8"])
+        let work = URL(fileURLWithPath: "/tmp/orghealth-plugin-x/work")
+        #expect(MinimalEnvironment.derived(from: caller, workingFolder: work) == [
+            "PATH": "/bin", "LANG": "C.UTF-8", "LC_TIME": "en_GB.UTF-8",
+            "HOME": "/tmp/orghealth-plugin-x/work", "TMPDIR": "/tmp/orghealth-plugin-x/work",
         ])
-        #expect(kept == ["PATH": "/bin", "HOME": "/home/a", "LANG": "C.UTF-8", "LC_TIME": "en_GB.UTF-8"])
+        // Sandboxed, only system folders exist: the caller's PATH is replaced, TMPDIR is the private /tmp.
+        let sandboxed = MinimalEnvironment.derived(from: caller, workingFolder: work, sandboxed: true)
+        #expect(sandboxed["PATH"] == "/usr/local/bin:/usr/bin:/bin" && sandboxed["TMPDIR"] == "/tmp")
         #expect(MinimalEnvironment.derived(from: [:])["PATH"] != nil)
     }
 }

@@ -75,11 +75,14 @@ public struct PluginSettings: Sendable, Equatable {
     public var paths: [URL]
     /// How long one external analyzer may run.
     public var timeoutSeconds: Double
+    /// How external analyzers are contained (`plugins.sandbox`, default `auto`).
+    public var sandbox: SandboxMode
 
     /// Creates settings.
-    public init(paths: [URL] = [], timeoutSeconds: Double = 120) {
+    public init(paths: [URL] = [], timeoutSeconds: Double = 120, sandbox: SandboxMode = .auto) {
         self.paths = paths
         self.timeoutSeconds = timeoutSeconds
+        self.sandbox = sandbox
     }
 }
 

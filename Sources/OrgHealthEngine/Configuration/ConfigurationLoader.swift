@@ -183,6 +183,11 @@ struct ConfigReader {
                             throw error(pair.value.line, "\(key).enabled", "must be true or false")
                         }
                         if !enabled { disabled.insert(analyzer.key) }
+                    } else if pair.key == AnalyzerDeadline.optionKey {
+                        guard case .number(let seconds) = pair.value.configValue, seconds > 0, seconds.isFinite else {
+                            throw error(pair.value.line, "\(key).\(AnalyzerDeadline.optionKey)", "must be a positive number of seconds")
+                        }
+                        options[pair.key] = .number(seconds)
                     } else {
                         options[pair.key] = pair.value.configValue
                     }
@@ -193,9 +198,15 @@ struct ConfigReader {
 
         var plugins = PluginSettings()
         if let entry = values["plugins"] {
-            for pair in try mapping(entry.value, "plugins", allowed: ["paths", "timeoutSeconds"]) {
+            for pair in try mapping(entry.value, "plugins", allowed: ["paths", "timeoutSeconds", "sandbox"]) {
                 if pair.key == "paths" {
                     plugins.paths = try pathList(pair.value, "plugins.paths")
+                } else if pair.key == "sandbox" {
+                    let word = try scalar(pair.value, "plugins.sandbox")
+                    guard let mode = SandboxMode(rawValue: word) else {
+                        throw error(pair.value.line, "plugins.sandbox", "'\(word)' is not one of auto, bubblewrap, none")
+                    }
+                    plugins.sandbox = mode
                 } else {
                     guard let seconds = Double(try scalar(pair.value, "plugins.timeoutSeconds")), seconds > 0 else {
                         throw error(pair.value.line, "plugins.timeoutSeconds", "must be a positive number of seconds")

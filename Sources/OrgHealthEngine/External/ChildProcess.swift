@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -25,8 +26,10 @@ struct ChildProcess: Sendable {
     var timeout: Duration
     /// The most bytes of standard output accepted.
     var maxOutputBytes: Int
-    /// How many bytes of the end of standard error are kept.
+    /// How many bytes of the end of standard error are kept (in a ring of this size).
     var errorTailBytes = 8_192
+    /// The folder the child starts in (the host's own when nil).
+    var workingDirectory: URL?
 
     /// How the child ended.
     enum Termination: Equatable, Sendable {
@@ -40,6 +43,8 @@ struct ChildProcess: Sendable {
         case outputTooLarge
         /// It could not be started (the reason from the system).
         case notStarted(String)
+        /// The task running it was cancelled (a deadline or a signal), and it was killed.
+        case cancelled
     }
 
     /// What the child did.
@@ -54,32 +59,46 @@ struct ChildProcess: Sendable {
     }
 
     /// Runs the child on a thread of its own (the wait blocks) and returns when it is reaped.
+    /// Cancelling the calling task kills the child (and what it started).
     func run() async -> Outcome {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: runBlocking())
+        let cancellation = Cancellation()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    continuation.resume(returning: runBlocking(cancellation: cancellation))
+                }
             }
+        } onCancel: {
+            cancellation.cancel()
         }
     }
 
-    /// Runs the child and blocks until it is reaped.
-    func runBlocking() -> Outcome {
+    /// Runs the child and blocks until it is reaped; then kills and reaps whatever it left
+    /// running (``ProcessJanitor``).
+    func runBlocking(cancellation: Cancellation = Cancellation()) -> Outcome {
         ChildProcess.ignoreBrokenPipes
+        let mark = ProcessJanitor.newRunMark()
         let started = ContinuousClock.now
         let deadline = started + timeout
         var pipes = PipeSet()
         defer { pipes.closeAll() }
         let pid: pid_t
-        switch spawn(&pipes) {
+        switch spawn(&pipes, mark: mark) {
         case .failure(let reason):
             return Outcome(termination: .notStarted(reason.reason), output: Data(), errorTail: Data(), elapsed: .zero)
         case .success(let child):
             pid = child
         }
+        defer { LiveAnalyzers.ended(pid, mark: mark) }
+        cancellation.started(pid)
         var io = StreamPump(input: standardInput, maxOutputBytes: maxOutputBytes, errorTailBytes: errorTailBytes)
-        let pumped = io.pump(&pipes, until: deadline) { ChildProcess.hasExited(pid) }
-        let termination: Termination
+        let pumped = io.pump(&pipes, until: deadline) { cancellation.isCancelled || ChildProcess.hasExited(pid) }
+        var termination: Termination
         switch pumped {
+        case .finished where cancellation.isCancelled:
+            ChildProcess.killGroup(pid)
+            _ = ChildProcess.reap(pid)
+            termination = .cancelled
         case .finished:
             termination = ChildProcess.waitForExit(pid, until: deadline)
         case .timedOut:
@@ -91,12 +110,36 @@ struct ChildProcess: Sendable {
             _ = ChildProcess.reap(pid)
             termination = .outputTooLarge
         }
+        if cancellation.isCancelled, termination != .exited(0) { termination = .cancelled }
         return Outcome(termination: termination, output: io.output, errorTail: io.errorTail, elapsed: ContinuousClock.now - started)
+    }
+
+    /// Cancels a running child from another thread: kills its group once it has started.
+    final class Cancellation: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pid: pid_t?
+        private var cancelled = false
+
+        var isCancelled: Bool { lock.withLock { cancelled } }
+
+        func cancel() {
+            lock.withLock {
+                cancelled = true
+                if let pid { ChildProcess.killGroup(pid) }
+            }
+        }
+
+        func started(_ child: pid_t) {
+            lock.withLock {
+                pid = child
+                if cancelled { ChildProcess.killGroup(child) }
+            }
+        }
     }
 
     /// Starts the child: standard streams to the pipes, its own process group, default signal
     /// handling and an empty signal mask.
-    private func spawn(_ pipes: inout PipeSet) -> Result<pid_t, SpawnFailure> {
+    private func spawn(_ pipes: inout PipeSet, mark: String) -> Result<pid_t, SpawnFailure> {
         // Pipes are made close-on-exec in two steps (pipe2 is not visible from Swift); the lock
         // keeps another child from being spawned in between and inheriting them.
         ChildProcess.spawnLock.lock()
@@ -115,6 +158,13 @@ struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, pipes.input.read, STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, pipes.output.write, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, pipes.error.write, STDERR_FILENO)
+        if let workingDirectory {
+            let status = orghealth_spawn_add_chdir(&actions, workingDirectory.path)
+            guard status == 0 else {
+                pipes.closeAll()
+                return .failure(SpawnFailure("cannot start in \(workingDirectory.path): \(String(cString: strerror(status)))"))
+            }
+        }
 
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -130,16 +180,31 @@ struct ChildProcess: Sendable {
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = CStringArray([executable.path] + arguments)
-        let envp = CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        var marked = environment
+        marked[ProcessJanitor.environmentKey] = mark
+        let envp = CStringArray(marked.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         defer {
             argv.free()
             envp.free()
         }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable.path, &actions, &attributes, argv.pointers, envp.pointers)
+        var status: Int32 = 0
+        var spawned: pid_t?
+        for attempt in 0..<5 {
+            spawned = LiveAnalyzers.spawn(mark: mark) { () -> pid_t? in
+                var pid: pid_t = 0
+                status = posix_spawn(&pid, executable.path, &actions, &attributes, argv.pointers, envp.pointers)
+                return status == 0 ? pid : nil
+            }
+            // "Text file busy": the executable was just written, and a process forked meanwhile
+            // still holds it open for an instant; try again shortly.
+            guard spawned == nil, status == ETXTBSY, attempt < 4 else { break }
+            usleep(20_000)
+        }
         pipes.closeChildEnds()
-        guard status == 0 else { return .failure(SpawnFailure(String(cString: strerror(status)))) }
-        return .success(pid)
+        guard let spawned else {
+            return .failure(SpawnFailure(status == 0 ? "the run is being stopped" : String(cString: strerror(status))))
+        }
+        return .success(spawned)
     }
 
     /// Waits for the child to exit until the deadline (it may have closed its streams and
@@ -171,7 +236,7 @@ struct ChildProcess: Sendable {
     }
 
     /// Kills the child's process group (and the child, should the group be gone).
-    private static func killGroup(_ pid: pid_t) {
+    fileprivate static func killGroup(_ pid: pid_t) {
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
     }

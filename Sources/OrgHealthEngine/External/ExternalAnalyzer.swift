@@ -5,7 +5,8 @@ import OrgHealthKit
 /// ``ExternalProtocol``), in any language.
 ///
 /// Each `analyze` runs the executable in a process of its own: an argument vector, no shell,
-/// the minimal environment (`PATH`, `HOME`, the locale), a normalized roster CSV and the
+/// the minimal environment (`PATH`, the locale), a private empty working folder (also its
+/// `HOME`), the bubblewrap sandbox when there is one (``SandboxMode``), a normalized roster CSV and the
 /// paths of only the input kinds it declared, the timeout and the output cap of its
 /// ``ExternalAnalyzerLimits``. Whatever goes wrong — a non-zero exit, a crash, invalid JSON,
 /// a timeout, a flood of output, another protocol version, a scope not in the roster —
@@ -32,7 +33,10 @@ public struct ExternalAnalyzer: Analyzer {
         let name = executable.lastPathComponent
         var describeLimits = limits
         describeLimits.timeout = limits.describeTimeout
-        let output = try await run(executable, command: "describe", input: Data(), limits: describeLimits, what: "describe")
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let output = try await run(
+            executable, command: "describe", input: Data(), limits: describeLimits, what: "describe", readable: [], scratch: scratch)
         let response: DescribeResponse
         do {
             let probe = try ProtocolJSON.decoder().decode(VersionProbe.self, from: output.data)
@@ -57,6 +61,10 @@ public struct ExternalAnalyzer: Analyzer {
         return ExternalAnalyzer(executable: executable, descriptor: response.descriptor, limits: limits)
     }
 
+    /// How it runs here, in the report's words: "sandboxed with bubblewrap (…)" or
+    /// "not sandboxed: <why>" (``SandboxMode``).
+    var containment: String { PluginSandbox.choose(limits.sandbox).description }
+
     /// Runs `analyze` with a request built from the context.
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let name = executable.lastPathComponent
@@ -76,6 +84,7 @@ public struct ExternalAnalyzer: Analyzer {
                 tabular[url.standardizedFileURL.path] = context.tabularOptions(for: url)
             }
         }
+        let readable = [rosterFile] + context.inputs.values.flatMap { $0 }
         let request = AnalyzeRequest(
             organization: context.organization, period: context.period, roster: rosterFile.path, inputs: inputs,
             options: context.options, privacy: context.privacy, tabular: tabular)
@@ -83,21 +92,29 @@ public struct ExternalAnalyzer: Analyzer {
         do { body = try ProtocolJSON.encoder().encode(request) } catch {
             throw ExternalAnalyzerError("the request for \(name) could not be encoded: \(error)")
         }
-        let output = try await Self.run(executable, command: "analyze", input: body, limits: limits, what: "analyze")
+        let output = try await Self.run(
+            executable, command: "analyze", input: body, limits: limits, what: "analyze", readable: readable, scratch: scratch)
         guard !output.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ExternalAnalyzerError(
                 Self.withStderr("\(name) exited 0 but printed nothing on standard output (expected one JSON result)", output.stderr))
         }
-        let response: AnalyzeResponse
-        do { response = try ProtocolJSON.decoder().decode(AnalyzeResponse.self, from: output.data) } catch {
-            throw ExternalAnalyzerError(
-                Self.withStderr("\(name) printed an invalid result: \(ProtocolJSON.explain(error))", output.stderr))
-        }
-        try ExternalResultCheck(roster: context.roster, maxItems: limits.maxItems).check(response, executable: name)
-        var result = response.result
+        var result = try Self.acceptResult(
+            output.data, executable: name, stderr: output.stderr, roster: context.roster, maxItems: limits.maxItems)
         let source = "\(name) (stderr)"
         result.diagnostics += output.stderr.map { Diagnostic(severity: .info, source: source, message: $0) }
         return result
+    }
+
+    /// Decodes and checks what `analyze` printed (the fuzz target `ExternalResult` calls this too).
+    static func acceptResult(
+        _ data: Data, executable name: String, stderr: [String], roster: Roster, maxItems: Int
+    ) throws(ExternalAnalyzerError) -> AnalyzerResult {
+        let response: AnalyzeResponse
+        do { response = try ProtocolJSON.decoder().decode(AnalyzeResponse.self, from: data) } catch {
+            throw ExternalAnalyzerError(Self.withStderr("\(name) printed an invalid result: \(ProtocolJSON.explain(error))", stderr))
+        }
+        try ExternalResultCheck(roster: roster, maxItems: maxItems).check(response, executable: name)
+        return response.result
     }
 
     /// What a successful run printed: standard output, and the last lines of standard error.
@@ -107,25 +124,41 @@ public struct ExternalAnalyzer: Analyzer {
     }
 
     /// Runs one command; anything but exit 0 within the limits throws.
+    /// It starts in the scratch folder's empty working folder, the only place it may write;
+    /// in the sandbox it reads only `readable` (and the system).
     private static func run(
-        _ executable: URL, command: String, input: Data, limits: ExternalAnalyzerLimits, what: String
+        _ executable: URL, command: String, input: Data, limits: ExternalAnalyzerLimits, what: String, readable: [URL],
+        scratch: ScratchFolder
     ) async throws(ExternalAnalyzerError) -> Output {
         let name = executable.lastPathComponent
+        let sandbox = PluginSandbox.choose(limits.sandbox)
+        if limits.sandbox == .bubblewrap, case .none(let reason) = sandbox {
+            throw ExternalAnalyzerError("\(name) was not run: plugins.sandbox is bubblewrap, but it is \(reason)")
+        }
+        let (program, arguments) = sandbox.command(
+            executable: executable, arguments: [command], readable: readable, workingFolder: scratch.work)
+        let isSandboxed = if case .bubblewrap = sandbox { true } else { false }
         let child = ChildProcess(
-            executable: executable, arguments: [command], environment: MinimalEnvironment.derived(), standardInput: input,
-            timeout: limits.timeout, maxOutputBytes: limits.maxOutputBytes)
+            executable: program, arguments: arguments,
+            environment: MinimalEnvironment.derived(workingFolder: scratch.work, sandboxed: isSandboxed), standardInput: input,
+            timeout: limits.timeout, maxOutputBytes: limits.maxOutputBytes, workingDirectory: scratch.work)
         let outcome = await child.run()
         let stderr = StderrTail.lines(outcome.errorTail, limit: limits.stderrLines)
         switch outcome.termination {
         case .exited(0):
             return Output(data: outcome.output, stderr: stderr)
+        case .exited(let status) where isSandboxed && status > 128 && status < 128 + 65:
+            // bubblewrap exits 128 + N when the analyzer inside was ended by signal N.
+            throw ExternalAnalyzerError(withStderr("\(name) \(what) was ended by signal \(status - 128)", stderr))
+        case .cancelled:
+            throw ExternalAnalyzerError("\(name) \(what) was stopped: the run was cancelled or its deadline passed")
         case .exited(let status):
             throw ExternalAnalyzerError(withStderr("\(name) \(what) exited with status \(status)", stderr))
         case .signaled(let signal):
             throw ExternalAnalyzerError(withStderr("\(name) \(what) was ended by signal \(signal)", stderr))
         case .timedOut:
             throw ExternalAnalyzerError(withStderr(
-                "\(name) \(what) did not finish within \(limits.timeoutText) (plugins.timeoutSeconds) and was stopped", stderr))
+                "\(name) \(what) did not finish within \(limits.timeoutText) (\(limits.timeoutKey)) and was stopped", stderr))
         case .outputTooLarge:
             throw ExternalAnalyzerError(
                 "\(name) \(what) printed more than \(limits.maxOutputBytes) bytes on standard output and was stopped")
@@ -170,18 +203,29 @@ enum AnalyzerIdentifier {
     }
 }
 
-/// A private temporary folder for one run's roster copy, removed afterwards.
+/// A private temporary folder for one run of an analyzer, removed afterwards (and by a
+/// signal, ``LiveAnalyzers``): the roster copy, and `work/`, the empty folder the analyzer
+/// starts in — its home, its TMPDIR, the only place it may write.
 struct ScratchFolder {
     let url: URL
+    /// The analyzer's working folder.
+    var work: URL { url.appendingPathComponent("work") }
 
     init() throws(ExternalAnalyzerError) {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("orghealth-plugin-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orghealth-plugin-\(UUID().uuidString)")
+        self.url = url
+        let made: Bool
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            made = try LiveAnalyzers.makeFolder({
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: url.appendingPathComponent("work"), withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            }, at: url)
         } catch {
             throw ExternalAnalyzerError("a temporary folder could not be made at \(url.path): \(error.localizedDescription)")
         }
+        guard made else { throw ExternalAnalyzerError("the run is being stopped; no analyzer starts") }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    func remove() { LiveAnalyzers.removeFolder(url) }
 }

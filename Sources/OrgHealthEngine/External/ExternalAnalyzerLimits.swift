@@ -11,6 +11,10 @@ public struct ExternalAnalyzerLimits: Sendable, Equatable {
     public var maxItems: Int
     /// How many lines of the end of standard error go into the report (default 10).
     public var stderrLines: Int
+    /// How the analyzer is contained (config `plugins.sandbox`, default `auto`).
+    public var sandbox: SandboxMode = .auto
+    /// The config key the timeout came from, for the message when it passes.
+    var timeoutKey = "plugins.timeoutSeconds"
 
     /// Creates limits.
     public init(timeoutSeconds: Double = 120, maxOutputBytes: Int = 64 << 20, maxItems: Int = 500_000, stderrLines: Int = 10) {
@@ -23,11 +27,26 @@ public struct ExternalAnalyzerLimits: Sendable, Equatable {
     }
 
     /// The limits a configuration sets.
-    public init(_ settings: PluginSettings) { self.init(timeoutSeconds: settings.timeoutSeconds) }
+    public init(_ settings: PluginSettings) {
+        self.init(timeoutSeconds: settings.timeoutSeconds)
+        sandbox = settings.sandbox
+    }
+
+    /// The same limits with the timeout an analyzer's own `analyzers.<id>.timeoutSeconds` sets.
+    func withTimeout(seconds: Double, analyzer id: String) -> ExternalAnalyzerLimits {
+        var limits = ExternalAnalyzerLimits(
+            timeoutSeconds: seconds, maxOutputBytes: maxOutputBytes, maxItems: maxItems, stderrLines: stderrLines)
+        limits.sandbox = sandbox
+        limits.timeoutKey = "analyzers.\(id).\(AnalyzerDeadline.optionKey)"
+        return limits
+    }
+
+    /// The timeout in seconds.
+    var timeoutSeconds: Double { Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18 }
 
     /// The timeout as words, e.g. `2 s` or `0.5 s`.
     var timeoutText: String {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeoutSeconds
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 }

@@ -19,8 +19,10 @@ struct StreamPump {
     let errorTailBytes: Int
     /// Standard output so far.
     private(set) var output = Data()
-    /// The end of standard error so far.
-    private(set) var errorTail = Data()
+    /// The end of standard error so far, in a ring of fixed size.
+    private var errorRing: TailBuffer
+    /// The end of standard error so far (at most `errorTailBytes`).
+    var errorTail: Data { errorRing.bytes }
 
     /// How pumping ended.
     enum Ending {
@@ -36,6 +38,7 @@ struct StreamPump {
         self.input = input
         self.maxOutputBytes = maxOutputBytes
         self.errorTailBytes = errorTailBytes
+        errorRing = TailBuffer(capacity: errorTailBytes)
     }
 
     /// Pumps until both outputs end, the deadline passes or the output cap is passed. When
@@ -106,8 +109,7 @@ struct StreamPump {
                     guard output.count + count <= maxOutputBytes else { return false }
                     output.append(contentsOf: buffer[0..<count])
                 } else {
-                    errorTail.append(contentsOf: buffer[0..<count])
-                    if errorTail.count > errorTailBytes * 2 { errorTail = errorTail.suffix(errorTailBytes) }
+                    buffer.withUnsafeBufferPointer { errorRing.append(UnsafeBufferPointer(rebasing: $0[0..<count])) }
                 }
             } else if count < 0 && errno == EINTR {
                 continue
@@ -115,7 +117,6 @@ struct StreamPump {
                 return true
             } else {
                 PipeSet.close(&descriptor)
-                if !isOutput { errorTail = errorTail.suffix(errorTailBytes) }
                 return true
             }
         }

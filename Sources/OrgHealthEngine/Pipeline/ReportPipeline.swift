@@ -105,6 +105,14 @@ public struct ReportPipeline: Sendable {
                 severity: .error, source: run.descriptor.id,
                 message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
         }
+        // How each external analyzer that ran was contained (issue 14): in the data-quality section.
+        for entry in registry.entries {
+            guard let external = entry.analyzer as? ExternalAnalyzer,
+                  gatedRuns.contains(where: { $0.descriptor.id == external.descriptor.id && $0.status != .skipped })
+            else { continue }
+            diagnostics.append(Diagnostic(
+                severity: .info, source: external.descriptor.id, message: "this external analyzer ran \(external.containment)"))
+        }
         let report = HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,

@@ -52,7 +52,8 @@ public struct AnalyzerRunner: Sendable {
         if let problem = configuration.limits.problem(in: inputs.sorted { $0.key < $1.key }.flatMap(\.value)) {
             return AnalyzerRun(descriptor: descriptor, status: .failed, message: problem, origin: entry.origin)
         }
-        var options = configuration.analyzerOptions[descriptor.id] ?? AnalyzerOptions()
+        let deadline = AnalyzerDeadline.take(from: configuration.analyzerOptions[descriptor.id] ?? AnalyzerOptions())
+        var options = deadline.options
         if let columns = columnOptions(for: descriptor, configuration: configuration) {
             options.values["columns"] = columns
         }
@@ -67,10 +68,27 @@ public struct AnalyzerRunner: Sendable {
             let duration = ContinuousClock.now - started
             return Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
         }
+        let analyzer: any Analyzer
+        let seconds: Double
+        if let external = entry.analyzer as? ExternalAnalyzer {
+            // The process is killed at its own timeout, with its own message; the runner's
+            // deadline is only a backstop a little later.
+            var limits = external.limits
+            if let configured = deadline.seconds { limits = limits.withTimeout(seconds: configured, analyzer: descriptor.id) }
+            analyzer = ExternalAnalyzer(executable: external.executable, descriptor: external.descriptor, limits: limits)
+            seconds = limits.timeoutSeconds + 5
+        } else {
+            analyzer = entry.analyzer
+            seconds = deadline.seconds ?? AnalyzerDeadline.builtInDefaultSeconds
+        }
         do {
-            let result = try await entry.analyzer.analyze(context)
+            let result = try await AnalyzerDeadline.run(seconds: seconds) { try await analyzer.analyze(context) }
             try ResultValidator().validate(result)
             return AnalyzerRun(descriptor: descriptor, status: .ok, origin: entry.origin, durationMs: elapsed(), result: result)
+        } catch is AnalyzerDeadline.Passed {
+            return AnalyzerRun(
+                descriptor: descriptor, status: .failed, message: AnalyzerDeadline.message(id: descriptor.id, seconds: seconds),
+                origin: entry.origin, durationMs: elapsed())
         } catch {
             return AnalyzerRun(
                 descriptor: descriptor, status: .failed, message: String(describing: error), origin: entry.origin,

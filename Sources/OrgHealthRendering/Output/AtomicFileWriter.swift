@@ -22,21 +22,31 @@ public struct AtomicFileWriter: Sendable {
                 staged.append((try stage(file.contents, for: file.url), file.url))
             }
         } catch {
-            for entry in staged { unlink(entry.temporary) }
+            for entry in staged { PartialFiles.finish(entry.temporary) { unlink(entry.temporary) == 0 } }
             throw error
         }
+        if let pause = PartialFiles.pauseBeforeRename { usleep(UInt32(min(max(pause, 0), 60) * 1_000_000)) }
         // Renaming cannot replace a folder: refuse before any file is replaced.
         for entry in staged {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: entry.target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for remaining in staged { unlink(remaining.temporary) }
+                for remaining in staged { PartialFiles.finish(remaining.temporary) { unlink(remaining.temporary) == 0 } }
                 throw OutputError(path: entry.target.path, message: "a folder is in the way of the report file; move it")
             }
         }
-        for entry in staged where rename(entry.temporary, entry.target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            for remaining in staged { unlink(remaining.temporary) }
-            throw OutputError(path: entry.target.path, message: "cannot replace the file: \(reason)")
+        for (index, entry) in staged.enumerated() {
+            var reason = ""
+            let renamed = PartialFiles.finish(entry.temporary) {
+                guard rename(entry.temporary, entry.target.path) == 0 else {
+                    reason = String(cString: strerror(errno))
+                    return false
+                }
+                return true
+            }
+            guard renamed else {
+                for remaining in staged[index...] { PartialFiles.finish(remaining.temporary) { unlink(remaining.temporary) == 0 } }
+                throw OutputError(path: entry.target.path, message: "cannot replace the file: \(reason)")
+            }
         }
     }
 
@@ -53,13 +63,22 @@ public struct AtomicFileWriter: Sendable {
     private func stage(_ contents: [UInt8], for target: URL) throws(OutputError) -> String {
         let folder = target.deletingLastPathComponent().path
         var template = Array("\(folder)/.\(target.lastPathComponent).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        var descriptor: Int32 = -1
+        var reason = "the run is being stopped"
+        // Created and recorded in one step, so that a signal removes it (PartialFiles).
+        let created = PartialFiles.create {
+            descriptor = template.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { mkstemp($0) } ?? -1
+            }
+            guard descriptor >= 0 else {
+                reason = String(cString: strerror(errno))
+                return nil
+            }
+            return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        guard descriptor >= 0 else {
-            throw OutputError(path: target.path, message: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+        guard let temporary = created else {
+            throw OutputError(path: target.path, message: "cannot create a file in \(folder): \(reason)")
         }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(descriptor, 0o600)
         var offset = 0
         var failure: String?
@@ -78,7 +97,7 @@ public struct AtomicFileWriter: Sendable {
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if let failure {
-            unlink(temporary)
+            PartialFiles.finish(temporary) { unlink(temporary) == 0 }
             throw OutputError(path: target.path, message: "cannot write the file: \(failure)")
         }
         return temporary
