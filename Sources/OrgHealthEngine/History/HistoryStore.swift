@@ -47,7 +47,14 @@ public final class HistoryStore: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             guard !isFolder.boolValue else { throw .io(path: path, detail: "a folder is in the way of the history file") }
-            try HistoryFileCheck.inspect(path: path, immutable: access == .readOnly)
+            // An empty file is one another run has just created (owner-only) and is about to
+            // migrate: nothing in it to distrust yet, and reading it mid-creation would report
+            // it damaged. The schema is verified again inside every write. (A size that cannot be
+            // read is nil, so the file is inspected: losing that error is safe.)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            if size != 0 || access == .readOnly {
+                try HistoryFileCheck.inspect(path: path, immutable: access == .readOnly)
+            }
         } else if access == .readOnly {
             throw .missing(path: path)
         } else {
