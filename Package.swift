@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["LibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The SDK: the shared analyzer protocol and result model. Foundation, Yams for the one
         // bounded YAML loader every YAML input shares.
-        .target(name: "OrgHealthKit", dependencies: ["Yams"]),
+        // Spreadsheet reads .xlsx sources behind the one tabular entry point (TabularFile.open).
+        .target(name: "OrgHealthKit", dependencies: ["Yams", "Spreadsheet"]),
 
         // Built-in analyzers: each uses only what a custom analyzer could use.
         .target(name: "OrgStructureAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/OrgStructure"),

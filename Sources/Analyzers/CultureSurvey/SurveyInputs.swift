@@ -25,9 +25,9 @@ struct SurveyInputs {
             throw AnalyzerError(
                 "sources.culture-survey needs both 'responses' (the export) and 'definition' (survey.yml); add the missing one")
         }
-        self.responses = responses.flatMap { Self.expand($0, extensions: ["csv"]) }
+        self.responses = responses.flatMap { Self.expand($0, extensions: ["csv", "xlsx", "xlsm"]) }
         guard !self.responses.isEmpty else {
-            throw AnalyzerError("sources.culture-survey.responses names a folder without .csv files; point it at the export")
+            throw AnalyzerError("sources.culture-survey.responses names a folder without .csv or .xlsx files; point it at the export")
         }
         let definitionFiles = definitions.flatMap { url -> [URL] in
             guard Self.isDirectory(url) else { return [url] }

@@ -73,7 +73,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `file:line: message`, e.g. `roster.csv:17: the file is not UTF-8 (byte 0xE9); save it as UTF-8 and run again`.
     public var description: String {
-        "\(source)\(line.map { ":\($0)" } ?? ""): \(message)"
+        "\(TabularFile.location(source: source, line: line)): \(message)"
     }
 
     /// The error as a report diagnostic (severity `error`), naming the file and line.

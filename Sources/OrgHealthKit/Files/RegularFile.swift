@@ -31,6 +31,22 @@ public enum RegularFile {
         public var description: String { reason }
     }
 
+    /// The first `count` bytes (fewer when the file is shorter) of the regular file at `path`;
+    /// refuses what ``open(_:maxBytes:)`` refuses, without blocking.
+    public static func head(_ path: String, count: Int) throws(Refusal) -> [UInt8] {
+        let (descriptor, _) = try open(path)
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got > 0 { filled += got } else if got == 0 || errno != EINTR { break }
+        }
+        return Array(bytes.prefix(filled))
+    }
+
     /// Opens `path` for reading if it is a regular file of at most `maxBytes` bytes, and returns
     /// the descriptor (the caller closes it) and the file's size.
     public static func open(_ path: String, maxBytes: Int = .max) throws(Refusal) -> (descriptor: Int32, size: Int) {

@@ -20,10 +20,11 @@ public struct Diagnostic: Codable, Sendable, Hashable {
         self.message = message
     }
 
-    /// `source:line: message`, as `orghealth validate` prints it.
+    /// `source:line: message` (`source, row N: message` for a workbook's sheet), as
+    /// `orghealth validate` prints it.
     public var formatted: String {
         var prefix = ""
-        if let source { prefix = source + (line.map { ":\($0)" } ?? "") + ": " }
+        if let source { prefix = TabularFile.location(source: source, line: line) + ": " }
         return prefix + "\(severity.rawValue): " + message
     }
 }

@@ -68,14 +68,14 @@ struct RosterAssembly {
             let keys = absent.map { "columns.roster.\($0)" }.joined(separator: ", ")
             let them = absent.count == 1 ? "it" : "them"
             throw RosterError(
-                "\(source):\(headerLine): the roster has no column \(names); add \(them), or map \(them) with \(keys) in the config"
+                "\(TabularFile.location(source: source, line: headerLine)): the roster has no column \(names); add \(them), or map \(them) with \(keys) in the config"
                     + (header.delimiterHint.map { " (\($0))" } ?? ""))
         }
         for name in required { columns[name] = header.index(of: name) }
         for name in Self.optionalColumns { columns[name] = header.index(of: name) }
         if let status = options.status, columns["status"] == nil {
             throw RosterError(
-                "\(source):\(headerLine): the roster has no column '\(status)' (roster.status in the config); "
+                "\(TabularFile.location(source: source, line: headerLine)): the roster has no column '\(status)' (roster.status in the config); "
                     + "fix the name or remove roster.status")
         }
     }
@@ -190,7 +190,7 @@ struct RosterAssembly {
             format = given
             if let example = values.first(where: { _ in true }), !values.contains(where: { given.date(from: $0.text) != nil }) {
                 throw RosterError(
-                    "\(source):\(example.line): no \(example.column) value reads as dateFormat '\(given.pattern)' "
+                    "\(TabularFile.location(source: source, line: example.line)): no \(example.column) value reads as dateFormat '\(given.pattern)' "
                         + "(e.g. '\(example.text)'); fix roster.dateFormat in the config")
             }
         } else {
@@ -235,13 +235,13 @@ struct RosterAssembly {
             let unread = values.first { value in !RosterDateFormat.candidates.contains { $0.date(from: value.text) != nil } }
                 ?? first
             throw RosterError(
-                "\(source):\(unread.line): the \(columnsNamed) values are in no date format OrgHealth knows "
+                "\(TabularFile.location(source: source, line: unread.line)): the \(columnsNamed) values are in no date format OrgHealth knows "
                     + "(e.g. '\(unread.text)'); set roster.dateFormat in the config (e.g. dateFormat: dd.MM.yyyy)")
         }
         if winners.count > 1 {
             let example = values.first { value in winners.filter { $0.date(from: value.text) != nil }.count > 1 } ?? first
             throw RosterError(
-                "\(source):\(example.line): the \(columnsNamed) values (e.g. '\(example.text)') read as "
+                "\(TabularFile.location(source: source, line: example.line)): the \(columnsNamed) values (e.g. '\(example.text)') read as "
                     + winners.map(\.pattern).joined(separator: " or ")
                     + " alike — every day is 12 or less; set roster.dateFormat in the config (e.g. dateFormat: "
                     + "\(winners[0].pattern.replacingOccurrences(of: "M", with: "MM").replacingOccurrences(of: "d", with: "dd")))")

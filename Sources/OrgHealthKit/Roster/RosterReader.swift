@@ -78,10 +78,10 @@ public struct RosterReader: Sendable {
 
     /// Reads a roster file.
     public func read(_ url: URL) throws(RosterError) -> Output {
-        let source = url.lastPathComponent
         var reader: CSVReader
         do { reader = try TabularFile.open(url, options: options.tabular) } catch { throw RosterError(error.description) }
-        return try read(&reader, source: source)
+        // The reader's source names a workbook's sheet too (`roster.xlsx, sheet 'Employees'`).
+        return try read(&reader, source: reader.source)
     }
 
     /// Reads a roster from CSV text (for tests and small inputs).

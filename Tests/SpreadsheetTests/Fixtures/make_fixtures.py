@@ -22,9 +22,20 @@ and what the named tools write:
 - bomb.xlsx: a sheet of 60 MB of spaces deflating from ~60 KB (ratio ~1000).
 - doctype.xlsx: a sheet with a DOCTYPE and an entity (refused).
 - bad-shared-string.xlsx: a cell pointing to shared string 5 of 1.
+- roster-hris.xlsx: an HRIS roster as BambooHR's or HiBob's "Export to Excel" gives it: a
+  first sheet "README" of notes, the people on the second sheet "Employees"; numeric
+  employee and manager ids stored as numbers, hire and end dates as date serials with the
+  built-in format 14 (m/d/yyyy), blank end dates left out of the row (a gap). The same
+  people as Tests/OrgHealthKitTests/WorkbookSourceTests.swift's CSV.
+- forms-survey.xlsx: Microsoft Forms' "Open in Excel" download (as forms-responses.xlsx)
+  holding the 26 responses of Tests/CultureSurveyAnalyzerTests/SurveyFixture.swift, with a
+  "team" column and the questions as headers, answers as choice text, as
+  SurveyVendorFixtures.microsoftForms() writes the same export in CSV.
 - opendocument.ods / apple.numbers / legacy.xls / not-a-zip.xlsx: other formats.
 """
+import datetime
 import zipfile
+from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -224,5 +235,129 @@ def others():
         f.write("ID,Name\n1,Ana\n")
 
 
+def serial(iso):
+    """The 1900-system date serial of an ISO date: days since 1899-12-30 (Excel's day 0,
+    counting the phantom 1900-02-29)."""
+    return (datetime.date.fromisoformat(iso) - datetime.date(1899, 12, 30)).days
+
+
+class Strings:
+    """A shared-string table built as cells are written."""
+    def __init__(self):
+        self.items, self.index = [], {}
+
+    def cell(self, ref, text):
+        if text not in self.index:
+            self.index[text] = len(self.items)
+            self.items.append(f'<si><t xml:space="preserve">{escape(text)}</t></si>')
+        return f'<c r="{ref}" t="s"><v>{self.index[text]}</v></c>'
+
+
+def col(index):
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+ROSTER = [  # employee_id, manager_id, name, team, department, hire_date, end_date
+    (1001, None, "Ada Park", "Exec", "Leadership", "2019-03-04", None),
+    (1002, 1001, "Ben Ortiz", "Platform", "Engineering", "2021-06-14", None),
+    (1003, 1002, "Chloé Martin", "Platform", "Engineering", "2026-07-20", None),
+    (1004, 1002, "Dev Rao", "Platform", "Engineering", "2022-01-10", "2026-08-31"),
+    (1005, 1001, "Eve Stone", "Sales", "Sales", "2020-11-02", None),
+    (1006, 1005, "Femi Ade", "Sales", "Sales", "2026-10-05", None),
+    (1007, 1005, "Gus Lund", "Sales", "Sales", "2018-05-01", "2026-03-31"),
+    (1008, 1005, "Hana Ito", "Sales", "Sales", "2026-09-01", None),
+]
+
+
+def roster_hris():
+    strings = Strings()
+    header = ["employee_id", "manager_id", "name", "team", "department", "hire_date", "end_date"]
+    rows = ['<row r="1">' + "".join(strings.cell(f"{col(i)}1", h) for i, h in enumerate(header)) + "</row>"]
+    for number, person in enumerate(ROSTER, start=2):
+        cells = []
+        for i, value in enumerate(person):
+            ref = f"{col(i)}{number}"
+            if value is None:
+                continue  # a blank cell: not written, as Excel does
+            if i in (0, 1):
+                cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+            elif i in (5, 6):
+                cells.append(f'<c r="{ref}" s="1"><v>{serial(value)}</v></c>')
+            else:
+                cells.append(strings.cell(ref, value))
+        rows.append(f'<row r="{number}">' + "".join(cells) + "</row>")
+    readme = '<row r="1">' + strings.cell("A1", "Exported from the HR system; people are on the Employees sheet") + "</row>"
+    write("roster-hris.xlsx", standard(
+        {"xl/worksheets/sheet1.xml": sheet(readme), "xl/worksheets/sheet2.xml": sheet("".join(rows))},
+        workbook([("README", "rId1"), ("Employees", "rId2")]),
+        rels([("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "worksheet", "worksheets/sheet2.xml"),
+              ("rId3", "styles", "styles.xml"), ("rId4", "sharedStrings", "sharedStrings.xml")]),
+        {"xl/styles.xml": styles([], [0, 14]), "xl/sharedStrings.xml": sst(strings.items)}))
+
+
+QUESTIONS = ["I can speak up without fear.", "People are blamed for mistakes.", "We keep our commitments.",
+             "My workload is manageable.", "I am proud to work here.", "I would recommend working here."]
+LABELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+SURVEY = [  # team, answers (None = blank), eNPS, comment: SurveyFixture.rows
+    ("Platform", [5, 1, 4, 4, 5, 5], 10, "Great team, but the workload is heavy"),
+    ("Platform", [4, 2, 4, 3, 4, 4], 9, ""),
+    ("Platform", [4, 1, 5, 4, 5, 4], 8, ""),
+    ("Platform", [3, 3, 3, 2, 3, 3], 6, "My manager keeps cancelling our 1:1s"),
+    ("Platform", [5, 2, 4, 5, 5, 5], 10, ""),
+    ("Platform", [2, 4, 2, 2, 2, 3], 4, "Too much overtime <b>really</b>"),
+    ("Platform", [4, 2, 4, 4, 4, 4], 9, ""),
+    ("Platform", [4, None, 4, 3, 4, 5], 7, ""),
+    ("Platform", [5, 1, 5, 4, 5, 5], 10, ""),
+    ("Platform", [3, 3, 4, 3, 3, 4], 7, ""),
+    ("Platform", [4, 2, 3, 4, 4, 4], 8, ""),
+    ("Platform", [4, 1, 4, 5, 5, 4], None, ""),
+    ("Web", [2, 4, 2, 1, 2, 2], 3, "<script>alert(1)</script> no career path"),
+    ("Web", [3, 4, 2, 2, 3, 2], 5, ""),
+    ("Web", [2, 5, 3, 2, 2, 3], 6, ""),
+    ("Web", [3, 3, 3, 2, 3, 3], 7, ""),
+    ("Web", [1, 5, 2, 1, 1, 2], 2, ""),
+    ("Data", [4, 2, 4, 4, 4, 4], 9, ""),
+    ("Data", [5, 1, 5, 5, 5, 5], 10, ""),
+    ("Data", [4, 2, 4, 3, 4, 4], 8, ""),
+    ("Field", [4, 2, 4, 3, 4, 4], 8, ""),
+    ("Field", [3, 3, 3, 3, 3, 3], 7, ""),
+    ("Field", [4, 2, 4, 4, 4, 4], 9, ""),
+    ("Field", [5, 1, 5, 5, 5, 5], 10, ""),
+    ("Field", [4, 2, 3, 2, 4, 3], 6, ""),
+    ("Field", [2, 4, 2, 2, 2, None], 4, ""),
+]
+
+
+def forms_survey():
+    strings = Strings()
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "team"] + QUESTIONS + ["enps", "comment"]
+    rows = ['<row r="1">' + "".join(strings.cell(f"{col(i)}1", h) for i, h in enumerate(header)) + "</row>"]
+    # 46266.4166666667 = 2026-09-01 10:00:00 (serial 46266 = 2026-09-01, 10/24 = 0.41666…); +313 s for completion.
+    start, done = 46266 + 10 / 24, 46266 + (10 * 3600 + 313) / 86400
+    for number, (team, answers, enps, comment) in enumerate(SURVEY, start=2):
+        cells = [f'<c r="A{number}"><v>{number - 1}</v></c>',
+                 f'<c r="B{number}" s="1"><v>{start!r}</v></c>', f'<c r="C{number}" s="1"><v>{done!r}</v></c>',
+                 strings.cell(f"D{number}", "anonymous"), strings.cell(f"F{number}", team)]
+        for i, answer in enumerate(answers):
+            if answer is not None:
+                cells.append(strings.cell(f"{col(6 + i)}{number}", LABELS[answer - 1]))
+        if enps is not None:
+            cells.append(f'<c r="M{number}"><v>{enps}</v></c>')
+        if comment:
+            cells.append(strings.cell(f"N{number}", comment))
+        rows.append(f'<row r="{number}">' + "".join(cells) + "</row>")
+    write("forms-survey.xlsx", standard(
+        {"xl/worksheets/sheet1.xml": sheet("".join(rows))},
+        workbook([("Sheet1", "rId1")]),
+        rels([("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "styles", "styles.xml"), ("rId3", "sharedStrings", "sharedStrings.xml")]),
+        {"xl/styles.xml": styles([(164, "m/d/yy h:mm:ss")], [0, 164]), "xl/sharedStrings.xml": sst(strings.items)}))
+
+
 if __name__ == "__main__":
     forms(); excel_features(); hris_inline(); mac_1904(); bomb(); doctype(); bad_shared_string(); others()
+    roster_hris(); forms_survey()
