@@ -23,6 +23,10 @@ and what the named tools write:
 - doctype.xlsx: a sheet with a DOCTYPE and an entity (refused).
 - bad-shared-string.xlsx: a cell pointing to shared string 5 of 1.
 - opendocument.ods / apple.numbers / legacy.xls / not-a-zip.xlsx: other formats.
+
+Not written by this script: endless-deflate.xlsx is the input Fuzz/ (FuzzXLSX) found hanging
+the reader (docs/RELIABILITY.md, "Found and fixed"): forms-responses.xlsx with bytes 764-800,
+inside xl/workbook.xml's deflated data, changed so that stream never ends within the entry.
 """
 import zipfile
 from xml.sax.saxutils import quoteattr
