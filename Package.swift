@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "orghealth", targets: ["orghealth"]),
         .library(name: "OrgHealthKit", targets: ["OrgHealthKit"]),
         // Only for the libFuzzer targets of the Fuzz/ sub-package (docs/RELIABILITY.md); not a supported API.
-        .library(name: "OrgHealthFuzzingSupport", targets: ["OrgHealthEngine", "OneOnOneAnalyzer", "CultureSurveyAnalyzer"]),
+        .library(name: "OrgHealthFuzzingSupport", targets: ["OrgHealthEngine", "OneOnOneAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet"]),
         // Command plugins for analyzer authors (a package depending on OrgHealth gets them):
         // `swift package orghealth-report` and `swift package orghealth-new-analyzer NAME`.
         .plugin(name: "OrgHealthReport", targets: ["OrgHealthReportPlugin"]),

@@ -11,8 +11,7 @@ import PackageDescription
 
 let targets = [
     "FuzzCSV", "FuzzMarkdownNotes", "FuzzHTMLNotes", "FuzzJSONLinesNotes", "FuzzConfig", "FuzzSurveyDefinition",
-    "FuzzExternalResult",
-    // "FuzzXLSX": the .xlsx reader (branch xlsx) gets its target here once it is merged; see Fuzz/README.md.
+    "FuzzExternalResult", "FuzzXLSX",
 ]
 
 let package = Package(

@@ -15,7 +15,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 600
 parallel = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 targets = sys.argv[3:] or ["FuzzCSV", "FuzzMarkdownNotes", "FuzzHTMLNotes", "FuzzJSONLinesNotes", "FuzzConfig",
-                           "FuzzSurveyDefinition", "FuzzExternalResult"]
+                           "FuzzSurveyDefinition", "FuzzExternalResult", "FuzzXLSX"]
 flags = ["-c", "debug", "-Xswiftc", "-sanitize=fuzzer,address", "-Xswiftc", "-parse-as-library"]
 subprocess.run(["swift", "build", *flags], cwd=here, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 bin_path = subprocess.run(["swift", "build", *flags, "--show-bin-path"], cwd=here, check=True,

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the small seed corpus in Fuzz/Corpus from the project's own fixtures: the synthetic
 # organization `orghealth sample` writes (its files follow the vendor export shapes documented
-# in docs/INPUTS.md), the recognition example analyzer's answer and a few hand-made edge cases.
+# in docs/INPUTS.md), the recognition example analyzer's answer, a few hand-made edge cases and
+# the small workbooks of the .xlsx reader's tests (Tests/SpreadsheetTests/Fixtures, made by
+# its make_fixtures.py).
 # Each seed is cut to at most 4 KB so the corpus stays small in git.
 set -euo pipefail
 # ORGHEALTH=.build/debug/orghealth uses an already built binary instead of `swift run`.
@@ -11,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 ${ORGHEALTH:-swift run orghealth} sample --employees 60 --out "$work/org" >/dev/null
 corpus=Fuzz/Corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{FuzzCSV,FuzzMarkdownNotes,FuzzHTMLNotes,FuzzJSONLinesNotes,FuzzConfig,FuzzSurveyDefinition,FuzzExternalResult}
+mkdir -p "$corpus"/{FuzzCSV,FuzzMarkdownNotes,FuzzHTMLNotes,FuzzJSONLinesNotes,FuzzConfig,FuzzSurveyDefinition,FuzzExternalResult,FuzzXLSX}
 cut4k() { head -c 4096 "$1" > "$2"; }
 cut4k "$work/org/roster.csv" "$corpus/FuzzCSV/roster.csv"
 cut4k "$work/org/reviews.csv" "$corpus/FuzzCSV/reviews.csv"
@@ -40,4 +42,8 @@ printf '{"protocolVersion":1,"metrics":[{"id":"x.rate","scope":"team:Core","valu
   > "$corpus/FuzzExternalResult/small.json"
 printf '{"protocolVersion":1,"findings":[{"id":"f","severity":"critical","scope":"org","title":"t","detail":"d"}],"sections":[{"title":"T","blocks":[{"table":{"columns":["a"],"rows":[["1"]]}},{"chart":{"kind":"bar","title":"c","unit":"ratio","series":[{"name":"s","points":[]}]}}]}],"diagnostics":[{"severity":"info","message":"m"}]}\n' \
   > "$corpus/FuzzExternalResult/sections.json"
+# Workbooks are copied whole (cutting a zip would lose its central directory); each is < 4 KB.
+for name in excel-features forms-responses hris-inline mac-1904 bad-shared-string doctype; do
+  cp "Tests/SpreadsheetTests/Fixtures/$name.xlsx" "$corpus/FuzzXLSX/"
+done
 du -sh "$corpus"

@@ -10,7 +10,7 @@ seconds=${1:-30}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(FuzzCSV FuzzMarkdownNotes FuzzHTMLNotes FuzzJSONLinesNotes FuzzConfig FuzzSurveyDefinition FuzzExternalResult)
+  targets=(FuzzCSV FuzzMarkdownNotes FuzzHTMLNotes FuzzJSONLinesNotes FuzzConfig FuzzSurveyDefinition FuzzExternalResult FuzzXLSX)
 fi
 started=$SECONDS
 work=$(mktemp -d)

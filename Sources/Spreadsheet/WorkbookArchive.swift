@@ -7,6 +7,7 @@ final class WorkbookArchive {
     /// The file as named in messages.
     let file: String
     let limits: WorkbookLimits
+    private let url: URL
     private let archive: Archive
     /// Bytes inflated from all entries so far. Parts are read one at a time (the sheet's
     /// thread starts after every other part has been read), so one thread at a time updates it.
@@ -18,6 +19,7 @@ final class WorkbookArchive {
     /// with what to do.
     init(url: URL, limits: WorkbookLimits) throws(WorkbookError) {
         file = url.path
+        self.url = url
         self.limits = limits
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
@@ -95,7 +97,7 @@ final class WorkbookArchive {
                                        limit: min(limits.maximumEntryBytes, limits.maximumInMemoryPartBytes))
         var bytes: [UInt8] = []
         do {
-            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+            let checksum = try extract(entry) { chunk in
                 try counter.add(chunk.count)
                 bytes.append(contentsOf: chunk)
             }
@@ -106,6 +108,15 @@ final class WorkbookArchive {
             throw .notAWorkbook(file: file, reason: "\(path) cannot be inflated (\(error))")
         }
         return bytes
+    }
+
+    /// Inflates `entry` in 64 KiB chunks: deflated entries through ``DeflatedEntryReader``
+    /// (ZIPFoundation's own loop hangs on a damaged deflate stream), stored ones as they are.
+    private func extract(_ entry: Entry, consumer: (Data) throws -> Void) throws -> CRC32 {
+        if entry.isCompressed {
+            return try DeflatedEntryReader(url: url, entry: entry).extract(bufferSize: 64 << 10, consumer: consumer)
+        }
+        return try archive.extract(entry, bufferSize: 64 << 10, consumer: consumer)
     }
 
     /// A pull source over entry `path`, inflated on a background thread in
@@ -126,7 +137,7 @@ final class WorkbookArchive {
         var counter = InflationCounter(archive: self, part: entry.path, compressed: entry.compressedSize,
                                        limit: limits.maximumEntryBytes)
         do {
-            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+            let checksum = try extract(entry) { chunk in
                 try counter.add(chunk.count)
                 try pipe.push(chunk)
             }

@@ -102,3 +102,20 @@ import Testing
         #expect(error == .unreadable(file: "/nonexistent/roster.xlsx", reason: "no such file"))
     }
 }
+
+@Suite struct DamagedDeflateTests {
+    @Test func aDeflateStreamThatNeverEndsIsRefusedNotAHang() throws {
+        // Found by Fuzz/ (FuzzXLSX): forms-responses.xlsx with xl/workbook.xml's deflated bytes
+        // 764-800 of the file changed (its data runs from offset 590 = 545 + 30-byte header +
+        // 15-byte name, for 210 bytes; `unzip -t` says "invalid compressed data to inflate").
+        // ZIPFoundation's loop read on past the entry and spun forever at the end of the file;
+        // now only the entry's 210 bytes are inflated and the damage is reported for that part.
+        let error = try FixtureWorkbooks.error("endless-deflate.xlsx")
+        guard case let .notAWorkbook(file, reason) = error else {
+            Issue.record("expected notAWorkbook, got \(String(describing: error))")
+            return
+        }
+        #expect(file.hasSuffix("endless-deflate.xlsx"))
+        #expect(reason.contains("xl/workbook.xml"))
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import OneOnOneAnalyzer
 @_spi(Fuzzing) import OrgHealthEngine
 import OrgHealthKit
+import Spreadsheet
 
 /// What every fuzz target shares: a small organization, a scratch folder per process, and a
 /// way to run the (async) analyzers from libFuzzer's synchronous callback.
@@ -118,5 +119,20 @@ public enum FuzzSupport {
     /// An external analyzer's `analyze` answer, decoded and checked as the host does.
     public static func externalResult(_ bytes: UnsafeRawBufferPointer) {
         HostFuzzingEntryPoints.externalResult(Data(bytes), roster: roster)
+    }
+
+    /// `bytes` as a workbook `fuzz.xlsx`, opened with the `.xlsx` reader (first worksheet) and
+    /// read to its last row; errors (not a zip, missing parts, bad XML, limits) are expected.
+    public static func xlsx(_ bytes: UnsafeRawBufferPointer) {
+        let written = write(bytes, to: "fuzz.xlsx", in: "xlsx")
+        do {
+            var reader = try WorkbookReader(url: written.file)
+            _ = reader.sheetNames
+            while let row = try reader.next() {
+                _ = reader.cellName(row: row.rowNumber, column: row.cells.count)
+            }
+        } catch {
+            _ = "\(error)"  // the message is built, as the report would build it
+        }
     }
 }

@@ -32,6 +32,10 @@ and what the named tools write:
   "team" column and the questions as headers, answers as choice text, as
   SurveyVendorFixtures.microsoftForms() writes the same export in CSV.
 - opendocument.ods / apple.numbers / legacy.xls / not-a-zip.xlsx: other formats.
+
+Not written by this script: endless-deflate.xlsx is the input Fuzz/ (FuzzXLSX) found hanging
+the reader (docs/RELIABILITY.md, "Found and fixed"): forms-responses.xlsx with bytes 764-800,
+inside xl/workbook.xml's deflated data, changed so that stream never ends within the entry.
 """
 import datetime
 import zipfile
