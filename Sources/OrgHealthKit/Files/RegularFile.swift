@@ -39,8 +39,15 @@ public enum RegularFile {
         var bytes = [UInt8](repeating: 0, count: max(0, count))
         var filled = 0
         while filled < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let start = buffer.baseAddress else { return 0 }
+                #if canImport(Glibc)
+                return Glibc.read(descriptor, start + filled, buffer.count - filled)
+                #elseif canImport(Musl)
+                return Musl.read(descriptor, start + filled, buffer.count - filled)
+                #else
+                return Darwin.read(descriptor, start + filled, buffer.count - filled)
+                #endif
             }
             if got > 0 { filled += got } else if got == 0 || errno != EINTR { break }
         }
