@@ -60,6 +60,10 @@ public struct RosterReader: Sendable {
         public var managersUnlinked: Int
         /// People whose status says they left but who have no end date.
         public var leftWithoutEndDate: Int
+        /// The field delimiter of a text file (detected or declared); `nil` for a workbook or XML.
+        public var delimiter: TabularDelimiter?
+        /// The text encoding of a text file (declared, or known from a byte order mark).
+        public var encoding: TabularEncoding?
 
         /// Creates facts.
         public init(
@@ -81,7 +85,12 @@ public struct RosterReader: Sendable {
         var reader: CSVReader
         do { reader = try TabularFile.open(url, options: options.tabular) } catch { throw RosterError(error.description) }
         // The reader's source names a workbook's sheet too (`roster.xlsx, sheet 'Employees'`).
-        return try read(&reader, source: reader.source)
+        let output = try read(&reader, source: reader.source)
+        guard reader.source == url.lastPathComponent else { return output }  // a workbook sheet
+        var facts = output.facts
+        facts.delimiter = reader.delimiter
+        facts.encoding = reader.encoding
+        return Output(roster: output.roster, diagnostics: output.diagnostics, rowsRead: output.rowsRead, facts: facts)
     }
 
     /// Reads a roster from CSV text (for tests and small inputs).

@@ -29,8 +29,8 @@ public struct RosterSummary: Sendable, Equatable {
         facts = output.facts
     }
 
-    /// The summary as `label: value` lines. The delimiter and encoding are "—" until the
-    /// shared tabular reader reports them.
+    /// The summary as `label: value` lines. The delimiter and encoding are "—" for a workbook
+    /// or an XML roster.
     public var lines: [String] {
         let format: String
         if let dateFormat = facts.dateFormat {
@@ -51,7 +51,11 @@ public struct RosterSummary: Sendable, Equatable {
         if facts.leftWithoutEndDate > 0 {
             lines.append("status says left, no end date: \(facts.leftWithoutEndDate)")
         }
-        lines.append("delimiter: —; encoding: —")
+        if let delimiter = facts.delimiter {
+            lines.append("delimiter: \(delimiter.name); encoding: \((facts.encoding ?? .utf8).rawValue)")
+        } else {
+            lines.append("delimiter: —; encoding: —")
+        }
         return lines
     }
 }
