@@ -105,10 +105,8 @@ struct SurveyDefinition {
 
 /// YAML scalar quoting for generated files.
 enum YAMLText {
-    /// A double-quoted YAML scalar (backslashes and quotes escaped).
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// A double-quoted YAML scalar (quotes, backslashes and control characters escaped).
+    static func quoted(_ text: String) -> String { QuotedText.doubleQuoted(text) }
 
     /// The text as a plain scalar when that is safe, double-quoted otherwise.
     static func scalar(_ text: String) -> String {
