@@ -32,6 +32,19 @@ struct ExitCodeKindTests {
         #expect(outcome.stderr.contains("blocker"))
     }
 
+    @Test("--audience managers into a folder that cannot be made is an output error too: 3")
+    func managerOutputError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("blocker")
+        try "not a folder".write(to: blocker, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run([
+            "report", "--config", config, "--output", blocker.appendingPathComponent("out").path, "--no-history",
+            "--audience", "managers",
+        ])
+        #expect(outcome.status == 3, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("error: the manager reports could not be written"))
+    }
+
     @Test("a period the config cannot have is a configuration error: 2, nothing written")
     func configurationError() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
