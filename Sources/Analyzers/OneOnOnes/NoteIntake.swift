@@ -4,7 +4,7 @@ import OrgHealthKit
 /// refuses binary and non-UTF-8 files, resolves people through the roster, drops meetings
 /// outside the period (counting them). One intake per worker; ledgers merge afterwards.
 struct NoteIntake {
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let roster: Roster
     let period: ReportingPeriod
     private(set) var ledger = NoteLedger()
@@ -14,7 +14,7 @@ struct NoteIntake {
     /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
     static let maxDocumentBytes = 32 << 20
 
-    init(settings: OneOnOneSettings, roster: Roster, period: ReportingPeriod) {
+    init(settings: OneOnOneOptions, roster: Roster, period: ReportingPeriod) {
         self.settings = settings
         self.roster = roster
         self.period = period

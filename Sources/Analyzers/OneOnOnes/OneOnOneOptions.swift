@@ -8,7 +8,7 @@ import OrgHealthKit
 /// - `topics`: topic → list of keywords; replaces the default keywords of that topic, or adds
 ///   a topic (reported as `oneonone.topic.<name>`).
 /// - `columns` (set by the host from `columns.one-on-ones`): canonical field → the export's name.
-struct OneOnOneSettings: Sendable {
+struct OneOnOneOptions: Sendable {
     let expectedCadenceDays: Int
     let maxGapDays: Int
     let lexicon: TopicLexicon
