@@ -50,14 +50,14 @@ struct NoteIntake {
     }
 
     /// The file's meetings and problems, or `nil` when the file was skipped (and reported).
-    private mutating func readContent(_ file: NoteFile) throws(FileBytes.Failure) -> NoteFileContent? {
+    private mutating func readContent(_ file: NoteFile) throws(POSIXFiles.Failure) -> NoteFileContent? {
         if file.formByExtension == .jsonLines {
             return try JSONLinesNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(path: file.path)
         }
-        let bytes = try FileBytes.read(file.path, limit: Self.maxDocumentBytes)
+        let bytes = try POSIXFiles.read(file.path, limit: Self.maxDocumentBytes)
         ledger.bytesRead += bytes.count
         let form = bytes.isEmpty ? nil : file.form(of: bytes)
-        if let problem = bytes.withUnsafeBytes({ TextBytes.problem(in: $0) }) {
+        if let problem = bytes.withUnsafeBytes({ NoteTextCheck.problem(in: $0) }) {
             skip(file, problem.message, line: problem.line, severity: form == nil ? .warning : .error)
             return nil
         }

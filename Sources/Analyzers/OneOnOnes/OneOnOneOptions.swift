@@ -32,7 +32,7 @@ struct OneOnOneOptions: Sendable {
             do { words = try topics.strings(name, default: []) } catch {
                 throw AnalyzerError("\(Self.prefix).topics.\(name) must be a list of keywords")
             }
-            guard words.contains(where: { !WordText($0).isEmpty }) else {
+            guard words.contains(where: { !NormalizedWords($0).isEmpty }) else {
                 throw AnalyzerError("\(Self.prefix).topics.\(name) needs at least one keyword with letters or digits")
             }
             overrides[name] = words

@@ -99,7 +99,7 @@ struct ReviewRowParser: Sendable {
             }
             if let column = columns.comment, relationship == .manager || relationship == .peer {
                 let words = record.withField(column) {
-                    FieldBytes.wordCount($0, limit: options.substantialCommentWords)
+                    ReviewFieldScanner.wordCount($0, limit: options.substantialCommentWords)
                 }
                 row.substantial = words >= options.substantialCommentWords
             }
