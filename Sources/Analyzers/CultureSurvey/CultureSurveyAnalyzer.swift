@@ -23,6 +23,7 @@ public struct CultureSurveyAnalyzer: Analyzer {
         inputs: [InputRequirement(kind: "culture-survey")], dimensions: HealthDimension.builtIns,
         metrics: CultureSurveyAnalyzer.definitions
     ).declaring(CultureSurveyOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "survey comments", followsCommentPolicy: true)])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let options = try CultureSurveyOptions(context.options)

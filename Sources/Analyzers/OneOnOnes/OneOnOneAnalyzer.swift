@@ -25,6 +25,7 @@ public struct OneOnOneAnalyzer: Analyzer {
         dimensions: [.execution, .trust, .growth, .feedback, .wellbeing],
         metrics: OneOnOneAnalyzer.definitions
     ).declaring(OneOnOneOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "one-on-one notes")])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let settings = try OneOnOneOptions(options: context.options)

@@ -31,6 +31,7 @@ public struct ReviewCycleAnalyzer: Analyzer {
         dimensions: [.execution, .feedback, .leadership, .direction],
         metrics: ReviewCycleAnalyzer.definitions
     ).declaring(ReviewCycleOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "review comments")])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let options = try ReviewCycleOptions(context.options)
