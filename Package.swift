@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "orghealth-benchmarks",
             dependencies: [
-                "OrgHealthKit", "OrgHealthEngine", "OrgHealthSampleData", "OrgHealthRendering",
+                "OrgHealthKit", "OrgHealthSampleData",
                 "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet",
             ]
         ),
@@ -116,16 +116,16 @@ let package = Package(
         .testTarget(
             name: "OrgHealthEngineTests",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData", .product(name: "GRDB", package: "GRDB.swift"),
+                "OrgHealthEngine", "OrgHealthKit", "CultureSurveyAnalyzer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "OrgHealthRenderingTests",
-            dependencies: ["OrgHealthRendering", "OrgHealthEngine", "OrgHealthKit", "OrgHealthSampleData", "LibXML"]
+            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML"]
         ),
         .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
         // Runs the built `orghealth` executable as users do: exit codes, files, the example report.
-        .testTarget(name: "OrgHealthCLITests", dependencies: ["orghealth", "LibXML", "OrgHealthRendering"]),
+        .testTarget(name: "OrgHealthCLITests", dependencies: ["orghealth", "LibXML", "OrgHealthRendering", "OrgHealthKit"]),
         // External analyzers: the protocol, the SDK entry point, the host's process handling
         // and failure modes (with fixture executables), the parity test, the Python example.
         .testTarget(

@@ -10,7 +10,7 @@ struct SurveyFindings {
     let rollup: SurveyRollup
     let metrics: [Metric]
     let teamGaps: [TeamGap]
-    let options: SurveyOptions
+    let options: CultureSurveyOptions
     let minGroupSize: Int
 
     func findings() -> [Finding] {

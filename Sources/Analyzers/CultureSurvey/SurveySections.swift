@@ -13,7 +13,7 @@ struct SurveySections {
     let rollup: SurveyRollup
     let tally: SurveyTally
     let teamGaps: [TeamGap]
-    let options: SurveyOptions
+    let options: CultureSurveyOptions
     let privacy: PrivacyPolicy
     let overview: String
 

@@ -11,7 +11,7 @@ struct OneOnOneFigures: Sendable {
     let topicNames: [String]
     let maxGapDays: Int
 
-    init(ledger: NoteLedger, roster: Roster, period: ReportingPeriod, settings: OneOnOneSettings) {
+    init(ledger: NoteLedger, roster: Roster, period: ReportingPeriod, settings: OneOnOneOptions) {
         topicNames = settings.lexicon.names
         maxGapDays = settings.maxGapDays
         var tallies: [Scope: ScopeTally] = [:]

@@ -10,7 +10,7 @@ struct OneOnOneFindings {
     let figures: OneOnOneFigures
     let roster: Roster
     let period: ReportingPeriod
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let minGroupSize: Int
 
     /// The thresholds, documented in docs/analyzers/one-on-ones.md.

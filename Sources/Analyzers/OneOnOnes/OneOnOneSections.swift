@@ -8,7 +8,7 @@ struct OneOnOneSections {
     let ledger: NoteLedger
     let roster: Roster
     let period: ReportingPeriod
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let minGroupSize: Int
 
     /// Cadence bins: upper bound in days (inclusive) and label.

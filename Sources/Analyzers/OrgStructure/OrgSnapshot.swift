@@ -41,7 +41,7 @@ struct OrgSnapshot {
     }
 
     /// The figures and the span-of-control signal of one group scope.
-    func figures(for scope: Scope, bounds: SpanBounds) -> (metrics: [Metric], signal: HealthSignal?) {
+    func figures(for scope: Scope, bounds: OrgStructureOptions) -> (metrics: [Metric], signal: HealthSignal?) {
         let members = roster.members(of: scope)
         let atEnd = members.filter { $0.isEmployed(on: period.end) }
         let atStart = members.filter { $0.isEmployed(on: period.start) }

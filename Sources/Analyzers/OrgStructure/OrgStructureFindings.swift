@@ -4,7 +4,7 @@ import OrgHealthKit
 /// without a manager below the top.
 struct OrgStructureFindings {
     let snapshot: OrgSnapshot
-    let bounds: SpanBounds
+    let bounds: OrgStructureOptions
 
     func findings() -> [Finding] {
         // Without manager information there are no spans to judge and everyone is "at the top".

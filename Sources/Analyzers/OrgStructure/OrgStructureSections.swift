@@ -4,7 +4,7 @@ import OrgHealthKit
 /// distribution of direct-report counts.
 struct OrgStructureSections {
     let snapshot: OrgSnapshot
-    let bounds: SpanBounds
+    let bounds: OrgStructureOptions
     let metrics: [Metric]
 
     func sections() -> [ReportSection] {

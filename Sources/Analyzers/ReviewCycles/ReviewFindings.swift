@@ -5,7 +5,7 @@ import OrgHealthKit
 /// the score may be shown). Each rests on the metric it quotes, at its own scope.
 struct ReviewFindings {
     let figures: ReviewFigures
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let roster: Roster
 
     func findings() -> [Finding] {

@@ -10,7 +10,7 @@ import OrgHealthKit
 /// Texts quote the org's figures only when the org's group is large enough to be shown.
 struct ReviewSections {
     let figures: ReviewFigures
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let roster: Roster
     let period: ReportingPeriod
 

@@ -3,7 +3,7 @@ import OrgHealthKit
 
 /// The culture survey's definition: 21 items over the seven health dimensions (two of them
 /// reverse-coded) plus three engagement (outcome) items, written as `survey/survey.yml`.
-struct SurveyDefinition {
+struct SampleSurveyDefinition {
     struct Item {
         var id: String
         var column: String
