@@ -32,6 +32,7 @@ public struct HTMLRenderer: ReportRenderer {
         SummaryView(report: report).render(into: main)
         MoversView(report: report).render(into: main)
         HeatmapView(report: report, order: heatmapOrder).render(into: main)
+        AttributeView(report: report).render(into: main)
         let priorities = Priorities(report: report)
         for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report), priorities: priorities).render(into: main) }
         DataQualityView(report: report).render(into: main)
@@ -52,6 +53,9 @@ public struct HTMLRenderer: ReportRenderer {
         nav.element("a", [("href", "#summary")], text: "Summary")
         nav.element("a", [("href", "#movers")], text: "Biggest movers")
         nav.element("a", [("href", "#heatmap")], text: "Heatmap")
+        if report.scopes.contains(where: { $0.scope.kind == .attribute }) {
+            nav.element("a", [("href", "#by-attribute")], text: "By attribute")
+        }
         for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
         nav.element("a", [("href", "#data-quality")], text: "Data quality")
         nav.element("a", [("href", "#methodology")], text: "Methodology")
@@ -74,6 +78,7 @@ struct ScopeNames {
     func describe(_ scope: Scope) -> String {
         switch scope {
         case .org: return "whole organization"
+        case .attribute(let name, let value): return "people with \(name) \(value)"
         default: return "\(scope.kind.rawValue) \(names[scope] ?? scope.name)"
         }
     }
