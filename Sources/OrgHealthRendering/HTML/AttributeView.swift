@@ -31,7 +31,9 @@ struct AttributeView {
                             + "is a group of its own, never crossed with a team, department or manager. n is the headcount; "
                             + "people with no value are in no row. Cells marked suppressed are withheld because the group has "
                             + "fewer than \(minimum) people with the figure, or to stop a withheld value being worked out by "
-                            + "subtracting the others from the organization.")
+                            + "subtracting the others from the organization. A value's scores rest on the figures given "
+                            + "per attribute (one-on-ones and reviews; the survey is not cut by attribute), so compare values "
+                            + "with each other rather than with the organization's row.")
         let dimensions = report.summary.dimensions.map(\.dimension)
         let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
                                    healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
