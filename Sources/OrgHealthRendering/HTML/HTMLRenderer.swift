@@ -27,6 +27,9 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
         try head.style(HTMLStyles.css + CoverageView.css + PackStyles.css + PackStyles.heatmapCSS + PackStyles.printCSS)
 
+        // Shown only in print, at the top of every page (PackStyles.printCSS); the h1 says it on screen.
+        document.body.element("div", [("class", "running-title"), ("aria-hidden", "true")],
+                              text: "\(report.organization) · organizational health \(report.period.label)")
         let main = document.body.element("main")
         header(report, main)
         SummaryView(report: report).render(into: main)
