@@ -55,3 +55,25 @@ enum ExampleManagerIndex {
         return result
     }
 }
+
+@Suite("CLI: attribute cuts in the committed example")
+struct ExampleCutTests {
+    /// The demo config cuts by location, level and tenure (SampleConfigWriter). The committed
+    /// example matches what the code generates (ExampleReportTests), so checking it checks the code.
+    @Test("HR's and the organization's editions have the by-attribute view; a manager's report has no cut at all")
+    func cutsPerAudience() throws {
+        let root = CLIRunner.repositoryRoot.appendingPathComponent("Reports/example")
+        for name in ["health-report.html", "organization/health-report.html"] {
+            let html = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            #expect(html.contains(#"<section id="by-attribute""#), "\(name) lacks the by-attribute view")
+            for caption in ["By level", "By location", "By tenure"] { #expect(html.contains(caption), "\(name) lacks \(caption)") }
+        }
+        let xml = try String(contentsOf: root.appendingPathComponent("health-report.xml"), encoding: .utf8)
+        #expect(xml.contains(#"kind="attribute""#) && xml.contains(#"scope="attribute:tenure=0-1y""#))
+        // Manager reports leave cuts out: a small line beside a location's figures invites intersection attacks.
+        for name in ["managers/E0006/health-report.html", "managers/E0006/health-report.xml"] {
+            let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains("attribute:") && !text.contains("by-attribute"), "\(name) holds an attribute cut")
+        }
+    }
+}
