@@ -247,6 +247,7 @@ public struct Roster: Sendable {
         case .department(let name): indices = membersByDepartment[name]
         case .team(let name): indices = membersByTeam[name]
         case .manager(let id): indices = reportsByManager[id]
+        case .attribute: indices = membersByAttribute[scope]
         }
         for index in indices ?? [] { try body(people[index]) }
     }
