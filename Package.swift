@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "OrgHealthEngineTests",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthKit", "CultureSurveyAnalyzer", .product(name: "GRDB", package: "GRDB.swift"),
+                "OrgHealthEngine", "OrgHealthKit", "OrgHealthRendering", "CultureSurveyAnalyzer",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
