@@ -4,7 +4,7 @@ import OrgHealthKit
 /// The department and team × dimension heatmap. The organization comes first as the baseline
 /// row, every row gives its n (headcount), and a significant change since the previous period
 /// is marked ▲ or ▼ beside the score. Every team is listed — grouped by department, each
-/// department a `<details>` (no cap, no script), open when one of its teams is on the watchlist
+/// department a `<details>` (no script), open when one of its teams is on the watchlist
 /// — in the configured order. Every cell carries its number and band as text, so colour is
 /// never the only signal; withheld cells say "suppressed". Past the page's budget
 /// (``HTMLBudget``: 250 departments, 1,000 team rows) each department shows its first teams in

@@ -3,7 +3,8 @@ import OrgHealthKit
 
 /// What to look at first: the watchlist ranked by how far each group is below the
 /// organization weighted by its size, findings ranked by severity then evidence, and the
-/// strengths. The first ones are shown; the rest wait in collapsed `<details>`, never cut.
+/// strengths. The first ones are shown; the rest wait in collapsed `<details>`, up to the
+/// page's budget (``HTMLBudget``), past which a sentence says where the others are.
 struct Priorities {
     let report: HealthReport
 
