@@ -21,15 +21,14 @@ public struct ConfigurationLoader: Sendable {
     /// Loads a config file (a regular file only: a FIFO or device is refused before it is read).
     public func load(_ url: URL) throws(ConfigError) -> Configuration {
         let name = url.path
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         do { bytes = try RegularFile.read(url.path, maxBytes: Self.maxConfigBytes) } catch {
             if error.isTooLarge {
                 throw ConfigError(file: name, message: "the config file is larger than \(Self.maxConfigBytes >> 20) MB (\(error.reason)); a config is a few KB: check that this is the right file")
             }
             throw ConfigError(file: name, message: "the config file does not exist or cannot be read (\(error.reason)); create one with `orghealth init`")
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = ByteOrderMark.utf8Text(bytes) else {
             throw ConfigError(file: name, message: "the config file is not UTF-8; save it as UTF-8")
         }
         return try parse(text, file: url)

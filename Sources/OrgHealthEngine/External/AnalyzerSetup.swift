@@ -33,18 +33,14 @@ public struct AnalyzerSetup: Sendable {
     /// which the check treats as a config without sections).
     static func configText(_ configFile: URL) -> String {
         guard let data = FileManager.default.contents(atPath: configFile.path) else { return "" }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return String(validating: bytes, as: UTF8.self) ?? ""
+        return ByteOrderMark.utf8Text(data) ?? ""
     }
 
     /// The ids under `analyzers:` in a config file; empty when it cannot be read (loading it
     /// then reports why).
     static func analyzerIDs(in configFile: URL) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: configFile.path) else { return [] }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self),
+        guard let text = ByteOrderMark.utf8Text(data),
               let root = try? YAMLValue.parse(text, file: configFile.path),
               case .mapping(let pairs, _) = root,
               let section = pairs.first(where: { $0.key == "analyzers" }),
