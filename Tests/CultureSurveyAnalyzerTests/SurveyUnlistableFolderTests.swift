@@ -6,13 +6,14 @@ import Testing
 @Suite("Culture survey: a responses folder that cannot be listed")
 struct SurveyUnlistableFolderTests {
     /// A real folder this process cannot list: a fresh folder without permissions stops an
-    /// ordinary user; root, whom permissions do not stop, cannot list /proc/1/map_files
-    /// without CAP_SYS_ADMIN (containers drop it). `nil` when neither fails here.
+    /// ordinary user; root, whom permissions do not stop, cannot open /proc/1/fdinfo of a
+    /// process it may not trace (PID 1 of the host or container, without CAP_SYS_PTRACE).
+    /// `nil` when none fails here.
     static func unlistableFolder(scratch: URL) throws -> URL? {
         let locked = scratch.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
-        for candidate in [locked, URL(fileURLWithPath: "/proc/1/map_files")] {
+        for candidate in [locked, URL(fileURLWithPath: "/proc/1/fdinfo")] {
             do { _ = try FileManager.default.contentsOfDirectory(atPath: candidate.path) } catch { return candidate }
         }
         return nil
@@ -45,7 +46,7 @@ struct SurveyUnlistableFolderTests {
 struct SurveyColumnMappingTests {
     @Test("a mapping value that is not header text fails the analyzer (it used to be dropped silently)")
     func numberAsHeader() async throws {
-        let options: [String: ConfigValue] = ["columns": .object(["team": .number(7)])]
+        let options: [String: ConfigValue] = ["columns": .object(["team": .array([.string("Team"), .string("Group")])])]
         let error = await #expect(throws: AnalyzerError.self) { try await SurveyFixture.analyze(options: options) }
         #expect(error?.message == "columns.culture-survey.team must be the header text of a column in the export")
     }

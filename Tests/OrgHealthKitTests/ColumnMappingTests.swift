@@ -12,17 +12,19 @@ struct ColumnMappingTests {
 
     @Test("a value that is not header text is an error naming the key, never a column left out")
     func badValue() {
-        let number = AnalyzerOptions(["columns": .object(["rating": .number(5)])])
+        // A list where one header is expected (a number or true is read as its text: `rating: 5`
+        // names a column headed "5").
+        let list = AnalyzerOptions(["columns": .object(["rating": .array([.string("Rating"), .string("Score")])])])
         #expect(throws: AnalyzerError("columns.review-cycles.rating must be the header text of a column in the export")) {
-            try number.columnMapping(for: "review-cycles")
+            try list.columnMapping(for: "review-cycles")
         }
         let empty = AnalyzerOptions(["columns": .object(["team": .string("")])])
         #expect(throws: AnalyzerError("columns.culture-survey.team must be the header text of a column in the export")) {
             try empty.columnMapping(for: "culture-survey")
         }
-        let list = AnalyzerOptions(["columns": .array([.string("a")])])
+        let notAMapping = AnalyzerOptions(["columns": .array([.string("a")])])
         #expect(throws: AnalyzerError("columns.one-on-ones must be a mapping of column name to the export's header")) {
-            try list.columnMapping(for: "one-on-ones")
+            try notAMapping.columnMapping(for: "one-on-ones")
         }
     }
 }

@@ -28,7 +28,7 @@ struct HistoryCommand: ParsableCommand {
                 print("no history recorded yet (\(location.file.path) does not exist)")
                 return
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // a read-only store: closing it cannot lose data
             let periods = try HistoryLocation.exitOnError { () throws(HistoryError) in try store.periods() }
             guard !periods.isEmpty else {
                 print("no periods recorded in \(location.file.path)")
@@ -68,7 +68,7 @@ struct HistoryCommand: ParsableCommand {
                 printError("error: no period '\(period)' in \(location.file.path); `orghealth history list` shows them")
                 throw ExitCode(ExitCodes.usage)
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // a read-only store: closing it cannot lose data
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -124,7 +124,7 @@ struct HistoryCommand: ParsableCommand {
                 print("nothing to forget: \(location.file.path) does not exist")
                 return
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // the forget is a committed transaction: a failed close loses nothing
             let forgotten = try HistoryLocation.exitOnError { () throws(HistoryError) -> StoredPeriod? in
                 guard let stored = try store.period(matching: period), let days = stored.reportingPeriod else {
                     return nil
