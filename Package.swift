@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "orghealth-benchmarks",
             dependencies: [
-                "OrgHealthKit", "OrgHealthSampleData",
+                "OrgHealthKit", "OrgHealthSampleData", "OrgHealthEngine", "OrgHealthRendering",
                 "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet",
             ]
         ),
