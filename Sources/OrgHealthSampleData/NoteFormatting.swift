@@ -1,3 +1,5 @@
+import OrgHealthKit
+
 /// The four forms 1:1 notes come in (FORMATS.md, "One-on-one notes").
 enum NoteForm: Sendable {
     /// One Markdown file per meeting, with YAML front matter, in a folder per manager.
@@ -68,24 +70,5 @@ enum NoteEscaping {
     }
 
     /// A JSON string literal, quotes included.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    static func json(_ text: String) -> String { QuotedText.doubleQuoted(text) }
 }

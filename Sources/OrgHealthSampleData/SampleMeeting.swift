@@ -1,7 +1,7 @@
 import OrgHealthKit
 
 /// What happened to a scheduled 1:1.
-enum MeetingStatus: String, Sendable {
+enum SampleMeetingStatus: String, Sendable {
     case held
     case cancelled
     case noShow = "no-show"
@@ -25,7 +25,7 @@ struct SampleActionItem: Sendable {
 /// One recorded 1:1 (held or not) between a manager and a report.
 struct SampleMeeting: Sendable {
     var date: CalendarDate
-    var status: MeetingStatus
+    var status: SampleMeetingStatus
     var durationMinutes: Int
     var agenda: [String]
     var notes: [String]

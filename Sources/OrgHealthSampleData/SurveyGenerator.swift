@@ -32,7 +32,7 @@ struct SurveyGenerator {
 
     static let dimensions = ["direction", "leadership", "trust", "feedback", "growth", "wellbeing", "execution"]
 
-    var definition: SurveyDefinition { SurveyDefinition(organization: chart.organization, period: chart.period) }
+    var definition: SampleSurveyDefinition { SampleSurveyDefinition(organization: chart.organization, period: chart.period) }
 
     func write(responses path: String, definition definitionPath: String, with writer: SampleFileWriter) throws -> Summary {
         let definition = self.definition
@@ -114,12 +114,12 @@ struct SurveyGenerator {
             effects["leadership", default: 0] += 0.3
         }
         let mean = Self.dimensions.reduce(0) { $0 + (effects[$1] ?? 0) } / Double(Self.dimensions.count)
-        effects[SurveyDefinition.outcomeDimension] = mean * 0.8
+        effects[SampleSurveyDefinition.outcomeDimension] = mean * 0.8
         return effects
     }
 
     private func response(
-        person: Int, team: String, effects: [String: Double], items: [SurveyDefinition.Item], progress: Int,
+        person: Int, team: String, effects: [String: Double], items: [SampleSurveyDefinition.Item], progress: Int,
         random: inout SampleRandom
     ) -> Response {
         let engagement = chart.people[person].engagement
@@ -140,7 +140,7 @@ struct SurveyGenerator {
         var enps: Int?
         var comment = ""
         if progress >= 100 {
-            let mood = engagement + (effects[SurveyDefinition.outcomeDimension] ?? 0)
+            let mood = engagement + (effects[SampleSurveyDefinition.outcomeDimension] ?? 0)
             if !random.chance(0.02) {
                 enps = min(10, max(0, Int((7.2 + 2.4 * mood + 1.5 * random.normal()).rounded())))
             }
@@ -175,11 +175,11 @@ struct SurveyGenerator {
         return id
     }
 
-    private func headerRows(_ definition: SurveyDefinition) -> [[String]] {
+    private func headerRows(_ definition: SampleSurveyDefinition) -> [[String]] {
         let items = definition.items
         let zone = ",\"timeZone\":\"UTC\""
         let ids = ["StartDate", "EndDate", "Status", "Progress", "Duration (in seconds)", "Finished", "RecordedDate",
-                   "ResponseId", "team"] + items.map(\.column) + [SurveyDefinition.enpsColumn, SurveyDefinition.commentColumn]
+                   "ResponseId", "team"] + items.map(\.column) + [SampleSurveyDefinition.enpsColumn, SampleSurveyDefinition.commentColumn]
         let questions = ["Start Date", "End Date", "Response Type", "Progress", "Duration (in seconds)", "Finished",
                          "Recorded Date", "Response ID", "team"] + items.map(\.text)
             + [definition.enpsQuestion, definition.commentQuestion]
@@ -197,7 +197,7 @@ struct SurveyGenerator {
         var fields = [start, end, response.status, String(response.progress), String(durationOf(response)),
                       response.finished, end, response.responseID, response.team]
         for answer in response.answers {
-            fields.append(answer.map { SurveyDefinition.labels[$0 - 1] } ?? "")
+            fields.append(answer.map { SampleSurveyDefinition.labels[$0 - 1] } ?? "")
         }
         fields.append(response.enps.map(String.init) ?? "")
         fields.append(response.comment)

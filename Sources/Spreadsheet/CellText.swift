@@ -88,7 +88,7 @@ enum CellText {
             guard days != 60, days >= 1 else { return nil }
             dayNumber = days - (days < 60 ? 25_568 : 25_569) // 1899-12-31 / 1899-12-30 are 25,568 / 25,569 days before 1970-01-01
         }
-        let (year, month, day) = civilDate(daysSince1970: dayNumber)
+        let (year, month, day) = GregorianDays.civil(fromDays: dayNumber)
         let date = digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
         return kind == .date ? date : "\(date)T\(time)"
     }
@@ -99,18 +99,5 @@ enum CellText {
         var text = String(value)
         if text.utf8.count < width { text = String(repeating: "0", count: width - text.utf8.count) + text }
         return text
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPart = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
-        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -35,6 +35,29 @@ struct ParityTests {
         }
     }
 
+    @Test("every built-in with an executable: its examples give identical results through the protocol")
+    func examples() async throws {
+        var covered: [String] = []
+        for entry in AnalyzerRegistry.builtIn().entries {
+            let analyzer = entry.analyzer
+            let executable = BuiltProducts.executable(ExternalProtocol.executablePrefix + analyzer.descriptor.id)
+            guard FileManager.default.isExecutableFile(atPath: executable.path) else { continue }
+            let external = try await ExternalAnalyzer.describe(executable, limits: ExternalAnalyzerLimits())
+            #expect(external.descriptor == analyzer.descriptor)
+            #expect(!analyzer.examples.isEmpty)
+            for example in analyzer.examples {
+                let (inProcess, throughProtocol) = try await example.withContext { context in
+                    (try await analyzer.analyze(context), try await external.analyze(context))
+                }
+                #expect(throughProtocol == inProcess, "\(example.name)")
+                #expect(example.mismatches(in: throughProtocol) == [], "\(example.name)")
+            }
+            covered.append(analyzer.descriptor.id)
+        }
+        // The one built-in built as an executable (Package.swift: orghealth-analyzer-org-structure).
+        #expect(covered == ["org-structure"])
+    }
+
     @Test("a hand-made organization through the whole pipeline: the same report either way")
     func wholePipeline() async throws {
         let fixtures = try FixturePlugins()

@@ -9,7 +9,7 @@ struct AtomicWriteTests {
     func permissions() async throws {
         let folder = try ReportFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         let files = try ReportOutput(formats: [.html, .xml, .json]).write(report, to: folder.appendingPathComponent("out"))
         #expect(files.map(\.lastPathComponent) == ["health-report.html", "health-report.xml", "health-report.json"])
         for file in files {
@@ -31,7 +31,7 @@ struct AtomicWriteTests {
         try "earlier report".write(to: earlier, atomically: false, encoding: .utf8)
         // A folder that cannot be written to: staging fails before anything is replaced.
         chmod(folder.path, 0o500)
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         if getuid() == 0 {
             // root ignores permissions; fail instead by making the XML target a folder.
             chmod(folder.path, 0o700)

@@ -1,6 +1,5 @@
 import Foundation
 import LibXML
-import OrgHealthEngine
 import OrgHealthKit
 import OrgHealthRendering
 import Testing
@@ -26,22 +25,23 @@ struct BidiSpoofingTests {
         #expect(html.contains("<p title=\"Sales0.09 x عربي\">Sales0.09 x عربي</p>"))
     }
 
-    @Test("a roster team named with U+202E appears in the HTML without it")
-    func report() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bidi-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test("a team named with U+202E appears in the HTML without it")
+    func report() throws {
+        // The hand-made report with a team, a person and the organization spelled with U+202E,
+        // as the roster reader passes them on (issue 14, row 10).
+        var report = try ReportFixtures.hostileReport()
         let team = "Sales\u{202E}0.09"
-        var csv = "employee_id,name,manager_id,team\nE1,Chief,,Leadership\nE2,\"Ann \u{202E}nnA\",E1,\"\(team)\"\n"
-        for index in 3...10 { csv += "E\(index),Person \(index),E2,\"\(team)\"\n" }
-        let roster = folder.appendingPathComponent("roster.csv")
-        try csv.write(to: roster, atomically: true, encoding: .utf8)
-        let configuration = Configuration(organization: "Acme\u{202E}", period: try ReportingPeriod(parsing: "2026-Q3"), roster: roster)
-        let report = try await ReportPipeline(registry: .builtIn(), clock: .fixed(secondsSince1970: 1_790_000_000)).run(configuration)
+        report.organization = "Acme\u{202E}"
+        report.scopes.append(ScopeHealth(scope: .team(team), name: team, parent: .department("Engineering"), headcount: 9,
+                                         healthIndex: 70, dimensions: report.summary.dimensions))
+        report.analyzers[0].result.sections.append(ReportSection(title: "Planted", blocks: [.table(ReportTable(
+            columns: ["Manager", "Team"], rows: [ReportTable.Row(["Ann \u{202E}nnA", team])]))]))
         let html = String(decoding: try HTMLRenderer().render(report), as: UTF8.self)
         #expect(!html.unicodeScalars.contains("\u{202E}"))
         #expect(html.contains("Sales0.09"))
-        // The machine-readable report keeps the name as the roster has it.
-        #expect(report.scopes.contains { $0.scope == .team(team) })
+        #expect(html.contains("Ann nnA"))
+        // The machine-readable report keeps the name as given.
+        let decoded = try JSONDecoder().decode(HealthReport.self, from: Data(try JSONRenderer().render(report)))
+        #expect(decoded.scopes.contains { $0.name == team })
     }
 }

@@ -13,8 +13,8 @@ struct CSVRendererTests {
     ]
 
     /// The hostile report with one planted metric per formula-looking team name.
-    static func plantedReport() async throws -> HealthReport {
-        var report = try await ReportFixtures.hostileReport()
+    static func plantedReport() throws -> HealthReport {
+        var report = try ReportFixtures.hostileReport()
         for name in formulaNames {
             var metric = Metric(id: "test.share", scope: .team(name), value: -0.25, unit: .ratio, n: 9)
             metric.trend = -0.125
@@ -33,7 +33,7 @@ struct CSVRendererTests {
 
     @Test("the header is the documented one and every row has its nine cells")
     func shape() async throws {
-        let rows = try Self.records(try await Self.plantedReport())
+        let rows = try Self.records(try Self.plantedReport())
         #expect(rows.first == ["analyzer", "metric", "scope_kind", "scope", "value", "n", "suppressed_reason", "change", "significant"])
         #expect(rows.count > 10)
         for row in rows { #expect(row.count == 9, "\(row)") }
@@ -41,7 +41,7 @@ struct CSVRendererTests {
 
     @Test("no cell starts with a formula character unless it is a plain number")
     func formulaCellsEscaped() async throws {
-        let rows = try Self.records(try await Self.plantedReport())
+        let rows = try Self.records(try Self.plantedReport())
         for row in rows.dropFirst() {
             for (column, cell) in row.enumerated() {
                 guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { continue }
@@ -58,7 +58,7 @@ struct CSVRendererTests {
 
     @Test("values are plain numbers: ratios unrounded, negative numbers bare, significance as true/false")
     func plainNumbers() async throws {
-        let rows = try Self.records(try await Self.plantedReport())
+        let rows = try Self.records(try Self.plantedReport())
         let planted = try #require(rows.first { $0[3] == "'-2+3" })
         // Planted above: value −0.25, n 9, change −0.125, significant.
         #expect(Array(planted[4...8]) == ["-0.25", "9", "", "-0.125", "true"])
@@ -67,8 +67,8 @@ struct CSVRendererTests {
 
     @Test("a withheld figure has an empty value and its reason")
     func suppressed() async throws {
-        let rows = try Self.records(try await ReportFixtures.hostileReport())
-        // Team "Tiny" has 2 members (ReportFixtures), under the default minimum group of 5.
+        let rows = try Self.records(try ReportFixtures.hostileReport())
+        // Team "Tiny" has 3 people (ReportFixtures), under the default minimum group of 5.
         let tiny = rows.filter { $0[3] == "Tiny" && $0[0] != CSVRenderer.healthModel }
         #expect(!tiny.isEmpty)
         for row in tiny {
@@ -79,7 +79,7 @@ struct CSVRendererTests {
 
     @Test("the health model's index and dimension scores are rows too")
     func healthModelRows() async throws {
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         let rows = try Self.records(report)
         let index = try #require(rows.first { $0[0] == CSVRenderer.healthModel && $0[1] == "health.index" && $0[2] == "org" })
         #expect(index[5] == String(report.summary.headcount))

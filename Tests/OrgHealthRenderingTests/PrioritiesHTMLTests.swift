@@ -20,7 +20,7 @@ struct PrioritiesHTMLTests {
 
     @Test("every team is in the heatmap, grouped by department, under an organization baseline row with n")
     func everyTeam() async throws {
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         let heatmap = try Self.section("heatmap", report)
         let tables = heatmap.descendants(named: "table")
         let first = try #require(tables.first)
@@ -36,7 +36,7 @@ struct PrioritiesHTMLTests {
 
     @Test("departments come worst first or alphabetically, as configured; significant changes are marked")
     func orderAndMarkers() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.summary.previousPeriod = "2026-Q2"
         let planted: [String: Double] = ["Engineering": 50, "Leadership": 40]
         for index in report.scopes.indices where report.scopes[index].scope.kind == .department {
@@ -68,7 +68,7 @@ struct PrioritiesHTMLTests {
 
     @Test("the watchlist ranks by points below the organization × headcount; ten shown, the rest collapsed")
     func watchlist() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.summary.healthIndex = 70
         for index in report.scopes.indices {
             if report.scopes[index].scope == .team("Platform") { report.scopes[index].headcount = 20 }
@@ -90,7 +90,7 @@ struct PrioritiesHTMLTests {
 
     @Test("findings rank by severity then evidence strength; five open per analyzer, the rest collapsed; strengths apart")
     func findings() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.analyzers[0].result.findings = []
         report.crossSourceFindings = []
         report.analyzers[0].result.metrics += [

@@ -26,7 +26,7 @@ struct QuarterlyPackHTMLTests {
 
     @Test("eNPS, engagement and participation are summary cards with their change and its significance")
     func headlineCards() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.summary.previousPeriod = "2026-Q2"
         report.analyzers[0].result.metrics += [
             Self.metric("survey.enps", .org, -16.3, unit: .score, n: 179, trend: -6.5, significant: nil),
@@ -48,7 +48,7 @@ struct QuarterlyPackHTMLTests {
 
     @Test("movers list only significant, reportable changes, largest first; past 15 they wait in a <details>")
     func movers() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.summary.previousPeriod = "2026-Q2"
         // Changes of k percentage points for k = 1…17, alternating sign, all significant.
         for k in 1...17 {
@@ -83,7 +83,7 @@ struct QuarterlyPackHTMLTests {
 
     @Test("a table tied to metrics with changes gets a change column named after the metric's column")
     func changeColumn() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         report.analyzers[0].result.metrics.append(Self.metric("test.fav", .team("Web"), 0.5, trend: 0.05, significant: true))
         report.analyzers[0].result.sections.append(ReportSection(title: "Planted", blocks: [.table(ReportTable(
             caption: "Planted favorability", columns: ["Team", "Favorable"],
@@ -100,7 +100,7 @@ struct QuarterlyPackHTMLTests {
         ["Favorable", "Neutral", "Unfavorable"], ["% favorable", "% neutral", "% unfavorable"],
     ])
     func seriesColours(names: [String]) async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         let chart = ReportChart(kind: .stackedBar, title: "Planted favorability chart", unit: .ratio, series: [
             .init(name: names[0], points: [.init(label: "Org", value: 0.6)]),
             .init(name: names[1], points: [.init(label: "Org", value: 0.3)]),
@@ -118,7 +118,7 @@ struct QuarterlyPackHTMLTests {
 
     @Test("long chart labels are wrapped onto lines, never cut")
     func wrappedLabels() async throws {
-        var report = try await ReportFixtures.hostileReport()
+        var report = try ReportFixtures.hostileReport()
         let label = "I often feel exhausted at the end of the work week, more than I would like to admit."
         let chart = ReportChart(kind: .bar, title: "Planted driver chart", unit: .correlation, series: [
             .init(name: "Correlation with engagement (r)", points: [.init(label: label, value: 0.67)]),

@@ -32,7 +32,7 @@ struct SurveyTests {
         let data = Array(records.dropFirst(3))
         let status = try #require(ids.firstIndex(of: "Status"))
         let finished = try #require(ids.firstIndex(of: "Finished"))
-        let labels = Set(SurveyDefinition.labels)
+        let labels = Set(SampleSurveyDefinition.labels)
         let itemColumns = ids.indices.filter { ids[$0].hasPrefix("Q") }
         #expect(itemColumns.count == 24)
         for row in data { for column in itemColumns { #expect(row[column].isEmpty || labels.contains(row[column])) } }
@@ -62,7 +62,7 @@ struct SurveyTests {
         let sample = try #require(GeneratedSample.standard)
         let records = try records()
         let ids = records[0]
-        let definition = SurveyDefinition(organization: "Northwind Labs", period: try #require(GeneratedSample.period))
+        let definition = SampleSurveyDefinition(organization: "Northwind Labs", period: try #require(GeneratedSample.period))
         let counted = records.dropFirst(3).filter { $0[2] == "0" && $0[5] == "1" }
         let team = try #require(ids.firstIndex(of: "team"))
         func favorability(_ rows: [[String]], dimension: String) -> Double {
@@ -71,7 +71,7 @@ struct SurveyTests {
             for item in definition.items where item.dimension == dimension {
                 guard let column = ids.firstIndex(of: item.column) else { continue }
                 for row in rows {
-                    guard let position = SurveyDefinition.labels.firstIndex(of: row[column]) else { continue }
+                    guard let position = SampleSurveyDefinition.labels.firstIndex(of: row[column]) else { continue }
                     let value = item.reverse ? 5 - position : position + 1
                     answered += 1
                     if value >= 4 { favorable += 1 }

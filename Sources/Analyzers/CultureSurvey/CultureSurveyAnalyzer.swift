@@ -22,10 +22,11 @@ public struct CultureSurveyAnalyzer: Analyzer {
             + "drivers from a culture survey export.",
         inputs: [InputRequirement(kind: "culture-survey")], dimensions: HealthDimension.builtIns,
         metrics: CultureSurveyAnalyzer.definitions
-    ).declaring(SurveyOptions.declarations)
+    ).declaring(CultureSurveyOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "survey comments", followsCommentPolicy: true)])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
-        let options = try SurveyOptions(context.options)
+        let options = try CultureSurveyOptions(context.options)
         let inputs = try SurveyInputs(context)
         let definitionSource = inputs.definition.lastPathComponent
         let parsed = try SurveyDefinitionParser(source: definitionSource).parse(try inputs.definitionText())
@@ -112,7 +113,7 @@ public struct CultureSurveyAnalyzer: Analyzer {
     }
 
     /// Whether item and theme metrics are given per team.
-    private func teamDetailWanted(options: SurveyOptions, plan: SurveyPlan, teams: Int) -> Bool {
+    private func teamDetailWanted(options: CultureSurveyOptions, plan: SurveyPlan, teams: Int) -> Bool {
         switch options.teamItemDetail {
         case "on": return true
         case "off": return false

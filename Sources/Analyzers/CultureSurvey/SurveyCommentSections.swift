@@ -61,13 +61,13 @@ struct SurveyCommentSections {
             if teams.allSatisfy({ $0.commenters >= privacy.minCommentGroupSize }) {
                 for entry in teams {
                     add(directory.teams[entry.team], tally.verbatims[entry.slot],
-                        DataReference(scope: directory.scope(ofTeam: entry.team), metric: SurveyMetricIDs.comments,
+                        DataReference(scope: directory.scope(ofTeam: entry.team), metric: CultureSurveyMetric.comments,
                                       n: entry.commenters))
                 }
             } else if let commenters = rollup.departments[department]?.commenters, commenters >= privacy.minCommentGroupSize {
                 let name = directory.departments[department]
                 add(name, teams.flatMap { tally.verbatims[$0.slot] }.sorted(),
-                    DataReference(scope: .department(name), metric: SurveyMetricIDs.comments, n: commenters))
+                    DataReference(scope: .department(name), metric: CultureSurveyMetric.comments, n: commenters))
             }
         }
         guard !rows.isEmpty else { return nil }

@@ -129,19 +129,5 @@ struct SurveyDraftWriter {
     private static func short(_ text: String) -> String { text.count > 60 ? String(text.prefix(57)) + "…" : text }
 
     /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 { result += " " } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ text: String) -> String { QuotedText.doubleQuoted(text) }
 }

@@ -7,7 +7,7 @@ struct SurveyDriverSections {
     let ids: SurveyMetricIDs
     let tally: SurveyTally
     let rollup: SurveyRollup
-    let options: SurveyOptions
+    let options: CultureSurveyOptions
 
     func sections() -> [ReportSection] {
         var sections: [ReportSection] = []

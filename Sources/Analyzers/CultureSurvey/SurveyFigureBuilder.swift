@@ -68,9 +68,9 @@ struct SurveyFigureBuilder {
     private mutating func add(_ scope: Scope, _ counts: ScopeCounts, headcount: Int, detail: Bool) {
         let responses = counts.responses
         guard responses > 0 else { return }
-        metric(SurveyMetricIDs.responses, scope, Double(responses), .count, n: responses)
+        metric(CultureSurveyMetric.responses, scope, Double(responses), .count, n: responses)
         if headcount > 0 {
-            metric(SurveyMetricIDs.participation, scope, Double(responses) / Double(headcount), .ratio, n: responses)
+            metric(CultureSurveyMetric.participation, scope, Double(responses) / Double(headcount), .ratio, n: responses)
         }
         if detail {
             for item in plan.items.indices {
@@ -96,20 +96,20 @@ struct SurveyFigureBuilder {
         }
         if let engagement = counts.pooled(plan.outcomeItems).favorability {
             let n = counts.engagementRespondents
-            metric(SurveyMetricIDs.engagement, scope, engagement, .ratio, n: n, dimension: .leadership)
+            metric(CultureSurveyMetric.engagement, scope, engagement, .ratio, n: n, dimension: .leadership)
             signals.append(HealthSignal(dimension: .leadership, scope: scope, score: engagement * 100, n: n,
-                                        basis: SurveyMetricIDs.engagement))
+                                        basis: CultureSurveyMetric.engagement))
         }
         if let enps = counts.enpsScore {
             let groups = counts.enps
             let n = groups.promoters + groups.passives + groups.detractors
-            metric(SurveyMetricIDs.enps, scope, enps, .score, n: n, dimension: .leadership)
+            metric(CultureSurveyMetric.enps, scope, enps, .score, n: n, dimension: .leadership)
             signals.append(HealthSignal(dimension: .leadership, scope: scope, score: (enps + 100) / 2, n: n,
-                                        basis: SurveyMetricIDs.enps))
+                                        basis: CultureSurveyMetric.enps))
         }
         if reportsComments, counts.commenters > 0 {
             let n = counts.commenters
-            metric(SurveyMetricIDs.comments, scope, Double(n), .count, n: n)
+            metric(CultureSurveyMetric.comments, scope, Double(n), .count, n: n)
             if detail {
                 for theme in plan.themes.indices {
                     metric(ids.theme[theme], scope, Double(counts.themeCount(theme)), .count, n: n)
@@ -154,7 +154,7 @@ struct SurveyFigureBuilder {
     }
 
     private mutating func metric(
-        _ id: String, _ scope: Scope, _ value: Double, _ unit: MetricUnit, n: Int, dimension: HealthDimension? = nil
+        _ id: MetricID, _ scope: Scope, _ value: Double, _ unit: MetricUnit, n: Int, dimension: HealthDimension? = nil
     ) {
         metrics.append(Metric(id: id, scope: scope, value: value, unit: unit, n: n, dimension: dimension))
     }

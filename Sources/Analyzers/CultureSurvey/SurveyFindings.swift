@@ -10,7 +10,7 @@ struct SurveyFindings {
     let rollup: SurveyRollup
     let metrics: [Metric]
     let teamGaps: [TeamGap]
-    let options: SurveyOptions
+    let options: CultureSurveyOptions
     let minGroupSize: Int
 
     func findings() -> [Finding] {
@@ -39,7 +39,7 @@ struct SurveyFindings {
                     + "\(Int((options.dimensionGap * 100).rounded())) points below the organization; the "
                     + "\(options.maxTeamFindings) largest gaps are listed as findings and in the survey section.",
                 recommendation: "Give each department head the list for their teams, and follow up in the next survey.",
-                evidence: [SurveyMetricIDs.responses]))
+                evidence: [CultureSurveyMetric.responses]))
         }
         return findings
     }
@@ -79,7 +79,7 @@ struct SurveyFindings {
     /// median while their favorability is at or below the median; and the strongest driver
     /// that is already favourable, as a strength.
     private func driverFindings() -> [Finding] {
-        let orgMetrics = Dictionary(metrics.lazy.filter { $0.scope == .org }.map { ($0.id, $0.value ?? 0) },
+        let orgMetrics = Dictionary(metrics.lazy.filter { $0.scope == .org }.map { (MetricID(rawValue: $0.id), $0.value ?? 0) },
                                     uniquingKeysWith: { first, _ in first })
         let drivers = plan.items.indices.compactMap { item -> (item: Int, r: Double, favorability: Double)? in
             guard let r = orgMetrics[ids.driver[item]], let favorability = orgMetrics[ids.itemFavorability[item]] else { return nil }
@@ -154,13 +154,13 @@ struct SurveyFindings {
                 + "representative and can itself signal low trust that answers matter.",
             recommendation: "Share what changed since the last survey, have leaders invite participation personally, "
                 + "and keep the survey open a few more days next time.",
-            evidence: [SurveyMetricIDs.participation])
+            evidence: [CultureSurveyMetric.participation])
     }
 
     private func reliabilityFindings() -> [Finding] {
-        metrics.filter { $0.scope == .org && $0.id.hasPrefix("survey.alpha.") }.compactMap { metric in
+        metrics.filter { $0.scope == .org && CultureSurveyMetric.alphas.covers($0.id) }.compactMap { metric in
             guard let alpha = metric.value, alpha < options.unreliableAlpha,
-                  let dimension = ids.alpha.firstIndex(of: metric.id) else { return nil }
+                  let dimension = ids.alpha.firstIndex(of: MetricID(rawValue: metric.id)) else { return nil }
             let name = plan.dimensions[dimension]
             return Finding(
                 id: "culture-survey.unreliable.\(name)", severity: .warning, scope: .org,

@@ -1,31 +1,27 @@
-/// The survey's metric ids (METRICS.md "Culture survey"), built once per family so that the
-/// many metrics of a large organization share their id strings.
-struct SurveyMetricIDs: Sendable {
-    static let responses = "survey.responses"
-    static let participation = "survey.participation"
-    static let engagement = "survey.engagement"
-    static let enps = "survey.enps"
-    static let comments = "survey.comments"
+import OrgHealthKit
 
+/// The metric ids of one survey's items, dimensions and themes (``CultureSurveyMetric``), built
+/// once per family so that the many metrics of a large organization share their id strings.
+struct SurveyMetricIDs: Sendable {
     /// Per item: `survey.item.<item>.favorability`, `.unfavorability`, `.mean`.
-    let itemFavorability: [String]
-    let itemUnfavorability: [String]
-    let itemMean: [String]
+    let itemFavorability: [MetricID]
+    let itemUnfavorability: [MetricID]
+    let itemMean: [MetricID]
     /// Per item: `survey.driver.<item>`.
-    let driver: [String]
+    let driver: [MetricID]
     /// Per dimension: `survey.dimension.<dim>.favorability` and `survey.alpha.<dim>`.
-    let dimension: [String]
-    let alpha: [String]
+    let dimension: [MetricID]
+    let alpha: [MetricID]
     /// Per theme: `survey.commentTheme.<theme>`.
-    let theme: [String]
+    let theme: [MetricID]
 
     init(plan: SurveyPlan) {
-        itemFavorability = plan.items.map { "survey.item.\($0.id).favorability" }
-        itemUnfavorability = plan.items.map { "survey.item.\($0.id).unfavorability" }
-        itemMean = plan.items.map { "survey.item.\($0.id).mean" }
-        driver = plan.items.map { "survey.driver.\($0.id)" }
-        dimension = plan.dimensions.map { "survey.dimension.\($0).favorability" }
-        alpha = plan.dimensions.map { "survey.alpha.\($0)" }
-        theme = plan.themes.map { "survey.commentTheme.\($0)" }
+        itemFavorability = plan.items.map { CultureSurveyMetric.itemFavorability($0.id) }
+        itemUnfavorability = plan.items.map { CultureSurveyMetric.itemUnfavorability($0.id) }
+        itemMean = plan.items.map { CultureSurveyMetric.itemMean($0.id) }
+        driver = plan.items.map { CultureSurveyMetric.driver($0.id) }
+        dimension = plan.dimensions.map { CultureSurveyMetric.dimensionFavorability(HealthDimension($0)) }
+        alpha = plan.dimensions.map { CultureSurveyMetric.alpha(HealthDimension($0)) }
+        theme = plan.themes.map(CultureSurveyMetric.commentTheme)
     }
 }

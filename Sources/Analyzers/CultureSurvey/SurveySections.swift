@@ -13,7 +13,7 @@ struct SurveySections {
     let rollup: SurveyRollup
     let tally: SurveyTally
     let teamGaps: [TeamGap]
-    let options: SurveyOptions
+    let options: CultureSurveyOptions
     let privacy: PrivacyPolicy
     let overview: String
 
@@ -84,7 +84,7 @@ struct SurveySections {
                 let (promoters, passives, detractors) = counts.enps
                 let total = promoters + passives + detractors
                 guard total > 0 else { continue }
-                let reference = DataReference(scope: scope, metric: SurveyMetricIDs.enps, n: total)
+                let reference = DataReference(scope: scope, metric: CultureSurveyMetric.enps, n: total)
                 let label = scope == .org ? "Whole organization" : scope.name
                 for (index, count) in [promoters, passives, detractors].enumerated() {
                     series[index].points.append(ReportChart.Point(label: label, value: Double(count) / Double(total), ref: reference))
@@ -98,7 +98,7 @@ struct SurveySections {
             guard let counts, let value = counts.pooled(plan.outcomeItems).favorability else { return nil }
             let scope: Scope = index.map { .department(directory.departments[$0]) } ?? .org
             return ReportChart.Point(label: index == nil ? "Whole organization" : scope.name, value: value,
-                                     ref: DataReference(scope: scope, metric: SurveyMetricIDs.engagement, n: counts.engagementRespondents))
+                                     ref: DataReference(scope: scope, metric: CultureSurveyMetric.engagement, n: counts.engagementRespondents))
         }
         if !engagementPoints.isEmpty {
             blocks.append(.chart(ReportChart(kind: .bar, title: "Engagement index (favorable answers to the outcome items)",
@@ -111,7 +111,7 @@ struct SurveySections {
             let scope: Scope = index.map { .department(directory.departments[$0]) } ?? .org
             return ReportChart.Point(label: index == nil ? "Whole organization" : scope.name,
                                      value: Double(counts.responses) / Double(headcount),
-                                     ref: DataReference(scope: scope, metric: SurveyMetricIDs.participation, n: counts.responses))
+                                     ref: DataReference(scope: scope, metric: CultureSurveyMetric.participation, n: counts.responses))
         }
         if !participation.isEmpty {
             blocks.append(.chart(ReportChart(kind: .bar, title: "Participation (responses ÷ headcount)", unit: .ratio,

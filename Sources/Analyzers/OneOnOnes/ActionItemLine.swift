@@ -52,7 +52,7 @@ enum ActionItemLine {
             guard words.first == UInt8(ascii: "@") else { break }
             words = words.drop { $0 != 0x20 && $0 != 0x09 }
         }
-        let normalized = WordText(utf8: removingDueDates(words))
+        let normalized = NormalizedWords(utf8: removingDueDates(words))
         return normalized.isEmpty ? nil : normalized.fingerprint
     }
 

@@ -15,7 +15,7 @@ struct JSONLinesNoteReader {
     /// Reports at most this many bad lines of one file one by one, then a count of the rest.
     static let maxProblemsPerFile = 20
 
-    func read(path: String) throws(FileBytes.Failure) -> NoteFileContent {
+    func read(path: String) throws(POSIXFiles.Failure) -> NoteFileContent {
         var content = NoteFileContent()
         var badLines = 0
         var lines = try LineStream(path: path)
@@ -47,7 +47,7 @@ struct JSONLinesNoteReader {
 
     private func meeting(_ line: ArraySlice<UInt8>) -> Result<(pair: PairReference, meeting: NoteMeeting), LineProblem> {
         let bytes = Array(line)
-        if bytes.withUnsafeBytes({ TextBytes.problem(in: $0) }) != nil {
+        if bytes.withUnsafeBytes({ NoteTextCheck.problem(in: $0) }) != nil {
             return .failure(LineProblem(message: "has a line that is not UTF-8 text; the line was skipped"))
         }
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)), let raw = parsed as? [String: Any] else {
@@ -140,7 +140,7 @@ struct LineStream {
     /// How much one read asks for: the file's size (plus one, to see its end), at most 1 MiB.
     private let chunkBytes: Int
 
-    init(path: String) throws(FileBytes.Failure) {
+    init(path: String) throws(POSIXFiles.Failure) {
         // Only a regular file, opened without blocking (see RegularFile).
         let size: Int
         do { (descriptor, size) = try RegularFile.open(path) } catch { throw .refused(reason: error.reason) }
@@ -151,11 +151,11 @@ struct LineStream {
     mutating func close() {
         guard !atEnd else { return }
         atEnd = true
-        Glue.close(descriptor)
+        LibC.close(descriptor)
     }
 
     /// The next line (without its line break) and its 1-based number; `nil` at the end.
-    mutating func next() throws(FileBytes.Failure) -> (Int, ArraySlice<UInt8>)? {
+    mutating func next() throws(POSIXFiles.Failure) -> (Int, ArraySlice<UInt8>)? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 lineNumber += 1
@@ -176,7 +176,7 @@ struct LineStream {
             start = 0
             var count = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: chunkBytes) { bytes, initialized in
-                count = Glue.read(descriptor, bytes.baseAddress, chunkBytes)
+                count = LibC.read(descriptor, bytes.baseAddress, chunkBytes)
                 initialized = max(count, 0)
             }
             buffer.append(contentsOf: chunk)

@@ -52,13 +52,13 @@ struct MeetingSplitter {
     /// A line or block of note text inside the current meeting (ignored outside meetings).
     mutating func content(_ text: ArraySlice<UInt8>) {
         guard current != nil else { return }
-        WordText.appendWords(of: text, to: &words)
+        NormalizedWords.appendWords(of: text, to: &words)
     }
 
     /// An action item of the current meeting (ignored outside meetings).
     mutating func actionItem(done: Bool, text: ArraySlice<UInt8>) {
         guard current != nil else { return }
-        WordText.appendWords(of: text, to: &words)
+        NormalizedWords.appendWords(of: text, to: &words)
         if let identity = ActionItemLine.identity(of: text) {
             current?.actionItems.append(ActionItemMark(identity: identity, done: done))
         }

@@ -54,7 +54,7 @@ enum NoteFolder {
     static func files(in roots: [String]) throws(NoteFolderError) -> [NoteFile] {
         var files: [NoteFile] = []
         for root in roots {
-            switch FileBytes.isFolder(root) {
+            switch POSIXFiles.isFolder(root) {
             case nil:
                 throw NoteFolderError(path: root, problem: "does not exist")
             case false?:
@@ -62,7 +62,7 @@ enum NoteFolder {
             case true?:
                 let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
                 do {
-                    for relative in try FileBytes.list(base) {
+                    for relative in try POSIXFiles.list(base) {
                         files.append(NoteFile(path: base + "/" + relative, relativePath: relative))
                     }
                 } catch {

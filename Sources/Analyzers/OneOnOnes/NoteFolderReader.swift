@@ -6,7 +6,7 @@ import OrgHealthKit
 /// are merged. The merge does not depend on the order parts finish in, so results are the same
 /// on every run.
 struct NoteFolderReader: Sendable {
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let roster: Roster
     let period: ReportingPeriod
 

@@ -4,7 +4,7 @@ import OrgHealthKit
 /// refuses binary and non-UTF-8 files, resolves people through the roster, drops meetings
 /// outside the period (counting them). One intake per worker; ledgers merge afterwards.
 struct NoteIntake {
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let roster: Roster
     let period: ReportingPeriod
     private(set) var ledger = NoteLedger()
@@ -14,7 +14,7 @@ struct NoteIntake {
     /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
     static let maxDocumentBytes = 32 << 20
 
-    init(settings: OneOnOneSettings, roster: Roster, period: ReportingPeriod) {
+    init(settings: OneOnOneOptions, roster: Roster, period: ReportingPeriod) {
         self.settings = settings
         self.roster = roster
         self.period = period
@@ -50,14 +50,14 @@ struct NoteIntake {
     }
 
     /// The file's meetings and problems, or `nil` when the file was skipped (and reported).
-    private mutating func readContent(_ file: NoteFile) throws(FileBytes.Failure) -> NoteFileContent? {
+    private mutating func readContent(_ file: NoteFile) throws(POSIXFiles.Failure) -> NoteFileContent? {
         if file.formByExtension == .jsonLines {
             return try JSONLinesNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(path: file.path)
         }
-        let bytes = try FileBytes.read(file.path, limit: Self.maxDocumentBytes)
+        let bytes = try POSIXFiles.read(file.path, limit: Self.maxDocumentBytes)
         ledger.bytesRead += bytes.count
         let form = bytes.isEmpty ? nil : file.form(of: bytes)
-        if let problem = bytes.withUnsafeBytes({ TextBytes.problem(in: $0) }) {
+        if let problem = bytes.withUnsafeBytes({ NoteTextCheck.problem(in: $0) }) {
             skip(file, problem.message, line: problem.line, severity: form == nil ? .warning : .error)
             return nil
         }

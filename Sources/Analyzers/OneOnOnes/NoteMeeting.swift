@@ -12,7 +12,7 @@ enum MeetingStatus: Int, Comparable, Sendable {
     /// Parses `held`, `cancelled`/`canceled`, `no-show` (also `no show`, `noshow`, `no_show`);
     /// `completed` and `done` count as held. Case and spaces are ignored.
     init?(parsing text: some StringProtocol) {
-        switch WordText(text).text {
+        switch NormalizedWords(text).text {
         case "held", "completed", "done", "happened": self = .held
         case "cancelled", "canceled": self = .cancelled
         case "no show", "noshow": self = .noShow

@@ -24,10 +24,11 @@ public struct OneOnOneAnalyzer: Analyzer {
         inputs: [InputRequirement(kind: OneOnOneAnalyzer.inputKind, required: true)],
         dimensions: [.execution, .trust, .growth, .feedback, .wellbeing],
         metrics: OneOnOneAnalyzer.definitions
-    ).declaring(OneOnOneSettings.declarations)
+    ).declaring(OneOnOneOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "one-on-one notes")])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
-        let settings = try OneOnOneSettings(options: context.options)
+        let settings = try OneOnOneOptions(options: context.options)
         let files: [NoteFile]
         do { files = try NoteFolder.files(in: context.files(of: Self.inputKind).map(\.path)) } catch {
             throw AnalyzerError("the one-on-ones notes folder \(error.problem); check sources.one-on-ones in the config",

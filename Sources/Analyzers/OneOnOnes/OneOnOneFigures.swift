@@ -11,7 +11,7 @@ struct OneOnOneFigures: Sendable {
     let topicNames: [String]
     let maxGapDays: Int
 
-    init(ledger: NoteLedger, roster: Roster, period: ReportingPeriod, settings: OneOnOneSettings) {
+    init(ledger: NoteLedger, roster: Roster, period: ReportingPeriod, settings: OneOnOneOptions) {
         topicNames = settings.lexicon.names
         maxGapDays = settings.maxGapDays
         var tallies: [Scope: ScopeTally] = [:]
@@ -44,34 +44,35 @@ struct OneOnOneFigures: Sendable {
     /// The metrics of every scope, with the n each rests on.
     func metrics() -> [Metric] {
         var metrics: [Metric] = []
+        let topicIDs = topicNames.map(OneOnOneMetric.topic)
         for scope in scopes {
             let isManager = scope.kind == .manager
             if let tally = tallies[scope], tally.pairs > 0 {
                 let pairs = Double(tally.pairs)
-                func add(_ id: String, _ value: Double, _ unit: MetricUnit, _ n: Int, _ dimension: HealthDimension?) {
-                    metrics.append(Metric(id: "oneonone.\(id)", scope: scope, value: value, unit: unit, n: n, dimension: dimension))
+                func add(_ id: MetricID, _ value: Double, _ unit: MetricUnit, _ n: Int, _ dimension: HealthDimension?) {
+                    metrics.append(Metric(id: id, scope: scope, value: value, unit: unit, n: n, dimension: dimension))
                 }
-                add("coverage", Double(tally.covered) / pairs, .ratio, tally.pairs, .execution)
-                if !isManager { add("meetingsPerPair", Double(tally.held) / pairs, .count, tally.pairs, .execution) }
+                add(OneOnOneMetric.coverage, Double(tally.covered) / pairs, .ratio, tally.pairs, .execution)
+                if !isManager { add(OneOnOneMetric.meetingsPerPair, Double(tally.held) / pairs, .count, tally.pairs, .execution) }
                 if !tally.cadences.isEmpty {
-                    add("cadenceDays", PairFacts.median(tally.cadences), .days, tally.cadences.count, .execution)
+                    add(OneOnOneMetric.cadenceDays, PairFacts.median(tally.cadences), .days, tally.cadences.count, .execution)
                 }
-                add("longGapRate", Double(tally.longGaps) / pairs, .ratio, tally.pairs, .execution)
+                add(OneOnOneMetric.longGapRate, Double(tally.longGaps) / pairs, .ratio, tally.pairs, .execution)
                 if !isManager, tally.recorded > 0 {
-                    add("cancellationRate", Double(tally.missed) / Double(tally.recorded), .ratio, tally.pairsWithRecords, .execution)
+                    add(OneOnOneMetric.cancellationRate, Double(tally.missed) / Double(tally.recorded), .ratio, tally.pairsWithRecords, .execution)
                 }
                 if tally.actionItems > 0 {
-                    add("actionItemCompletion", Double(tally.actionItemsDone) / Double(tally.actionItems), .ratio,
+                    add(OneOnOneMetric.actionItemCompletion, Double(tally.actionItemsDone) / Double(tally.actionItems), .ratio,
                         tally.pairsWithItems, .trust)
                 }
                 if !isManager {
                     for (index, name) in topicNames.enumerated() {
-                        add("topic.\(name)", Double(tally.topicPairs[index]) / pairs, .ratio, tally.pairs, Self.dimension(ofTopic: name))
+                        add(topicIDs[index], Double(tally.topicPairs[index]) / pairs, .ratio, tally.pairs, Self.dimension(ofTopic: name))
                     }
                 }
             }
             if !isManager, let other = otherMeetings[scope] {
-                metrics.append(Metric(id: "oneonone.otherMeetings", scope: scope, value: Double(other.meetings), unit: .count,
+                metrics.append(Metric(id: OneOnOneMetric.otherMeetings, scope: scope, value: Double(other.meetings), unit: .count,
                                       n: other.pairs))
             }
         }

@@ -10,7 +10,7 @@ struct OneOnOneFindings {
     let figures: OneOnOneFigures
     let roster: Roster
     let period: ReportingPeriod
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let minGroupSize: Int
 
     /// The thresholds, documented in docs/analyzers/one-on-ones.md.
@@ -53,7 +53,7 @@ struct OneOnOneFindings {
                     title: "One-on-ones happen reliably across the organization",
                     detail: "\(percent(coverage)) of people with a manager had a held one-on-one in \(period.label), and only \(percent(longGaps)) went more than \(settings.maxGapDays) days without one.",
                     recommendation: "Keep the routine: share what these managers do (standing slots, shared notes) with new managers.",
-                    evidence: ["oneonone.coverage", "oneonone.longGapRate"]))
+                    evidence: [OneOnOneMetric.coverage, OneOnOneMetric.longGapRate]))
             }
         }
         return findings
@@ -68,7 +68,7 @@ struct OneOnOneFindings {
             title: "Low one-on-one coverage \(place(scope))",
             detail: "\(tally.covered) of \(tally.pairs) people (\(percent(value))) had at least one held one-on-one with their manager in \(period.label).",
             recommendation: "Ask the manager\(scope.kind == .manager ? "" : "s") to book a recurring one-on-one with every direct report (about every \(settings.expectedCadenceDays) days), starting with those who had none this period, and check again in a month.",
-            evidence: ["oneonone.coverage"])]
+            evidence: [OneOnOneMetric.coverage])]
     }
 
     private func longGaps(_ scope: Scope, _ tally: ScopeTally) -> [Finding] {
@@ -81,7 +81,7 @@ struct OneOnOneFindings {
             title: "Long gaps between one-on-ones \(place(scope))",
             detail: "\(tally.longGaps) of \(tally.pairs) people (\(percent(value))) went more than \(settings.maxGapDays) days without a held one-on-one in \(period.label).",
             recommendation: "Keep a standing slot at least every \(settings.maxGapDays) days; when a meeting is cancelled, move it within the same week instead of skipping to the next slot.",
-            evidence: ["oneonone.longGapRate"])]
+            evidence: [OneOnOneMetric.longGapRate])]
     }
 
     private func followThrough(_ scope: Scope, _ tally: ScopeTally) -> [Finding] {
@@ -93,7 +93,7 @@ struct OneOnOneFindings {
             title: "Action items from one-on-ones are rarely closed \(place(scope))",
             detail: "\(tally.actionItemsDone) of \(tally.actionItems) action items (\(percent(value))) agreed in one-on-ones were checked off in \(period.label).",
             recommendation: "End each one-on-one by reviewing open action items together; re-plan or drop items that no longer matter, so commitments stay credible.",
-            evidence: ["oneonone.actionItemCompletion"])]
+            evidence: [OneOnOneMetric.actionItemCompletion])]
     }
 
     private func cancellations(_ scope: Scope, _ tally: ScopeTally) -> [Finding] {
@@ -105,7 +105,7 @@ struct OneOnOneFindings {
             title: "Many one-on-ones cancelled or missed \(place(scope))",
             detail: "\(tally.missed) of \(tally.recorded) recorded one-on-ones (\(percent(value))) were cancelled or no-shows in \(period.label).",
             recommendation: "Review with the managers why meetings drop (conflicts, travel, no-shows) and protect the slot: move a one-on-one rather than cancel it.",
-            evidence: ["oneonone.cancellationRate"])]
+            evidence: [OneOnOneMetric.cancellationRate])]
     }
 
     private func career(_ scope: Scope, _ tally: ScopeTally) -> [Finding] {
@@ -125,7 +125,7 @@ struct OneOnOneFindings {
             title: "Reports who never discussed their career \(place(scope))",
             detail: "\(missing) of \(tally.pairs) people with a manager (\(percent(1 - value))) had no one-on-one touching their career in \(period.label).",
             recommendation: "Ask managers to hold a career conversation with each of these people before the next review cycle: aspirations, the next level, and one concrete development step.",
-            evidence: ["oneonone.topic.career"])]
+            evidence: [OneOnOneMetric.careerTopic])]
     }
 
     private func cadence(_ scope: Scope, _ tally: ScopeTally) -> [Finding] {
@@ -137,7 +137,7 @@ struct OneOnOneFindings {
             title: "One-on-ones less frequent than expected \(place(scope))",
             detail: "Pairs meet every \(number(value)) days (median) against an expected \(settings.expectedCadenceDays).",
             recommendation: "Agree on the expected cadence with the team's managers and put it in their calendars as a recurring meeting.",
-            evidence: ["oneonone.cadenceDays"])]
+            evidence: [OneOnOneMetric.cadenceDays])]
     }
 
     /// Managers whose team is just them and their direct reports: all reports in one team

@@ -1,6 +1,6 @@
 import OrgHealthKit
 
-extension OneOnOneSettings {
+extension OneOnOneOptions {
     /// The options `init(options:)` reads, declared for the host's config check.
     static let declarations: [AnalyzerOptionDeclaration] = [
         .init(name: "expectedCadenceDays", type: .integer, default: "14", doc: "The cadence a pair should keep, in days."),

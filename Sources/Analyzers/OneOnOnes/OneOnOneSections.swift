@@ -8,7 +8,7 @@ struct OneOnOneSections {
     let ledger: NoteLedger
     let roster: Roster
     let period: ReportingPeriod
-    let settings: OneOnOneSettings
+    let settings: OneOnOneOptions
     let minGroupSize: Int
 
     /// Cadence bins: upper bound in days (inclusive) and label.
@@ -45,7 +45,7 @@ struct OneOnOneSections {
             let bin = Self.cadenceBins.firstIndex { cadence <= $0.upTo } ?? Self.cadenceBins.count - 1
             counts[bin] += 1
         }
-        let reference = DataReference(scope: .org, metric: "oneonone.cadenceDays", n: org.cadences.count)
+        let reference = DataReference(scope: .org, metric: OneOnOneMetric.cadenceDays, n: org.cadences.count)
         let points = zip(Self.cadenceBins, counts).map { bin, count in
             ReportChart.Point(label: bin.label, value: Double(count), ref: reference)
         }
@@ -68,8 +68,8 @@ struct OneOnOneSections {
                      percent(tally.covered, tally.pairs), decimal(Double(tally.held) / Double(tally.pairs)),
                      percent(tally.longGaps, tally.pairs), careerIndex.map { percent(tally.topicPairs[$0], tally.pairs) } ?? "—"],
                     ref: DataReference(
-                        scope: scope, metric: "oneonone.coverage",
-                        also: ["oneonone.meetingsPerPair", "oneonone.longGapRate"] + (careerIndex == nil ? [] : ["oneonone.topic.career"]),
+                        scope: scope, metric: OneOnOneMetric.coverage,
+                        also: [OneOnOneMetric.meetingsPerPair, OneOnOneMetric.longGapRate] + (careerIndex == nil ? [] : [OneOnOneMetric.careerTopic]),
                         n: tally.pairs))
             }
         return ReportTable(
@@ -86,7 +86,7 @@ struct OneOnOneSections {
             return (label, ReportTable.Row(
                 [label, roster.person(id: id)?.team ?? "—", String(tally.pairs), percent(tally.covered, tally.pairs),
                  percent(tally.longGaps, tally.pairs)],
-                ref: DataReference(scope: scope, metric: "oneonone.coverage", also: ["oneonone.longGapRate"], n: tally.pairs)))
+                ref: DataReference(scope: scope, metric: OneOnOneMetric.coverage, also: [OneOnOneMetric.longGapRate], n: tally.pairs)))
         }.sorted { $0.0 < $1.0 }.map(\.1)
         guard !rows.isEmpty else { return nil }
         return ReportTable(

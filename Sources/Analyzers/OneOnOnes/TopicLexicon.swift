@@ -65,7 +65,7 @@ struct TopicLexicon: Sendable {
         var buckets = [[Keyword]](repeating: [], count: 256)
         for (index, name) in names.enumerated() {
             for word in keywords[name] ?? [] {
-                let normalized = WordText(word)
+                let normalized = NormalizedWords(word)
                 guard !normalized.isEmpty else { continue }
                 let bytes = Array(normalized.bytes.dropFirst().dropLast())
                 buckets[Int(bytes[0])].append(Keyword(bytes: bytes, topic: index))
@@ -76,18 +76,18 @@ struct TopicLexicon: Sendable {
 
     /// The topics touched by a text.
     func topics(in text: some StringProtocol) -> TopicSet {
-        topics(in: WordText(text))
+        topics(in: NormalizedWords(text))
     }
 
     /// The topics touched by UTF-8 text.
     func topics(in text: ArraySlice<UInt8>) -> TopicSet {
-        topics(in: WordText(utf8: text))
+        topics(in: NormalizedWords(utf8: text))
     }
 
     /// The topics touched by normalized text.
-    func topics(in words: WordText) -> TopicSet { topics(inNormalized: words.bytes) }
+    func topics(in words: NormalizedWords) -> TopicSet { topics(inNormalized: words.bytes) }
 
-    /// The topics touched by text normalized as ``WordText`` does (a space at each end).
+    /// The topics touched by text normalized as ``NormalizedWords`` does (a space at each end).
     func topics(inNormalized words: [UInt8]) -> TopicSet {
         var found: UInt64 = 0
         words.withUnsafeBufferPointer { text in

@@ -41,12 +41,12 @@ struct OrgSnapshot {
     }
 
     /// The figures and the span-of-control signal of one group scope.
-    func figures(for scope: Scope, bounds: SpanBounds) -> (metrics: [Metric], signal: HealthSignal?) {
+    func figures(for scope: Scope, bounds: OrgStructureOptions) -> (metrics: [Metric], signal: HealthSignal?) {
         let members = roster.members(of: scope)
         let atEnd = members.filter { $0.isEmployed(on: period.end) }
         let atStart = members.filter { $0.isEmployed(on: period.start) }
         let headcount = atEnd.count
-        var metrics = [Metric(id: "org.headcount", scope: scope, value: Double(headcount), unit: .count, n: headcount)]
+        var metrics = [Metric(id: OrgStructureMetric.headcount, scope: scope, value: Double(headcount), unit: .count, n: headcount)]
         guard headcount > 0 else { return (metrics, nil) }
 
         let managers = managers(in: scope)
@@ -59,31 +59,31 @@ struct OrgSnapshot {
             let narrow = Double(spans.filter(bounds.isNarrow).count) / Double(count)
             let wide = Double(spans.filter(bounds.isWide).count) / Double(count)
             metrics += [
-                Metric(id: "org.spanOfControl", scope: scope, value: Self.median(spans), unit: .count, n: count,
+                Metric(id: OrgStructureMetric.spanOfControl, scope: scope, value: Self.median(spans), unit: .count, n: count,
                        dimension: .execution),
-                Metric(id: "org.narrowSpanRate", scope: scope, value: narrow, unit: .ratio, n: count, dimension: .execution),
-                Metric(id: "org.wideSpanRate", scope: scope, value: wide, unit: .ratio, n: count, dimension: .execution),
+                Metric(id: OrgStructureMetric.narrowSpanRate, scope: scope, value: narrow, unit: .ratio, n: count, dimension: .execution),
+                Metric(id: OrgStructureMetric.wideSpanRate, scope: scope, value: wide, unit: .ratio, n: count, dimension: .execution),
             ]
             if scope.kind != .team {
                 signal = HealthSignal(
                     dimension: .execution, scope: scope, score: 100 * (1 - narrow - wide), n: count,
-                    basis: "org.spanOfControl")
+                    basis: OrgStructureMetric.spanOfControl)
             }
         }
         if linked {
             let layers = atEnd.compactMap { self.layers[$0.id] }.max() ?? 0
-            metrics.append(Metric(id: "org.layers", scope: scope, value: Double(layers), unit: .count, n: headcount))
+            metrics.append(Metric(id: OrgStructureMetric.layers, scope: scope, value: Double(layers), unit: .count, n: headcount))
         }
         let recentStart = period.end.adding(days: -89)
         let newHires = atEnd.filter { person in person.hireDate.map { $0 >= recentStart && $0 <= period.end } ?? false }
         metrics.append(Metric(
-            id: "org.newHireRate", scope: scope, value: Double(newHires.count) / Double(headcount), unit: .ratio,
+            id: OrgStructureMetric.newHireRate, scope: scope, value: Double(newHires.count) / Double(headcount), unit: .ratio,
             n: headcount))
         let leavers = members.filter { person in person.endDate.map(period.contains) ?? false }.count
         let averageHeadcount = Double(atStart.count + atEnd.count) / 2
         if averageHeadcount > 0 {
             metrics.append(Metric(
-                id: "org.attritionRate", scope: scope, value: Double(leavers) / averageHeadcount, unit: .ratio,
+                id: OrgStructureMetric.attritionRate, scope: scope, value: Double(leavers) / averageHeadcount, unit: .ratio,
                 n: Int(averageHeadcount.rounded()), dimension: .wellbeing))
         }
         return (metrics, signal)
@@ -94,7 +94,7 @@ struct OrgSnapshot {
         guard roster.hasManagerInformation else { return [] }
         return reportCounts.keys.sorted().compactMap { id in
             guard let count = reportCounts[id], roster.person(id: id)?.isEmployed(on: period.end) ?? false else { return nil }
-            return Metric(id: "org.directReports", scope: .manager(id), value: Double(count), unit: .count, n: count)
+            return Metric(id: OrgStructureMetric.directReports, scope: .manager(id), value: Double(count), unit: .count, n: count)
         }
     }
 

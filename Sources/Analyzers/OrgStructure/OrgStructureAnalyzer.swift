@@ -14,7 +14,7 @@ public struct OrgStructureAnalyzer: Analyzer {
     ).declaring(OrgStructureAnalyzer.optionDeclarations)
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
-        let bounds = try SpanBounds(options: context.options)
+        let bounds = try OrgStructureOptions(options: context.options)
         let snapshot = OrgSnapshot(roster: context.roster, period: context.period)
         var metrics: [Metric] = []
         var signals: [HealthSignal] = []
@@ -28,22 +28,4 @@ public struct OrgStructureAnalyzer: Analyzer {
         let sections = OrgStructureSections(snapshot: snapshot, bounds: bounds, metrics: metrics).sections()
         return AnalyzerResult(metrics: metrics, signals: signals, findings: findings, sections: sections)
     }
-}
-
-/// The configurable span-of-control bounds (`analyzers.org-structure.narrowSpanBelow`,
-/// `wideSpanAbove`; defaults 3 and 12).
-struct SpanBounds {
-    let narrowBelow: Int
-    let wideAbove: Int
-
-    init(options: AnalyzerOptions) throws {
-        narrowBelow = try options.int("narrowSpanBelow", default: 3)
-        wideAbove = try options.int("wideSpanAbove", default: 12)
-        guard narrowBelow >= 1, wideAbove >= narrowBelow else {
-            throw AnalyzerError("analyzers.org-structure: narrowSpanBelow must be ≥ 1 and wideSpanAbove ≥ narrowSpanBelow")
-        }
-    }
-
-    func isNarrow(_ reports: Int) -> Bool { reports < narrowBelow }
-    func isWide(_ reports: Int) -> Bool { reports > wideAbove }
 }

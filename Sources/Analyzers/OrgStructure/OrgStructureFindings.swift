@@ -4,7 +4,7 @@ import OrgHealthKit
 /// without a manager below the top.
 struct OrgStructureFindings {
     let snapshot: OrgSnapshot
-    let bounds: SpanBounds
+    let bounds: OrgStructureOptions
 
     func findings() -> [Finding] {
         // Without manager information there are no spans to judge and everyone is "at the top".
@@ -18,7 +18,7 @@ struct OrgStructureFindings {
                 title: "\(label(person)) has \(reports) direct reports",
                 detail: "A span above \(bounds.wideAbove) leaves little time for one-on-ones, feedback and coaching with each report.",
                 recommendation: "Split the group under a new team lead, or move part of it to a peer manager.",
-                evidence: ["org.directReports"]))
+                evidence: [OrgStructureMetric.directReports]))
         }
         let narrow = managers.filter { bounds.isNarrow($0.reports) }
         if !narrow.isEmpty {
@@ -31,7 +31,7 @@ struct OrgStructureFindings {
                     + narrow.prefix(12).map { "\(label($0.person)) (\($0.reports))" }.joined(separator: ", ")
                     + (narrow.count > 12 ? ", and \(narrow.count - 12) more." : "."),
                 recommendation: "Review whether these teams can merge, or whether the role is a player-coach one by design.",
-                evidence: ["org.narrowSpanRate"]))
+                evidence: [OrgStructureMetric.narrowSpanRate]))
         }
         let tops = snapshot.employed.filter { $0.managerID == nil }
             .sorted { (snapshot.reportCounts[$0.id] ?? 0, $1.id) > (snapshot.reportCounts[$1.id] ?? 0, $0.id) }
@@ -45,7 +45,7 @@ struct OrgStructureFindings {
                     + (unattached.count > 12 ? ", and \(unattached.count - 12) more." : ".")
                     + " Unknown manager ids and manager cycles in the roster end up here; see data quality.",
                 recommendation: "Correct manager_id in the HR system so everyone has a manager; until then they are missing from manager-level figures.",
-                evidence: ["org.headcount"]))
+                evidence: [OrgStructureMetric.headcount]))
         }
         return findings
     }

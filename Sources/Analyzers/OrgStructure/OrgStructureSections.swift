@@ -4,12 +4,12 @@ import OrgHealthKit
 /// distribution of direct-report counts.
 struct OrgStructureSections {
     let snapshot: OrgSnapshot
-    let bounds: SpanBounds
+    let bounds: OrgStructureOptions
     let metrics: [Metric]
 
     func sections() -> [ReportSection] {
         let byKey = Dictionary(metrics.map { ("\($0.id)|\($0.scope.id)", $0) }, uniquingKeysWith: { first, _ in first })
-        func value(_ id: String, _ scope: Scope) -> Double? { byKey["\(id)|\(scope.id)"]?.value }
+        func value(_ id: MetricID, _ scope: Scope) -> Double? { byKey["\(id.rawValue)|\(scope.id)"]?.value }
         func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
         func number(_ value: Double?) -> String {
             guard let value else { return "—" }
@@ -25,20 +25,20 @@ struct OrgStructureSections {
             columns: ["Department", "Headcount", "Layers", "New hires", "Attrition"],
             rows: scopes.map { scope in
                 ReportTable.Row(
-                    [label(scope), number(value("org.headcount", scope)), number(value("org.layers", scope)),
-                     percent(value("org.newHireRate", scope)), percent(value("org.attritionRate", scope))],
-                    ref: DataReference(scope: scope, metric: "org.headcount",
-                                       also: ["org.layers", "org.newHireRate", "org.attritionRate"]))
+                    [label(scope), number(value(OrgStructureMetric.headcount, scope)), number(value(OrgStructureMetric.layers, scope)),
+                     percent(value(OrgStructureMetric.newHireRate, scope)), percent(value(OrgStructureMetric.attritionRate, scope))],
+                    ref: DataReference(scope: scope, metric: OrgStructureMetric.headcount,
+                                       also: [OrgStructureMetric.layers, OrgStructureMetric.newHireRate, OrgStructureMetric.attritionRate]))
             })
         let spans = ReportTable(
             caption: "Span of control by department",
             columns: ["Department", "Managers", "Median span", "Narrow (< \(bounds.narrowBelow))", "Wide (> \(bounds.wideAbove))"],
             rows: scopes.map { scope in
                 ReportTable.Row(
-                    [label(scope), number(Double(snapshot.managers(in: scope).count)), number(value("org.spanOfControl", scope)),
-                     percent(value("org.narrowSpanRate", scope)), percent(value("org.wideSpanRate", scope))],
-                    ref: DataReference(scope: scope, metric: "org.spanOfControl",
-                                       also: ["org.narrowSpanRate", "org.wideSpanRate"]))
+                    [label(scope), number(Double(snapshot.managers(in: scope).count)), number(value(OrgStructureMetric.spanOfControl, scope)),
+                     percent(value(OrgStructureMetric.narrowSpanRate, scope)), percent(value(OrgStructureMetric.wideSpanRate, scope))],
+                    ref: DataReference(scope: scope, metric: OrgStructureMetric.spanOfControl,
+                                       also: [OrgStructureMetric.narrowSpanRate, OrgStructureMetric.wideSpanRate]))
             })
 
         var bins: [Int: Int] = [:]

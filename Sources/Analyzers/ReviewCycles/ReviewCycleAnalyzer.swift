@@ -30,10 +30,11 @@ public struct ReviewCycleAnalyzer: Analyzer {
         inputs: [InputRequirement(kind: ReviewCycleAnalyzer.inputKind, required: true)],
         dimensions: [.execution, .feedback, .leadership, .direction],
         metrics: ReviewCycleAnalyzer.definitions
-    ).declaring(ReviewOptions.declarations)
+    ).declaring(ReviewCycleOptions.declarations)
+        .readingFreeText([FreeTextDeclaration(name: "review comments")])
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
-        let options = try ReviewOptions(context.options)
+        let options = try ReviewCycleOptions(context.options)
         let files = context.files(of: Self.inputKind)
         guard !files.isEmpty else {
             throw AnalyzerError("no review file was given; set sources.review-cycles in the config to the review export (CSV)")
@@ -49,7 +50,7 @@ public struct ReviewCycleAnalyzer: Analyzer {
 
     /// Turns the tally into the result: metrics, signals, findings, sections, diagnostics.
     static func result(
-        tally: ReviewTally, reviewers: ReviewerDirectory, summary: ReviewFileReader.Summary, options: ReviewOptions,
+        tally: ReviewTally, reviewers: ReviewerDirectory, summary: ReviewFileReader.Summary, options: ReviewCycleOptions,
         context: AnalysisContext
     ) -> AnalyzerResult {
         let figures = ReviewFigures(

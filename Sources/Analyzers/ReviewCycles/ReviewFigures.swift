@@ -48,7 +48,7 @@ struct ReviewFigures: Sendable {
     let scale: RatingScale
     let minGroupSize: Int
 
-    init(tally: ReviewTally, reviewers: ReviewerDirectory, roster: Roster, options: ReviewOptions, minGroupSize: Int) {
+    init(tally: ReviewTally, reviewers: ReviewerDirectory, roster: Roster, options: ReviewCycleOptions, minGroupSize: Int) {
         let groupCount = tally.groups.count
         let scale = tally.scale
         self.scale = scale

@@ -5,7 +5,7 @@ import OrgHealthKit
 /// diagnostics: a bad row is reported with its file and line and skipped; a file without a
 /// required column, or one that cannot be read, stops the analyzer.
 struct ReviewFileReader {
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let period: ReportingPeriod
     let progress: ProgressReporter
 

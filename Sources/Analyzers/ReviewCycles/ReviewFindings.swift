@@ -5,7 +5,7 @@ import OrgHealthKit
 /// the score may be shown). Each rests on the metric it quotes, at its own scope.
 struct ReviewFindings {
     let figures: ReviewFigures
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let roster: Roster
 
     func findings() -> [Finding] {
@@ -31,7 +31,7 @@ struct ReviewFindings {
                 recommendation: "Take these ratings to the calibration session: compare them with the evidence and with "
                     + "ratings of similar work elsewhere before they become final, and agree on what each point of the "
                     + "scale means.",
-                evidence: [ReviewMetricID.leniency])
+                evidence: [ReviewCycleMetric.leniency])
         }
     }
 
@@ -56,7 +56,7 @@ struct ReviewFindings {
                         + "\(ReviewFormat.percent(options.lowCompletionBelow)).",
                     recommendation: "Check with the managers what blocked the reviews (workload, tool access, unclear "
                         + "deadlines), and give the missing ones a date before the cycle is closed.",
-                    evidence: [ReviewMetricID.completionRate]))
+                    evidence: [ReviewCycleMetric.completionRate]))
             }
             if let onTime = shown(group.onTime), onTime.value < options.lowOnTimeBelow {
                 findings.append(Finding(
@@ -68,7 +68,7 @@ struct ReviewFindings {
                         + "\(ReviewFormat.percent(1 - options.lowOnTimeBelow)) late.",
                     recommendation: "Plan the review window with the team's calendar in mind, send reminders before "
                         + "the due date, and ask the managers concerned what made them late.",
-                    evidence: [ReviewMetricID.onTimeRate]))
+                    evidence: [ReviewCycleMetric.onTimeRate]))
             }
             if let gap = shown(group.selfManagerGap), abs(gap.value) >= options.largeGapAtLeast {
                 let higher = gap.value > 0
@@ -85,7 +85,7 @@ struct ReviewFindings {
                             + "performance during the cycle so that the rating is no surprise."
                         : "Check whether people understand how their work is valued; managers may be giving too little "
                             + "recognition along the way.",
-                    evidence: [ReviewMetricID.selfManagerGap]))
+                    evidence: [ReviewCycleMetric.selfManagerGap]))
             }
         }
         return findings
@@ -104,7 +104,7 @@ struct ReviewFindings {
                     + "\(ReviewFormat.decimal(options.lowUpwardScoreBelow, places: 2))).",
                 recommendation: "Offer coaching and a skip-level conversation with the team; agree a few concrete "
                     + "changes with the manager and look at the score again next cycle.",
-                evidence: [ReviewMetricID.upwardScore])
+                evidence: [ReviewCycleMetric.upwardScore])
         }
     }
 

@@ -14,14 +14,14 @@ struct ReviewRowParser: Sendable {
     }
 
     let columns: ReviewColumns
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let period: ReportingPeriod
     private(set) var reviewers: ReviewerDirectory
     private var cycles: [String: Int] = [:]
     private var lastReviewee: (bytes: [UInt8], index: Int)?
     private var lastCycle: (bytes: [UInt8], number: Int)?
 
-    init(columns: ReviewColumns, options: ReviewOptions, period: ReportingPeriod, reviewers: ReviewerDirectory) {
+    init(columns: ReviewColumns, options: ReviewCycleOptions, period: ReportingPeriod, reviewers: ReviewerDirectory) {
         self.columns = columns
         self.options = options
         self.period = period
@@ -99,7 +99,7 @@ struct ReviewRowParser: Sendable {
             }
             if let column = columns.comment, relationship == .manager || relationship == .peer {
                 let words = record.withField(column) {
-                    FieldBytes.wordCount($0, limit: options.substantialCommentWords)
+                    ReviewFieldScanner.wordCount($0, limit: options.substantialCommentWords)
                 }
                 row.substantial = words >= options.substantialCommentWords
             }

@@ -10,7 +10,7 @@ import OrgHealthKit
 /// Texts quote the org's figures only when the org's group is large enough to be shown.
 struct ReviewSections {
     let figures: ReviewFigures
-    let options: ReviewOptions
+    let options: ReviewCycleOptions
     let roster: Roster
     let period: ReportingPeriod
 
@@ -34,7 +34,7 @@ struct ReviewSections {
             ReportChart.Series(name: scale.displayName(of: point), points: rated.map { group in
                 ReportChart.Point(
                     label: name(group.scope), value: group.ratingShares[offset].value,
-                    ref: DataReference(scope: group.scope, metric: ReviewMetricID.ratingShare(point), n: group.ratingShares[offset].n))
+                    ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.ratingShare(point), n: group.ratingShares[offset].n))
             })
         }
         let chart = ReportChart(kind: .stackedBar, title: "Manager ratings by scale point", unit: .ratio, series: series)
@@ -43,7 +43,7 @@ struct ReviewSections {
             return ReportTable.Row(
                 [name(group.scope), String(mean.n), ReviewFormat.decimal(mean.value, places: 2)]
                     + group.ratingShares.map { ReviewFormat.percent($0.value) },
-                ref: DataReference(scope: group.scope, metric: ReviewMetricID.ratingMean, n: mean.n))
+                ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.ratingMean, n: mean.n))
         }
         let table = ReportTable(
             caption: "Manager ratings by department",
@@ -80,7 +80,7 @@ struct ReviewSections {
                 [label(manager.id), String(given.n), ReviewFormat.decimal(given.mean, places: 2),
                  ReviewFormat.signed(given.difference, places: 2), given.z.map { ReviewFormat.signed($0, places: 2) } ?? "—",
                  flag == .lenient ? "Lenient" : "Severe"],
-                ref: DataReference(scope: .manager(manager.id), metric: ReviewMetricID.leniency, n: given.n))
+                ref: DataReference(scope: .manager(manager.id), metric: ReviewCycleMetric.leniency, n: given.n))
         }
         let table = ReportTable(
             caption: "Managers whose ratings differ significantly from the organization's",
@@ -94,7 +94,7 @@ struct ReviewSections {
             group.completion.map { figure in
                 ReportChart.Point(
                     label: name(group.scope), value: figure.value,
-                    ref: DataReference(scope: group.scope, metric: ReviewMetricID.completionRate, n: figure.n))
+                    ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.completionRate, n: figure.n))
             }
         })]
         for relationship in ReviewRelationship.allCases {
@@ -102,7 +102,7 @@ struct ReviewSections {
                 group.completionByRelationship[relationship].map { figure in
                     ReportChart.Point(
                         label: name(group.scope), value: figure.value,
-                        ref: DataReference(scope: group.scope, metric: ReviewMetricID.completionRate(relationship), n: figure.n))
+                        ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.completionRate(relationship), n: figure.n))
                 }
             }
             if !points.isEmpty { series.append(ReportChart.Series(name: relationship.displayName, points: points)) }
@@ -118,7 +118,7 @@ struct ReviewSections {
                 group.onTime.map { figure in
                     ReportChart.Point(
                         label: name(group.scope), value: figure.value,
-                        ref: DataReference(scope: group.scope, metric: ReviewMetricID.onTimeRate, n: figure.n))
+                        ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.onTimeRate, n: figure.n))
                 }
             }),
         ])
@@ -135,7 +135,7 @@ struct ReviewSections {
                         String(Int(org.nineBox[performance.rawValue * 3 + potential.rawValue].value))
                     },
                     ref: DataReference(
-                        scope: .org, metric: ReviewMetricID.nineBox(performance: .low, potential: potential),
+                        scope: .org, metric: ReviewCycleMetric.nineBox(performance: .low, potential: potential),
                         n: org.nineBox[0].n))
             }
             blocks.append(.table(ReportTable(
@@ -151,7 +151,7 @@ struct ReviewSections {
                 ReportTable.Row(
                     [group.scope.name] + group.nineBox.map { String(Int($0.value)) },
                     ref: DataReference(
-                        scope: group.scope, metric: ReviewMetricID.nineBox(performance: .low, potential: .low),
+                        scope: group.scope, metric: ReviewCycleMetric.nineBox(performance: .low, potential: .low),
                         n: group.nineBox[0].n))
             }
             blocks.append(.table(ReportTable(
@@ -162,7 +162,7 @@ struct ReviewSections {
             group.promotionRate.map { figure in
                 ReportChart.Point(
                     label: name(group.scope), value: figure.value,
-                    ref: DataReference(scope: group.scope, metric: ReviewMetricID.promotionRate, n: figure.n))
+                    ref: DataReference(scope: group.scope, metric: ReviewCycleMetric.promotionRate, n: figure.n))
             }
         }
         if !promoted.isEmpty {

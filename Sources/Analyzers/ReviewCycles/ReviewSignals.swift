@@ -13,23 +13,23 @@ extension ReviewFigures {
         var signals: [HealthSignal] = []
         for group in groups {
             let scope = group.scope
-            func add(_ dimension: HealthDimension, _ basis: String, _ figure: Figure?, _ score: (Double) -> Double) {
+            func add(_ dimension: HealthDimension, _ basis: MetricID, _ figure: Figure?, _ score: (Double) -> Double) {
                 guard let figure else { return }
                 signals.append(HealthSignal(
                     dimension: dimension, scope: scope, score: clamp(score(figure.value)), n: figure.n, basis: basis))
             }
-            add(.execution, ReviewMetricID.completionRate, group.completion) { 100 * $0 }
-            add(.execution, ReviewMetricID.onTimeRate, group.onTime) { 100 * $0 }
-            add(.feedback, ReviewMetricID.commentSubstance, group.commentSubstance) { 100 * $0 }
-            add(.feedback, ReviewMetricID.completionRate(.peer), group.completionByRelationship[.peer]) { 100 * $0 }
-            add(.leadership, ReviewMetricID.upwardScore, group.upwardScore, upwardSignalScore)
-            add(.direction, ReviewMetricID.selfManagerGap, group.selfManagerGap, gapSignalScore)
+            add(.execution, ReviewCycleMetric.completionRate, group.completion) { 100 * $0 }
+            add(.execution, ReviewCycleMetric.onTimeRate, group.onTime) { 100 * $0 }
+            add(.feedback, ReviewCycleMetric.commentSubstance, group.commentSubstance) { 100 * $0 }
+            add(.feedback, ReviewCycleMetric.completionRate(.peer), group.completionByRelationship[.peer]) { 100 * $0 }
+            add(.leadership, ReviewCycleMetric.upwardScore, group.upwardScore, upwardSignalScore)
+            add(.direction, ReviewCycleMetric.selfManagerGap, group.selfManagerGap, gapSignalScore)
         }
         for manager in managers where manager.upwardShown(minGroupSize: minGroupSize) {
             guard let upward = manager.upwardScore else { continue }
             signals.append(HealthSignal(
                 dimension: .leadership, scope: .manager(manager.id), score: clamp(upwardSignalScore(upward.value)),
-                n: upward.n, basis: ReviewMetricID.upwardScore))
+                n: upward.n, basis: ReviewCycleMetric.upwardScore))
         }
         return signals
     }

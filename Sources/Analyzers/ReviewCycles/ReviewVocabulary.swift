@@ -99,14 +99,14 @@ struct ReviewVocabulary: Sendable {
 
     func relationship(_ record: CSVRecord, _ column: Int) -> ReviewRelationship? {
         let canonical = record.withTrimmedField(column) { field in
-            return ReviewRelationship.allCases.first { FieldBytes.matches(field, code: Self.relationshipCodes[$0.rawValue]) }
+            return ReviewRelationship.allCases.first { ReviewFieldScanner.matches(field, code: Self.relationshipCodes[$0.rawValue]) }
         }
         return canonical ?? relationships[Self.normalized(record, column)]
     }
 
     func status(_ record: CSVRecord, _ column: Int) -> ReviewStatus? {
         let canonical = record.withTrimmedField(column) { field in
-            return ReviewStatus.allCases.first { FieldBytes.matches(field, code: Self.statusCodes[$0.rawValue]) }
+            return ReviewStatus.allCases.first { ReviewFieldScanner.matches(field, code: Self.statusCodes[$0.rawValue]) }
         }
         return canonical ?? statuses[Self.normalized(record, column)]
     }
@@ -118,7 +118,7 @@ struct ReviewVocabulary: Sendable {
     func potential(_ record: CSVRecord, _ column: Int) -> NineBoxBand?? {
         record.withTrimmedField(column) { field -> NineBoxBand?? in
             if field.isEmpty { return .none }
-            for (band, codes) in Self.potentialCodes where codes.contains(where: { FieldBytes.matches(field, code: $0) }) {
+            for (band, codes) in Self.potentialCodes where codes.contains(where: { ReviewFieldScanner.matches(field, code: $0) }) {
                 return .some(band)
             }
             return .some(nil)
@@ -130,7 +130,7 @@ struct ReviewVocabulary: Sendable {
     func promotion(_ record: CSVRecord, _ column: Int) -> Bool?? {
         record.withTrimmedField(column) { field -> Bool?? in
             if field.isEmpty { return .none }
-            for (flag, codes) in Self.promotionCodes where codes.contains(where: { FieldBytes.matches(field, code: $0) }) {
+            for (flag, codes) in Self.promotionCodes where codes.contains(where: { ReviewFieldScanner.matches(field, code: $0) }) {
                 return .some(flag)
             }
             return .some(nil)

@@ -21,8 +21,13 @@ public struct ConfigurationCheck: Sendable {
 
     /// Checks the config text; returns the warnings, throws the first error.
     public func check(_ text: String, file: URL) throws(ConfigError) -> [Diagnostic] {
-        let root = try YAMLValue.parse(text, file: file.path)
-        guard case .mapping(let top, _) = root else { return [] }
+        try check(ConfigDocument(text: text, file: file))
+    }
+
+    /// Checks an already parsed config; returns the warnings, throws the first error.
+    public func check(_ document: ConfigDocument) throws(ConfigError) -> [Diagnostic] {
+        let file = document.file
+        guard case .mapping(let top, _) = document.root else { return [] }
         var warnings: [Diagnostic] = []
         let descriptors = Dictionary(
             registry.entries.map { ($0.analyzer.descriptor.id, ($0.analyzer.descriptor, $0.origin)) },

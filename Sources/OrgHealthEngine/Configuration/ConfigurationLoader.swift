@@ -20,25 +20,18 @@ public struct ConfigurationLoader: Sendable {
 
     /// Loads a config file (a regular file only: a FIFO or device is refused before it is read).
     public func load(_ url: URL) throws(ConfigError) -> Configuration {
-        let name = url.path
-        var bytes: [UInt8]
-        do { bytes = try RegularFile.read(url.path, maxBytes: Self.maxConfigBytes) } catch {
-            if error.isTooLarge {
-                throw ConfigError(file: name, message: "the config file is larger than \(Self.maxConfigBytes >> 20) MB (\(error.reason)); a config is a few KB: check that this is the right file")
-            }
-            throw ConfigError(file: name, message: "the config file does not exist or cannot be read (\(error.reason)); create one with `orghealth init`")
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ConfigError(file: name, message: "the config file is not UTF-8; save it as UTF-8")
-        }
-        return try parse(text, file: url)
+        try read(ConfigDocument.read(url))
     }
 
     /// Parses config text; paths are relative to `file`'s folder.
     public func parse(_ text: String, file: URL) throws(ConfigError) -> Configuration {
-        var reader = ConfigReader(file: file)
-        return try reader.read(YAMLValue.parse(text, file: file.path), knownAnalyzers: knownAnalyzers)
+        try read(ConfigDocument(text: text, file: file))
+    }
+
+    /// Checks an already parsed config and makes its ``Configuration``.
+    public func read(_ document: ConfigDocument) throws(ConfigError) -> Configuration {
+        var reader = ConfigReader(file: document.file)
+        return try reader.read(document.root, knownAnalyzers: knownAnalyzers)
     }
 }
 

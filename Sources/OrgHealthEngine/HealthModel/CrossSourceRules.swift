@@ -1,8 +1,12 @@
+import CultureSurveyAnalyzer
+import OneOnOneAnalyzer
 import OrgHealthKit
+import ReviewCycleAnalyzer
 
-/// One condition on a visible metric: its id and the test its value must pass.
+/// One condition on a visible metric: its id and the test its value must pass. The id is an
+/// analyzer's typed constant, so renaming a metric a rule reads is a compile error.
 struct MetricCondition: Sendable {
-    let metric: String
+    let metric: MetricID
     /// The test, given the scope's value and the organization's (when visible).
     let test: @Sendable (Double, Double?) -> Bool
     /// How the condition reads in a finding, given the value ("1:1 coverage is 40%").
@@ -24,8 +28,8 @@ struct CrossSourceRule: Sendable {
     /// The finding for a scope where both conditions hold on visible values.
     func finding(scope: Scope, scopeName: String, values: [String: Double], org: [String: Double]) -> Finding? {
         guard scopeKinds.contains(scope.kind),
-              let a = values[first.metric], let b = values[second.metric],
-              first.test(a, org[first.metric]), second.test(b, org[second.metric]) else { return nil }
+              let a = values[first.metric.rawValue], let b = values[second.metric.rawValue],
+              first.test(a, org[first.metric.rawValue]), second.test(b, org[second.metric.rawValue]) else { return nil }
         return Finding(
             id: "cross-source.\(id).\(scope.id)", severity: severity, scope: scope, dimension: dimension,
             title: title(scopeName),
@@ -44,9 +48,9 @@ public struct CrossSourceFindings: Sendable {
     static let rules: [CrossSourceRule] = [
         CrossSourceRule(
             id: "rare-one-on-ones-low-trust", scopeKinds: [.team, .department],
-            first: MetricCondition(metric: "oneonone.coverage", test: { value, _ in value < 0.7 },
+            first: MetricCondition(metric: OneOnOneMetric.coverage, test: { value, _ in value < 0.7 },
                                    describe: { "only \(percent($0)) of reports had a one-on-one this period" }),
-            second: MetricCondition(metric: "survey.dimension.trust.favorability",
+            second: MetricCondition(metric: CultureSurveyMetric.dimensionFavorability(.trust),
                                     test: { value, org in value < min(0.6, (org ?? 1) - 0.1) },
                                     describe: { "trust & safety favorability in the survey is \(percent($0))" }),
             dimension: .trust, severity: .critical,
@@ -55,9 +59,9 @@ public struct CrossSourceFindings: Sendable {
                 + "hold skip-level conversations this quarter; re-check trust in the next survey."),
         CrossSourceRule(
             id: "long-gaps-low-wellbeing", scopeKinds: [.team],
-            first: MetricCondition(metric: "oneonone.longGapRate", test: { value, _ in value >= 0.5 },
+            first: MetricCondition(metric: OneOnOneMetric.longGapRate, test: { value, _ in value >= 0.5 },
                                    describe: { "\(percent($0)) of reports went more than a month without a one-on-one" }),
-            second: MetricCondition(metric: "survey.dimension.wellbeing.favorability",
+            second: MetricCondition(metric: CultureSurveyMetric.dimensionFavorability(.wellbeing),
                                     test: { value, org in value < min(0.6, (org ?? 1) - 0.15) },
                                     describe: { "well-being & workload favorability is \(percent($0))" }),
             dimension: .wellbeing, severity: .critical,
@@ -66,9 +70,9 @@ public struct CrossSourceFindings: Sendable {
                 + "surfaces early."),
         CrossSourceRule(
             id: "lenient-ratings-low-upward", scopeKinds: [.manager],
-            first: MetricCondition(metric: "reviews.leniency", test: { value, _ in value >= 0.5 },
+            first: MetricCondition(metric: ReviewCycleMetric.leniency, test: { value, _ in value >= 0.5 },
                                    describe: { "this manager rates \(String(format1($0))) points above the organization" }),
-            second: MetricCondition(metric: "reviews.upwardScore", test: { value, _ in value < 3.0 },
+            second: MetricCondition(metric: ReviewCycleMetric.upwardScore, test: { value, _ in value < 3.0 },
                                     describe: { "their reports rate them \(String(format1($0))) in upward reviews" }),
             dimension: .leadership, severity: .warning,
             title: { "Generous ratings, low upward scores: \($0)" },
@@ -76,9 +80,9 @@ public struct CrossSourceFindings: Sendable {
                 + "are not buying their team's confidence."),
         CrossSourceRule(
             id: "incomplete-reviews-rare-one-on-ones", scopeKinds: [.manager, .team],
-            first: MetricCondition(metric: "reviews.completionRate", test: { value, _ in value < 0.8 },
+            first: MetricCondition(metric: ReviewCycleMetric.completionRate, test: { value, _ in value < 0.8 },
                                    describe: { "only \(percent($0)) of review assignments were completed" }),
-            second: MetricCondition(metric: "oneonone.coverage", test: { value, _ in value < 0.7 },
+            second: MetricCondition(metric: OneOnOneMetric.coverage, test: { value, _ in value < 0.7 },
                                     describe: { "only \(percent($0)) of reports had a one-on-one" }),
             dimension: .execution, severity: .warning,
             title: { "Management routines are slipping: \($0)" },

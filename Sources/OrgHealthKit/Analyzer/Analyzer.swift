@@ -23,6 +23,9 @@ public protocol Analyzer: Sendable {
     var descriptor: AnalyzerDescriptor { get }
     /// Analyzes the inputs in the context for its reporting period.
     func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult
+    /// Small inputs with the figures expected from them (``AnalyzerExample``); none by default.
+    /// Every built-in analyzer has some, run by one generic test.
+    var examples: [AnalyzerExample] { get }
 }
 
 /// An error an analyzer throws when it cannot produce a result at all, e.g. a required

@@ -18,6 +18,9 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
     /// The options it reads from `analyzers.<id>`; `nil` when it declares none (an external
     /// analyzer written before declarations: its options are then not checked).
     public var options: [AnalyzerOptionDeclaration]?
+    /// The free text it reads (notes, comments) and whether any of it is shown; `nil` when it
+    /// declares none. The report's methodology lists the rule for each.
+    public var freeText: [FreeTextDeclaration]?
 
     /// Creates a descriptor.
     public init(
@@ -40,7 +43,7 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
         return descriptor
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, version, summary, inputs, dimensions, metrics, options }
+    private enum CodingKeys: String, CodingKey { case id, name, version, summary, inputs, dimensions, metrics, options, freeText }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +55,7 @@ public struct AnalyzerDescriptor: Codable, Sendable, Hashable {
         dimensions = try container.decodeIfPresent([HealthDimension].self, forKey: .dimensions) ?? []
         metrics = try container.decodeIfPresent([MetricDefinition].self, forKey: .metrics) ?? []
         options = try container.decodeIfPresent([AnalyzerOptionDeclaration].self, forKey: .options)
+        freeText = try container.decodeIfPresent([FreeTextDeclaration].self, forKey: .freeText)
     }
 }
 

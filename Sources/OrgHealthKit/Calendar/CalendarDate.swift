@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A day on the proleptic Gregorian calendar, without time or time zone.
 ///
 /// HR data speaks in calendar days (hire dates, due dates, meeting dates), and day arithmetic
@@ -58,29 +60,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Days since 1970-01-01 (negative before).
     public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        GregorianDays.days(year: year, month: month, day: day)
     }
 
     /// The date `dayNumber` days after 1970-01-01.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        (year, month, day) = GregorianDays.civil(fromDays: dayNumber)
     }
 
     /// The date `days` days later (earlier when negative).

@@ -14,7 +14,7 @@ struct MethodologyView {
         rules.element("li", text: "No figure is shown for a group of fewer than \(privacy.minGroupSize) people or responses.")
         rules.element("li", text: "When exactly one group under a parent is withheld, the next-smallest sibling is withheld too, "
             + "so a hidden figure cannot be worked out by subtraction from the parent.")
-        rules.element("li", text: "Survey comments: \(commentRule(privacy)). One-on-one notes and review comments never appear.")
+        if let freeText = freeTextRule(privacy) { rules.element("li", text: freeText) }
         section.element("h3", text: "Health model")
         let model = section.element("ul")
         for rule in report.methodology.healthModel { model.element("li", text: rule) }
@@ -29,6 +29,21 @@ struct MethodologyView {
             }
         }
     }
+
+    /// What happens to the free text the analyzers declare: "Survey comments: never shown.
+    /// One-on-one notes and review comments never appear."; `nil` when none declares any.
+    private func freeTextRule(_ privacy: PrivacyPolicy) -> String? {
+        let declared = report.analyzers.flatMap { $0.descriptor.freeText ?? [] }
+        var sentences = declared.filter(\.followsCommentPolicy).map { "\(capitalized($0.name)): \(commentRule(privacy))." }
+        let hidden = declared.filter { !$0.followsCommentPolicy }.map(\.name)
+        if let last = hidden.last {
+            let list = hidden.count == 1 ? last : hidden.dropLast().joined(separator: ", ") + " and " + last
+            sentences.append(capitalized(list) + " never appear.")
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    private func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     private func commentRule(_ privacy: PrivacyPolicy) -> String {
         switch privacy.comments {

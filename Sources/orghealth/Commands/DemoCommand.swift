@@ -39,17 +39,26 @@ struct DemoCommand: AsyncParsableCommand {
         // The previous quarter first, recorded in a scratch history, so the report shows trends.
         let previous = try SampleOrganization(employees: employees, period: period.previous, managersInDecline: false)
             .write(to: scratch.appendingPathComponent(period.previous.label))
-        _ = try await ReportJob(
-            configFile: previous.configFile, period: nil, formats: [], outputDirectory: scratch, strict: false,
-            plugins: pluginURLs, history: .file(history), writesFiles: false
-        ).run()
+        var record = ReportRun(configFile: previous.configFile, writer: nil)
+        record.outputDirectory = scratch
+        record.plugins = pluginURLs
+        record.history = .file(history)
+        record.progress = TerminalProgress.reporter()
+        record.warn = { printError("warning: \($0)") }
+        do throws(ReportRunError) { _ = try await record.run() } catch { throw error.exit() }
         let manifest = try SampleOrganization(employees: employees, period: period)
             .write(to: scratch.appendingPathComponent(period.label))
-        let job = ReportJob(
-            configFile: manifest.configFile, period: nil, formats: format?.formats ?? [.html, .xml, .json, .csv],
-            outputDirectory: URL(fileURLWithPath: output), strict: false, plugins: pluginURLs, history: .file(history),
-            audience: audience, printsPDF: format?.pdf ?? false)
-        let outcome = try await job.run()
+        var run = ReportRun(configFile: manifest.configFile, writer: RenderedReportWriter())
+        run.formats = format?.formats ?? [.html, .xml, .json, .csv]
+        run.outputDirectory = URL(fileURLWithPath: output)
+        run.plugins = pluginURLs
+        run.history = .file(history)
+        run.audience = audience
+        run.printsPDF = format?.pdf ?? false
+        run.progress = TerminalProgress.reporter()
+        run.warn = { printError("warning: \($0)") }
+        let outcome: ReportRun.Outcome
+        do throws(ReportRunError) { outcome = try await run.run() } catch { throw error.exit() }
         for line in TerminalSummary.lines(for: outcome.report) { print(line) }
         print("")
         for file in outcome.files { print("wrote \(file.path)") }

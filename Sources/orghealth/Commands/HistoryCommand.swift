@@ -5,7 +5,7 @@ import OrgHealthKit
 import OrgHealthRendering
 
 /// `orghealth history list|show|forget`: what the history file keeps, period by period.
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List, show or forget the periods kept in the history file.",
@@ -18,20 +18,21 @@ struct HistoryCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Forget.self])
 
     /// `orghealth history list`.
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the recorded periods, oldest first.")
 
         @OptionGroup var location: HistoryLocation
 
-        func run() throws {
-            guard let store = try location.openExisting(access: .readOnly) else {
-                print("no history recorded yet (\(location.file.path) does not exist)")
+        func run() async throws {
+            let file = try await location.resolve()
+            guard let store = try HistoryLocation.openExisting(file, access: .readOnly) else {
+                print("no history recorded yet (\(file.path) does not exist)")
                 return
             }
             defer { try? store.close() }
             let periods = try HistoryLocation.exitOnError { () throws(HistoryError) in try store.periods() }
             guard !periods.isEmpty else {
-                print("no periods recorded in \(location.file.path)")
+                print("no periods recorded in \(file.path)")
                 return
             }
             var rows = [["PERIOD", "FIRST DAY", "LAST DAY", "METRICS", "SCORES", "HEALTH", "RECORDED", "ORGANIZATION"]]
@@ -47,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     /// `orghealth history show PERIOD`.
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the figures kept for one period (withheld values are never kept).")
 
@@ -59,13 +60,14 @@ struct HistoryCommand: ParsableCommand {
 
         @OptionGroup var location: HistoryLocation
 
-        func run() throws {
-            guard let store = try location.openExisting(access: .readOnly),
+        func run() async throws {
+            let file = try await location.resolve()
+            guard let store = try HistoryLocation.openExisting(file, access: .readOnly),
                   let snapshot = try HistoryLocation.exitOnError({ () throws(HistoryError) in
                       try store.snapshot(matching: period)
                   })
             else {
-                printError("error: no period '\(period)' in \(location.file.path); `orghealth history list` shows them")
+                printError("error: no period '\(period)' in \(file.path); `orghealth history list` shows them")
                 throw ExitCode(ExitCodes.usage)
             }
             defer { try? store.close() }
@@ -111,7 +113,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     /// `orghealth history forget PERIOD`.
-    struct Forget: ParsableCommand {
+    struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove one period's snapshot from the history.")
 
         @Argument(help: "The period: 2026-Q3, 2026-07, 2026-07-01..2026-09-30, or a label as listed.")
@@ -119,9 +121,10 @@ struct HistoryCommand: ParsableCommand {
 
         @OptionGroup var location: HistoryLocation
 
-        func run() throws {
-            guard let store = try location.openExisting(access: .readWrite) else {
-                print("nothing to forget: \(location.file.path) does not exist")
+        func run() async throws {
+            let file = try await location.resolve()
+            guard let store = try HistoryLocation.openExisting(file, access: .readWrite) else {
+                print("nothing to forget: \(file.path) does not exist")
                 return
             }
             defer { try? store.close() }
@@ -132,9 +135,9 @@ struct HistoryCommand: ParsableCommand {
                 return try store.forget(days) ? stored : nil
             }
             if let forgotten {
-                print("forgot \(forgotten.label) (\(forgotten.start)..\(forgotten.end)) in \(location.file.path)")
+                print("forgot \(forgotten.label) (\(forgotten.start)..\(forgotten.end)) in \(file.path)")
             } else {
-                print("nothing to forget: no period '\(period)' in \(location.file.path)")
+                print("nothing to forget: no period '\(period)' in \(file.path)")
             }
         }
     }
@@ -148,34 +151,33 @@ struct HistoryLocation: ParsableArguments {
     @Option(name: .long, help: "The history file itself (wins over --config).")
     var history: String?
 
-    /// The resolved file, set by `validate()`.
-    private(set) var file = URL(fileURLWithPath: "/")
-
-    mutating func validate() throws {
-        if let history {
-            file = URL(fileURLWithPath: history)
-            return
+    func validate() throws {
+        guard history != nil || config != nil else {
+            throw ValidationError("name the history file with --history FILE, or a config with --config FILE")
         }
+    }
+
+    /// The file: `--history`, else the one `report` uses with this config (the config is
+    /// checked as `report` checks it, with its external analyzers).
+    func resolve() async throws -> URL {
+        if let history { return URL(fileURLWithPath: history) }
         guard let config else {
             throw ValidationError("name the history file with --history FILE, or a config with --config FILE")
         }
-        let configuration: Configuration
-        do {
-            configuration = try ConfigurationLoader(knownAnalyzers: AnalyzerRegistry.builtIn().ids)
-                .load(URL(fileURLWithPath: config))
+        let configFile = URL(fileURLWithPath: config)
+        do throws(ReportRunError) {
+            let setup = try await ReportRun(configFile: configFile, writer: nil).setUp()
+            return ReportLocations.configuredHistoryFile(setup.configuration, configFile: configFile)
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitCodes.usage)
+            throw error.exit()
         }
-        // Without `history:`, the file `report` writes by default: history.sqlite in the output folder.
-        file = DefaultLocations.historyFile(configuration, configFile: URL(fileURLWithPath: config))
     }
 
     /// Opens the store, or returns `nil` when the file does not exist (it is never created
     /// here). A file that cannot be used ends the command with exit code 3.
-    func openExisting(access: HistoryStore.Access) throws -> HistoryStore? {
+    static func openExisting(_ file: URL, access: HistoryStore.Access) throws -> HistoryStore? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        return try Self.exitOnError { () throws(HistoryError) in try HistoryStore(url: file, access: access) }
+        return try exitOnError { () throws(HistoryError) in try HistoryStore(url: file, access: access) }
     }
 
     /// Runs `body`; a `HistoryError` is printed and becomes exit code 3.

@@ -47,16 +47,22 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let job = ReportJob(
-            configFile: URL(fileURLWithPath: config), period: period, formats: format?.formats,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) }, strict: strict,
-            plugins: plugins.map { URL(fileURLWithPath: $0) },
-            history: noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured,
-            allowsReplace: replace, allowsOrganizationChange: organizationChange, audience: audience,
-            printsPDF: format?.pdf ?? false)
-        let outcome = try await job.run()
+        var run = ReportRun(configFile: URL(fileURLWithPath: config), writer: RenderedReportWriter())
+        run.period = period
+        run.formats = format?.formats
+        run.outputDirectory = output.map { URL(fileURLWithPath: $0) }
+        run.plugins = plugins.map { URL(fileURLWithPath: $0) }
+        run.history = noHistory ? .off : history.map { .file(URL(fileURLWithPath: $0)) } ?? .configured
+        run.allowsReplace = replace
+        run.allowsOrganizationChange = organizationChange
+        run.audience = audience
+        run.printsPDF = format?.pdf ?? false
+        run.progress = TerminalProgress.reporter()
+        run.warn = { printError("warning: \($0)") }
+        let outcome: ReportRun.Outcome
+        do throws(ReportRunError) { outcome = try await run.run() } catch { throw error.exit() }
         for file in outcome.files { print(file.path) }
         for line in ProblemSummary.lines(for: outcome.report) { printError(line) }
-        try job.checkStrict(outcome.report)
+        if strict, let failure = ReportRunError.strictFailure(of: outcome.report) { throw failure.exit() }
     }
 }

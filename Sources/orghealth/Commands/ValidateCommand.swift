@@ -18,39 +18,21 @@ struct ValidateCommand: AsyncParsableCommand {
     var plugins: [String] = []
 
     func run() async throws {
-        let registry: AnalyzerRegistry
-        let configuration: Configuration
-        do {
-            let setup = try await AnalyzerSetup.load(
-                configFile: URL(fileURLWithPath: config), plugins: plugins.map { URL(fileURLWithPath: $0) },
-                builtIn: .builtIn())
-            registry = setup.registry
-            configuration = setup.configuration
+        var run = ReportRun(configFile: URL(fileURLWithPath: config), writer: nil)
+        run.plugins = plugins.map { URL(fileURLWithPath: $0) }
+        let setup: AnalyzerSetup
+        let validation: ReportRun.Validation
+        do throws(ReportRunError) {
+            setup = try await run.setUp()
+            validation = try await run.validate(setup)
         } catch {
-            print("\(error)")
-            throw ExitCode(ExitCodes.usage)
+            print(error.message)
+            throw ExitCode(error.exitCode)
         }
-        let pipeline = ReportPipeline(registry: registry, clock: .fromEnvironment())
-        let rosterOutput: RosterReader.Output
-        do {
-            rosterOutput = try pipeline.readRoster(configuration)
-        } catch {
-            print("\(error)")
-            throw ExitCode(ExitCodes.usage)
-        }
-        print("roster \(configuration.roster.lastPathComponent):")
-        for line in RosterSummary(rosterOutput, period: configuration.period).lines { print("  " + line) }
-        let report = await pipeline.run(configuration, rosterOutput: rosterOutput)
-        var problems = report.dataQuality.diagnostics.filter { !($0.source.map(registry.ids.contains) ?? false) }
-        for run in report.analyzers {
-            problems += run.result.diagnostics
-            if run.status == .failed {
-                problems.append(Diagnostic(severity: .error, source: run.descriptor.id, message: run.message ?? "failed"))
-            }
-        }
-        for problem in problems { print(problem.formatted) }
-        let errors = problems.filter { $0.severity == .error }.count
-        print("\(problems.count) problems, \(errors) errors")
-        if errors > 0 { throw ExitCode(ExitCodes.dataErrors) }
+        print("roster \(setup.configuration.roster.lastPathComponent):")
+        for line in RosterSummary(validation.rosterOutput, period: setup.configuration.period).lines { print("  " + line) }
+        for problem in validation.problems { print(problem.formatted) }
+        print("\(validation.problems.count) problems, \(validation.errorCount) errors")
+        if validation.errorCount > 0 { throw ExitCode(ExitCodes.dataErrors) }
     }
 }

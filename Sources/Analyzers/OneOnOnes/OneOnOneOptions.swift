@@ -8,7 +8,7 @@ import OrgHealthKit
 /// - `topics`: topic → list of keywords; replaces the default keywords of that topic, or adds
 ///   a topic (reported as `oneonone.topic.<name>`).
 /// - `columns` (set by the host from `columns.one-on-ones`): canonical field → the export's name.
-struct OneOnOneSettings: Sendable {
+struct OneOnOneOptions: Sendable {
     let expectedCadenceDays: Int
     let maxGapDays: Int
     let lexicon: TopicLexicon
@@ -32,7 +32,7 @@ struct OneOnOneSettings: Sendable {
             do { words = try topics.strings(name, default: []) } catch {
                 throw AnalyzerError("\(Self.prefix).topics.\(name) must be a list of keywords")
             }
-            guard words.contains(where: { !WordText($0).isEmpty }) else {
+            guard words.contains(where: { !NormalizedWords($0).isEmpty }) else {
                 throw AnalyzerError("\(Self.prefix).topics.\(name) needs at least one keyword with letters or digits")
             }
             overrides[name] = words

@@ -1,7 +1,7 @@
 import OrgHealthKit
 
 /// Checks that file bytes are text a reader may look at: UTF-8, not binary.
-enum TextBytes {
+enum NoteTextCheck {
     /// Why bytes are not acceptable text, with the 1-based line where it shows.
     enum Problem: Equatable {
         case binary(line: Int)

@@ -3,7 +3,7 @@ import OrgHealthKit
 /// Reads review fields straight from a record's UTF-8 bytes, so that the common cases of a
 /// half-million-row file (canonical codes, word counts) cost no `String`; fields are trimmed with
 /// `CSVRecord.withTrimmedField` and dates read with `CalendarDate(isoBytes:)`.
-enum FieldBytes {
+enum ReviewFieldScanner {
     /// Whether the trimmed field reads as `code` (lower-case ASCII with `_`), ignoring ASCII
     /// case and reading a space or hyphen as `_`.
     static func matches(_ bytes: UnsafeBufferPointer<UInt8>, code: [UInt8]) -> Bool {

@@ -3,7 +3,7 @@ import OrgHealthKit
 
 /// The culture survey's definition: 21 items over the seven health dimensions (two of them
 /// reverse-coded) plus three engagement (outcome) items, written as `survey/survey.yml`.
-struct SurveyDefinition {
+struct SampleSurveyDefinition {
     struct Item {
         var id: String
         var column: String
@@ -105,10 +105,8 @@ struct SurveyDefinition {
 
 /// YAML scalar quoting for generated files.
 enum YAMLText {
-    /// A double-quoted YAML scalar (backslashes and quotes escaped).
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// A double-quoted YAML scalar (quotes, backslashes and control characters escaped).
+    static func quoted(_ text: String) -> String { QuotedText.doubleQuoted(text) }
 
     /// The text as a plain scalar when that is safe, double-quoted otherwise.
     static func scalar(_ text: String) -> String {

@@ -1,6 +1,6 @@
 import OrgHealthKit
 
-extension ReviewOptions {
+extension ReviewCycleOptions {
     /// The options `init(_:)` reads (`keys`), declared for the host's config check.
     static let declarations: [AnalyzerOptionDeclaration] = [
         .init(name: "scale", type: .mapping, default: "{min: 1, max: 5}", doc: "The rating scale: min, max and labels."),

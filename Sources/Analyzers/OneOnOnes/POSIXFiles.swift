@@ -8,7 +8,7 @@ import OrgHealthKit
 /// Plain POSIX file access: listing a folder tree and reading a file's bytes. Foundation's
 /// URL-based equivalents cost more than the parsing itself on folders of tens of thousands of
 /// small notes.
-enum FileBytes {
+enum POSIXFiles {
     /// A file could not be opened or read, or is over the size limit.
     enum Failure: Error {
         case unreadable
@@ -31,7 +31,7 @@ enum FileBytes {
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             filled = 0
             while filled < size {
-                let count = Glue.read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+                let count = LibC.read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
                 guard count > 0 else { break }
                 filled += count
             }
@@ -83,24 +83,5 @@ enum FileBytes {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return (status.st_mode & S_IFMT) == S_IFDIR
-    }
-}
-
-/// The C functions whose names methods of the readers shadow.
-enum Glue {
-    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-        #else
-        Darwin.read(descriptor, buffer, count)
-        #endif
-    }
-
-    static func close(_ descriptor: Int32) {
-        #if canImport(Glibc)
-        _ = Glibc.close(descriptor)
-        #else
-        _ = Darwin.close(descriptor)
-        #endif
     }
 }

@@ -1,6 +1,6 @@
 import OrgHealthKit
 
-extension SurveyOptions {
+extension CultureSurveyOptions {
     /// The options `init(_:)` reads, declared for the host's config check (defaults as in the
     /// properties above).
     static let declarations: [AnalyzerOptionDeclaration] = [

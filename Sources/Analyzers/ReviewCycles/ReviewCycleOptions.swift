@@ -2,7 +2,7 @@ import OrgHealthKit
 
 /// The analyzer's options (`analyzers.review-cycles` in the config), with their defaults,
 /// and the `columns.review-cycles` re-mapping the engine passes as the option `columns`.
-struct ReviewOptions: Sendable {
+struct ReviewCycleOptions: Sendable {
     /// The rating scale.
     let scale: RatingScale
     /// The export's own relationship and status labels.

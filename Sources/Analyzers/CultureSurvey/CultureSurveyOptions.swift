@@ -2,7 +2,7 @@ import Foundation
 import OrgHealthKit
 
 /// The analyzer's options (`analyzers.culture-survey` in the config), with their defaults.
-struct SurveyOptions: Sendable {
+struct CultureSurveyOptions: Sendable {
     /// Participation below this is a finding (default 0.6).
     var lowParticipation = 0.6
     /// A team or department whose dimension favorability trails the organization's by at least

@@ -1,0 +1,60 @@
+/// Text reduced to lower-case words separated by single spaces, with a space at each end
+/// (` next level feedback `), so keywords can be matched at word starts with a byte search.
+///
+/// Letters and digits are word characters; every other ASCII character separates words.
+/// Bytes of non-ASCII characters count as word characters (so `bien-être` stays two words).
+struct NormalizedWords {
+    /// The normalized bytes, starting and ending with a space.
+    private(set) var bytes: [UInt8]
+
+    /// Normalizes UTF-8 text.
+    init(utf8 text: some Collection<UInt8>) {
+        var words: [UInt8] = [0x20]
+        words.reserveCapacity(text.count + 2)
+        Self.appendWords(of: text, to: &words)
+        bytes = words
+    }
+
+    /// Appends the normalized words of UTF-8 text to `words` (which starts with a space),
+    /// ending with a space: several texts can be gathered into one buffer.
+    static func appendWords(of text: some Collection<UInt8>, to words: inout [UInt8]) {
+        if words.isEmpty { words.append(0x20) }
+        if text.contains(where: { $0 >= 0x80 }) {
+            append(String(decoding: text, as: UTF8.self).lowercased().utf8, to: &words)
+        } else {
+            append(text, to: &words)
+        }
+        if words.last != 0x20 { words.append(0x20) }
+    }
+
+    /// Normalizes a text.
+    init(_ text: some StringProtocol) { self.init(utf8: text.utf8) }
+
+    /// Whether nothing but separators was found.
+    var isEmpty: Bool { bytes.count <= 1 }
+
+    /// The words as text, without the outer spaces.
+    var text: String { String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self) }
+
+    private static func append(_ source: some Sequence<UInt8>, to words: inout [UInt8]) {
+        for byte in source {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            let isWord = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower >= 0x80
+            if isWord {
+                words.append(lower)
+            } else if words.last != 0x20 {
+                words.append(0x20)
+            }
+        }
+    }
+
+    /// FNV-1a, 64 bits: a stable identity for the normalized text (the same in every run).
+    var fingerprint: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import OrgHealthKit
+
+/// One report run, start to end: read the config (once), set up the built-in and external
+/// analyzers, run the pipeline, record the history, write the report files. `report` and
+/// `demo` run it; `validate` uses its setup. Every way it can stop is a ``ReportRunError``
+/// whose kind the CLI turns into an exit code.
+public struct ReportRun: Sendable {
+    /// The config file.
+    public var configFile: URL
+    /// `--period`, overriding the config's `period:`.
+    public var period: String?
+    /// The formats to write; nil for the config's `output.formats`.
+    public var formats: [ReportFormat]?
+    /// `--output`; nil for ``ReportLocations/reportDirectory(_:configFile:override:)``.
+    public var outputDirectory: URL?
+    /// External analyzers given with `--plugin` (executables or folders of them).
+    public var plugins: [URL] = []
+    /// Where history lives.
+    public var history: HistoryChoice = .configured
+    /// What writes the report files; nil to write none (the demo's previous quarter is only
+    /// recorded).
+    public var writer: (any ReportWriter)?
+    /// `--replace`: a stored snapshot of the period from other inputs may be replaced.
+    public var allowsReplace = false
+    /// `--organization-change`: the history may hold another organization.
+    public var allowsOrganizationChange = false
+    /// Who the written report is for; history always records the full figures.
+    public var audience: ReportAudience = .hr
+    /// Whether to print the HTML to `health-report.pdf` as well.
+    public var printsPDF = false
+    /// Progress of the pipeline.
+    public var progress: ProgressReporter = .silent
+    /// Warnings as they happen (the history not recorded, a source that fed the previous
+    /// period and gives no data now), without a `warning:` prefix.
+    public var warn: @Sendable (String) -> Void = { _ in }
+
+    /// Creates a run of `configFile` that writes with `writer` (nil: record history only).
+    public init(configFile: URL, writer: (any ReportWriter)?) {
+        self.configFile = configFile
+        self.writer = writer
+    }
+
+    /// What the run produced.
+    public struct Outcome: Sendable {
+        /// The full report (as recorded; the written edition may be narrower, see ``audience``).
+        public let report: HealthReport
+        /// The files written.
+        public let files: [URL]
+    }
+
+    /// Reads and parses the config once, discovers the analyzers, and applies `--period`.
+    public func setUp() async throws(ReportRunError) -> AnalyzerSetup {
+        let setup: AnalyzerSetup
+        do {
+            setup = try await AnalyzerSetup.load(ConfigDocument.read(configFile), plugins: plugins, builtIn: .builtIn())
+        } catch {
+            // A ConfigError or a PluginError: nothing is written.
+            throw ReportRunError(.configuration, "\(error)")
+        }
+        guard let period else { return setup }
+        var configuration = setup.configuration
+        do {
+            configuration.period = try ReportingPeriod(parsing: period, fiscalYearStart: configuration.fiscalYearStart)
+        } catch {
+            throw ReportRunError(.configuration, "--period: \(error) (FY26-Q3, FY26-H1 and FY26 work with fiscalYearStart: in the config)")
+        }
+        return AnalyzerSetup(configuration: configuration, registry: setup.registry)
+    }
+
+    /// Sets up, then runs.
+    public func run() async throws(ReportRunError) -> Outcome {
+        try await run(setUp())
+    }
+
+    /// Runs with a setup from ``setUp()``.
+    public func run(_ setup: AnalyzerSetup) async throws(ReportRunError) -> Outcome {
+        let configuration = setup.configuration
+        let registry = setup.registry
+        let directory = ReportLocations.reportDirectory(configuration, configFile: configFile, override: outputDirectory)
+        if writer != nil {
+            // Refused, not skipped: the next run would read this report as notes or answers.
+            do { try configuration.checkOutputPlacement(directory) } catch {
+                throw ReportRunError(.configuration, "\(error)")
+            }
+        }
+        if printsPDF, let reason = writer?.pdfUnavailableReason {
+            throw ReportRunError(.configuration, "\(reason); nothing was written")
+        }
+        let pipeline = ReportPipeline(registry: registry, clock: .fromEnvironment())
+        var report: HealthReport
+        do {
+            report = try await pipeline.run(configuration, progress: progress)
+        } catch {
+            throw ReportRunError(.input, "\(error)")
+        }
+        report = try record(report, configuration: configuration)
+        guard let writer else { return Outcome(report: report, files: []) }
+        var written = report
+        if audience != .hr {
+            // The roster was read once by the pipeline; read again here for the names to keep out.
+            let roster: Roster
+            do {
+                roster = try pipeline.readRoster(configuration).roster
+            } catch {
+                throw ReportRunError(.input, "--audience \(audience.rawValue): \(error)")
+            }
+            if audience == .managers {
+                let files = try writeManagerEditions(
+                    report, roster: roster, configuration: configuration, directory: directory, writer: writer)
+                return Outcome(report: report, files: files)
+            }
+            written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
+        }
+        let files: [URL]
+        do {
+            files = try writer.write(written, formats: formats ?? configuration.output.formats,
+                                     heatmapOrder: configuration.output.heatmapOrder, to: directory)
+        } catch {
+            throw ReportRunError(.output, "the report could not be written: \(error); any earlier report is unchanged")
+        }
+        guard printsPDF, let html = files.first(where: { $0.pathExtension == "html" }) else {
+            return Outcome(report: report, files: files)
+        }
+        let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
+        do {
+            try writer.printPDF(html: html, to: pdf)
+        } catch {
+            throw ReportRunError(.output, "the PDF could not be printed: \(error); the other report files were written")
+        }
+        return Outcome(report: report, files: files + [pdf])
+    }
+
+    /// The history file this run reads and records, or nil for none.
+    public func historyFile(_ configuration: Configuration) -> URL? {
+        ReportLocations.historyFile(history, configuration: configuration, configFile: configFile, override: outputDirectory)
+    }
+
+    /// Reads trends from the history file and records the period in it.
+    private func record(_ report: HealthReport, configuration: Configuration) throws(ReportRunError) -> HealthReport {
+        let historyFile = historyFile(configuration)
+        if let historyFile {
+            do {
+                try FileManager.default.createDirectory(
+                    at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                warn("cannot create the folder of \(historyFile.path); the history step reports why")
+            }
+        }
+        var step = ReportHistory(file: historyFile)
+        step.provenance = SnapshotProvenance.of(configuration, tool: report.tool)
+        step.allowsReplace = allowsReplace
+        step.allowsOrganizationChange = allowsOrganizationChange
+        let recorded = step.apply(to: report)
+        if let refusal = recorded.refusal { throw ReportRunError(.configuration, "\(refusal)") }
+        if let reason = recorded.notRecordedReason { warn(reason) }
+        let lost = recorded.report.summary.sources.filter { $0.fedPreviousPeriod && !$0.isPresent }
+        if !lost.isEmpty {
+            warn(lost.map { "\($0.name) (\($0.absenceText ?? "absent"))" }.joined(separator: ", ")
+                + " fed \(recorded.report.summary.previousPeriod ?? "the previous period") but \(lost.count == 1 ? "gives" : "give") "
+                + "no data now; the health index is withheld")
+        }
+        return recorded.report
+    }
+
+    /// `--audience managers`: `managers/<id>/health-report.html` and `.xml` for every manager
+    /// whose line reaches the minimum group size, and `managers/index.html` for HR.
+    private func writeManagerEditions(
+        _ report: HealthReport, roster: Roster, configuration: Configuration, directory: URL, writer: any ReportWriter
+    ) throws(ReportRunError) -> [URL] {
+        let folder = directory.appendingPathComponent("managers")
+        var files: [URL] = []
+        var lines: [ManagerIndexLine] = []
+        var used: Set<String> = []
+        do {
+            let audience = ManagerAudience(roster: roster, minGroupSize: configuration.privacy.minGroupSize)
+            for edition in audience.editions(of: report) {
+                guard let managerReport = edition.report else {
+                    lines.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                       link: nil, reason: edition.reason))
+                    continue
+                }
+                var name = ManagerFolderName.make(edition.managerID)
+                while !used.insert(name).inserted { name += "_" }
+                files += try writer.write(managerReport, formats: [.html, .xml],
+                                          heatmapOrder: configuration.output.heatmapOrder,
+                                          to: folder.appendingPathComponent(name))
+                lines.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
+                                   link: "\(name)/health-report.html", reason: nil))
+            }
+            let index = folder.appendingPathComponent("index.html")
+            try writer.writeManagerIndex(lines, of: report, to: index)
+            files.append(index)
+        } catch {
+            throw ReportRunError(.output, "the manager reports could not be written: \(error)")
+        }
+        return files
+    }
+}
+
+/// A folder name for a manager's id: letters, digits, `-`, `_` and `.` kept, anything else
+/// (a slash, a space) becomes `_`, so an id can never leave the `managers/` folder.
+enum ManagerFolderName {
+    static func make(_ id: String) -> String {
+        let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" + safe : safe
+    }
+}

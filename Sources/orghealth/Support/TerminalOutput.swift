@@ -1,0 +1,38 @@
+import Foundation
+import OrgHealthKit
+
+/// Progress lines on standard error, only when it is a terminal.
+enum TerminalProgress {
+    static func reporter() -> ProgressReporter {
+        guard isatty(STDERR_FILENO) == 1 else { return .silent }
+        return ProgressReporter { message, fraction in
+            let percent = fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
+            printError("… \(message)\(percent)")
+        }
+    }
+}
+
+/// The short terminal summary printed after a report.
+enum TerminalSummary {
+    static func lines(for report: HealthReport) -> [String] {
+        var lines: [String] = []
+        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" }
+            ?? report.summary.coverage?.withheldReason.map { "withheld: \($0)" } ?? "no data"
+        lines.append("\(report.organization), \(report.period.label): health index \(index), \(report.summary.headcount) people")
+        for score in report.summary.dimensions {
+            let value = score.score.map { String(Int($0.rounded())).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"
+            lines.append("  \(score.dimension.displayName.rightPadded(28)) \(value)")
+        }
+        for run in report.analyzers {
+            lines.append("  analyzer \(run.descriptor.id): \(run.status.rawValue)\(run.message.map { " — \($0)" } ?? "")")
+        }
+        let findings = report.rankedFindings.filter { $0.severity == .critical || $0.severity == .warning }
+        lines.append("  \(findings.count) findings need attention; \(report.watchlist.count) teams on the watchlist")
+        return lines
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
