@@ -151,12 +151,13 @@ let package = Package(
         .testTarget(
             name: "OrgHealthEngineTests",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthKit", "CultureSurveyAnalyzer", .product(name: "GRDB", package: "GRDB.swift"),
+                "OrgHealthEngine", "OrgHealthKit", "CultureSurveyAnalyzer", "ReviewCycleAnalyzer", "OrgHealthSampleData",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "OrgHealthRenderingTests",
-            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML"]
+            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML", "OrgHealthEngine"]
         ),
         .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
         // Runs the built `orghealth` executable as users do: exit codes, files, the example report.

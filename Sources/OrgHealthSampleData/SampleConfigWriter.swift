@@ -36,6 +36,10 @@ struct SampleConfigWriter {
         # It also plants a duplicated id, an unknown manager id and a non-ISO hire date.
         roster: \(Self.roster)
 
+        # Results are also given by these roster attributes, each value a group of its own
+        # (never crossed with a team); tenure is banded from the hire date: 0-1y, 1-2y, 2-5y, 5y+.
+        cuts: [location, level, tenure]
+
         # Inputs by kind; paths are relative to this file.
         sources:
         \(sourceEntries)

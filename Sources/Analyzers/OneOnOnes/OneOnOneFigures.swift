@@ -21,7 +21,9 @@ struct OneOnOneFigures: Sendable {
             let key = PairKey(manager: manager, report: person.id)
             expected.insert(key)
             let facts = PairFacts(log: ledger.pairs[key], window: PairFacts.window(of: person, in: period))
-            for scope in roster.scopes(of: person) {
+            // Cuts (config `cuts:`): each attribute value is a group of its own, never crossed
+            // with the person's team, department or manager.
+            for scope in roster.scopes(of: person) + roster.attributeScopes(of: person) {
                 tallies[scope, default: ScopeTally(topics: topicNames.count)].add(facts, maxGapDays: settings.maxGapDays)
             }
         }

@@ -33,7 +33,7 @@ struct OneOnOneFindings {
     func findings() -> [Finding] {
         let teamOfManager = teamsSharedWithManagers()
         var findings: [Finding] = []
-        for scope in figures.tallies.keys.sorted() where scope.kind != .department {
+        for scope in figures.tallies.keys.sorted() where scope.kind != .department && scope.kind != .attribute {
             guard let tally = figures.tallies[scope], tally.pairs > 0 else { continue }
             // A manager whose reports are exactly one team: the team's findings say it already.
             if case .manager(let id) = scope, teamOfManager[id] != nil { continue }
@@ -164,6 +164,8 @@ struct OneOnOneFindings {
         case .department(let name): return "in department \(name)"
         case .team(let name): return "in team \(name)"
         case .manager(let id): return "among the direct reports of \(OneOnOneFindings.label(id, roster))"
+
+        case .attribute(let name, let value): return "among people with \(name) \(value)"
         }
     }
 

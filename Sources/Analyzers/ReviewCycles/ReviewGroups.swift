@@ -1,10 +1,12 @@
 import OrgHealthKit
 
-/// The group scopes review figures are reported for — the org, every department, every team —
+/// The group scopes review figures are reported for — the org, every department, every team,
+/// and every value of each cut (config `cuts:`, `attribute:location=Berlin`) —
 /// numbered so that the tallies can be flat arrays, and each roster person's groups (those
 /// of the reviewee: a review counts where the person reviewed sits).
 struct ReviewGroups: Sendable {
-    /// The scopes by group number: 0 is the org, then departments, then teams (sorted by name).
+    /// The scopes by group number: 0 is the org, then departments, then teams (sorted by name),
+    /// then attribute values.
     let scopes: [Scope]
     /// For each roster person (by index in `roster.people`), their group numbers: the org,
     /// their department if any, their team.
@@ -24,6 +26,11 @@ struct ReviewGroups: Sendable {
             teamGroup[team] = scopes.count
             scopes.append(.team(team))
         }
+        var attributeGroup: [Scope: Int] = [:]
+        for scope in roster.attributeScopes {
+            attributeGroup[scope] = scopes.count
+            scopes.append(scope)
+        }
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(roster.people.count)
         var groupsOfTeam: [String: [Int]] = [:]
@@ -31,8 +38,10 @@ struct ReviewGroups: Sendable {
         groupsOfPerson.reserveCapacity(roster.people.count)
         for (index, person) in roster.people.enumerated() {
             indexByID[person.id] = index
+            // A cut value is a group of its own, never crossed with the team or department.
+            let cutGroups = roster.attributeScopes(of: person).compactMap { attributeGroup[$0] }
             if let known = groupsOfTeam[person.team] {
-                groupsOfPerson.append(known)
+                groupsOfPerson.append(known + cutGroups)
                 continue
             }
             var groups = [0]
@@ -41,7 +50,7 @@ struct ReviewGroups: Sendable {
             }
             if let group = teamGroup[person.team] { groups.append(group) }
             groupsOfTeam[person.team] = groups
-            groupsOfPerson.append(groups)
+            groupsOfPerson.append(groups + cutGroups)
         }
         self.scopes = scopes
         self.groupsOfPerson = groupsOfPerson

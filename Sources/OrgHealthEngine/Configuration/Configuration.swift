@@ -14,6 +14,12 @@ public struct Configuration: Sendable {
     public var roster: URL
     /// How to read the roster (the `roster:` mapping's options; defaults for a plain path).
     public var rosterOptions: RosterOptions
+    /// The roster attributes results are also given by (`cuts:`); kept in ``rosterOptions``
+    /// because the roster reader reads their columns.
+    public var cuts: [RosterCut] {
+        get { rosterOptions.cuts }
+        set { rosterOptions.cuts = newValue }
+    }
     /// Column re-mapping per input kind: canonical name → the export's header.
     public var columns: [String: [String: String]]
     /// Input files and folders by kind (a mapping source yields `kind.role` kinds).

@@ -12,7 +12,7 @@ public struct ConfigurationLoader: Sendable {
 
     static let topLevelKeys = [
         "organization", "period", "roster", "columns", "sources", "privacy", "analyzers", "plugins", "output", "history", "limits",
-        "healthIndex", "fiscalYearStart",
+        "healthIndex", "fiscalYearStart", "cuts",
     ]
 
     /// The largest config file read: 1 MiB (fixed: the `limits:` it sets are not known before it is read).
@@ -104,7 +104,8 @@ struct ConfigReader {
         let organization = try scalar(try required("organization"), "organization")
         if let entry = values["fiscalYearStart"] { fiscalYearStart = try fiscalStart(entry.value) }
         let period = try readPeriod(try required("period"))
-        let (roster, rosterOptions) = try readRoster(try required("roster"))
+        var (roster, rosterOptions) = try readRoster(try required("roster"))
+        if let entry = values["cuts"] { rosterOptions.cuts = try readCuts(entry.value) }
 
         var columns: [String: [String: String]] = [:]
         if let entry = values["columns"] {

@@ -72,6 +72,10 @@ public enum StarterConfiguration {
     #   status: Status            # people marked terminated without an end date are reported
     #   statusMeansLeft: false    # true: count them as leavers
 
+    # Optional: also give results by roster attributes, each value a group of its own (never
+    # crossed with a team). tenure is banded from hire_date: 0-1y, 1-2y, 2-5y, 5y+.
+    # cuts: [location, level, tenure]
+
     # Optional: map canonical column names to the headers of your exports.
     # columns:
     #   roster: {employee_id: "Employee ID", manager_id: "Manager ID", end_date: "Termination Date"}

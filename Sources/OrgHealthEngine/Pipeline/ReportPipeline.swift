@@ -42,7 +42,7 @@ public struct ReportPipeline: Sendable {
     public func run(
         _ configuration: Configuration, rosterOutput: RosterReader.Output, progress: ProgressReporter = .silent
     ) async -> HealthReport {
-        let roster = rosterOutput.roster
+        let roster = Self.cutRoster(rosterOutput, configuration)
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)
             .run(configuration: configuration, roster: roster, progress: progress)
@@ -51,7 +51,7 @@ public struct ReportPipeline: Sendable {
 
     /// Gates the runs and builds the report from them.
     public func assemble(configuration: Configuration, rosterOutput: RosterReader.Output, runs: [AnalyzerRun]) -> HealthReport {
-        let roster = rosterOutput.roster
+        let roster = Self.cutRoster(rosterOutput, configuration)
         let gate = PrivacyGate(policy: configuration.privacy, roster: roster)
         var gatedRuns: [AnalyzerRun] = []
         var suppressedCounts: [String: Int] = [:]
@@ -83,6 +83,7 @@ public struct ReportPipeline: Sendable {
         let employed = roster.employed(on: periodEnd)
         for person in employed {
             for scope in roster.groupScopes(of: person) { scopeSet.insert(scope) }
+            for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
         }
         scopeSet.remove(.org)
         let scopes = scopeSet.sorted().map { scope -> ScopeHealth in
@@ -118,7 +119,8 @@ public struct ReportPipeline: Sendable {
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
             crossSourceFindings: CrossSourceFindings().findings(
                 runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a })),
-            watchlist: model.watchlist(scopes),
+            // Attribute values (cuts) have their own view; the watchlist stays about org units.
+            watchlist: model.watchlist(scopes.filter { $0.scope.kind != .attribute }),
             dataQuality: DataQuality(
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
                 suppressedScopes: suppressedScopes.sorted()),
@@ -127,6 +129,13 @@ public struct ReportPipeline: Sendable {
                 healthModel: HealthModel.description
                     + HealthCoverage.methodology(minimumDimensions: configuration.healthIndexMinimumDimensions)))
         return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions).applying(to: report)
+    }
+}
+
+extension ReportPipeline {
+    /// The roster with the config's cuts, values taken on the period's last day.
+    static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
+        configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
     }
 }
 

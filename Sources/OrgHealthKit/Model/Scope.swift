@@ -1,7 +1,10 @@
-/// The group a figure describes: the whole organization, a department, a team, or the
-/// direct reports of one manager.
+/// The group a figure describes: the whole organization, a department, a team, the
+/// direct reports of one manager, or everyone with one value of a roster attribute (a cut).
 ///
-/// Written as `org`, `department:<name>`, `team:<name>`, `manager:<employee_id>`.
+/// Written as `org`, `department:<name>`, `team:<name>`, `manager:<employee_id>`,
+/// `attribute:<attribute>=<value>` (`attribute:location=Berlin`, `attribute:tenure=1–2y`).
+/// An attribute scope is never crossed with a team, department or manager: there is no
+/// scope for "the Berlin people of team Platform" (the intersection attack).
 public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// The whole organization.
     case org
@@ -11,10 +14,13 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     case team(String)
     /// The direct reports of a manager, by the manager's employee id.
     case manager(String)
+    /// Everyone whose roster attribute (a configured cut: `location`, `level`, `tenure`, …)
+    /// has this value.
+    case attribute(String, String)
 
     /// The kind of scope.
     public enum Kind: String, Codable, Sendable, CaseIterable, Comparable {
-        case org, department, team, manager
+        case org, department, team, manager, attribute
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -26,11 +32,11 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         /// The text that did not parse.
         public let text: String
         public var description: String {
-            "'\(text)' is not a scope; use org, department:<name>, team:<name> or manager:<employee_id>"
+            "'\(text)' is not a scope; use org, department:<name>, team:<name>, manager:<employee_id> or attribute:<attribute>=<value>"
         }
     }
 
-    /// Parses `org`, `department:X`, `team:X` or `manager:X`.
+    /// Parses `org`, `department:X`, `team:X`, `manager:X` or `attribute:A=V`.
     public init(parsing text: String) throws(ParseError) {
         if text == "org" { self = .org; return }
         guard let colon = text.firstIndex(of: ":") else { throw ParseError(text: text) }
@@ -40,6 +46,10 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         case "department": self = .department(name)
         case "team": self = .team(name)
         case "manager": self = .manager(name)
+        case "attribute":
+            guard let equals = name.firstIndex(of: "="), equals != name.startIndex,
+                  name.index(after: equals) != name.endIndex else { throw ParseError(text: text) }
+            self = .attribute(String(name[..<equals]), String(name[name.index(after: equals)...]))
         default: throw ParseError(text: text)
         }
     }
@@ -51,15 +61,24 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         case .department: return .department
         case .team: return .team
         case .manager: return .manager
+        case .attribute: return .attribute
         }
     }
 
-    /// The name after the colon (`Platform` for `team:Platform`); `Organization` for `org`.
+    /// The name after the colon (`Platform` for `team:Platform`, `location=Berlin` for
+    /// `attribute:location=Berlin`); `Organization` for `org`.
     public var name: String {
         switch self {
         case .org: return "Organization"
         case .department(let name), .team(let name), .manager(let name): return name
+        case .attribute(let attribute, let value): return "\(attribute)=\(value)"
         }
+    }
+
+    /// For an attribute scope, the attribute and the value (`("location", "Berlin")`).
+    public var attribute: (name: String, value: String)? {
+        guard case .attribute(let name, let value) = self else { return nil }
+        return (name, value)
     }
 
     /// The scope's id as written in reports (`team:Platform`).

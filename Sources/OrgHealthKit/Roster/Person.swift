@@ -20,13 +20,17 @@ public struct Person: Codable, Sendable, Hashable {
     public var hireDate: CalendarDate?
     /// The day the person left; `nil` while employed.
     public var endDate: CalendarDate?
+    /// Values of extra roster columns named as cuts (config `cuts:`), by column header;
+    /// `nil` when no extra column is cut.
+    public var attributes: [String: String]?
 
     /// Creates a person.
     public init(
         id: String, managerID: String? = nil, team: String, department: String? = nil, name: String? = nil,
         email: String? = nil, location: String? = nil, level: String? = nil,
-        hireDate: CalendarDate? = nil, endDate: CalendarDate? = nil
+        hireDate: CalendarDate? = nil, endDate: CalendarDate? = nil, attributes: [String: String]? = nil
     ) {
+        self.attributes = attributes
         self.id = id
         self.managerID = managerID
         self.team = team

@@ -15,6 +15,12 @@ public struct Roster: Sendable {
     private let membersByDepartment: [String: [Int]]
     /// The number of managers above each person (by index), computed once: see ``managementDepth(of:)``.
     private let depthByIndex: [Int]
+    /// The cuts in force (config `cuts:`), set by ``cut(by:on:)``; empty by default.
+    public private(set) var cuts: [RosterCut] = []
+    /// Each person's attribute scopes (by index), one per cut they have a value of.
+    private var attributeScopesByIndex: [[Scope]] = []
+    /// The members of each attribute scope (by index).
+    private var membersByAttribute: [Scope: [Int]] = [:]
 
     /// Whether the roster says who manages whom at all. Without it the figures that need
     /// manager links (span of control, layers, direct reports) are absent, not zero.
@@ -99,8 +105,37 @@ public struct Roster: Sendable {
         case .department: return .org
         case .team(let team): return department(ofTeam: team).map(Scope.department) ?? .org
         case .manager: return .org
+        case .attribute: return .org
         }
     }
+
+    /// The roster with results also cut by `cuts`, each person's values taken on `date` (the
+    /// period's last day, for tenure). See ``attributeScopes(of:)``.
+    public func cut(by cuts: [RosterCut], on date: CalendarDate) -> Roster {
+        var copy = self
+        copy.cuts = cuts
+        copy.attributeScopesByIndex = people.map { person in
+            cuts.compactMap { cut in cut.value(of: person, on: date).map { Scope.attribute(cut.name, $0) } }
+        }
+        var members: [Scope: [Int]] = [:]
+        for (index, scopes) in copy.attributeScopesByIndex.enumerated() {
+            for scope in scopes { members[scope, default: []].append(index) }
+        }
+        copy.membersByAttribute = members
+        return copy
+    }
+
+    /// The attribute scopes a person counts in, one per cut they have a value of
+    /// (`attribute:location=Berlin`, `attribute:tenure=2-5y`); none without cuts. These are
+    /// separate groups: an analyzer adds a person's figures to each of them, and never to a
+    /// combination of an attribute with a team, department or manager.
+    public func attributeScopes(of person: Person) -> [Scope] {
+        guard !cuts.isEmpty, let index = indexByID[person.id], attributeScopesByIndex.indices.contains(index) else { return [] }
+        return attributeScopesByIndex[index]
+    }
+
+    /// The attribute scopes that have members, sorted.
+    public var attributeScopes: [Scope] { membersByAttribute.keys.sorted() }
 
     /// The group scopes a person counts in: the org, their department, their team and
     /// their manager's direct-report group.
@@ -204,6 +239,7 @@ public struct Roster: Sendable {
         case .department(let name): return (membersByDepartment[name] ?? []).map { people[$0] }
         case .team(let name): return (membersByTeam[name] ?? []).map { people[$0] }
         case .manager(let id): return directReports(of: id)
+        case .attribute: return (membersByAttribute[scope] ?? []).map { people[$0] }
         }
     }
 }

@@ -73,11 +73,42 @@ struct RosterAssembly {
         }
         for name in required { columns[name] = header.index(of: name) }
         for name in Self.optionalColumns { columns[name] = header.index(of: name) }
+        try checkCuts(headerFields: headerFields, headerLine: headerLine)
         if let status = options.status, columns["status"] == nil {
             throw RosterError(
                 "\(TabularFile.location(source: source, line: headerLine)): the roster has no column '\(status)' (roster.status in the config); "
                     + "fix the name or remove roster.status")
         }
+    }
+
+    /// The column a cut reads (`hire_date` for tenure); throws, naming the roster's columns and
+    /// the closest one, when the roster has none.
+    private mutating func checkCuts(headerFields: [String], headerLine: Int) throws(RosterError) {
+        for cut in options.cuts {
+            let column = cut.name == "tenure" ? "hire_date" : cut.name
+            if cut.isExtraColumn { columns["cut:\(cut.name)"] = header.index(of: cut.name) }
+            guard header.index(of: column) == nil else { continue }
+            let fields = headerFields.filter { !$0.isEmpty }
+            throw RosterError(
+                "\(TabularFile.location(source: source, line: headerLine)): cuts: \(cut.name) needs the roster column "
+                    + "'\(header.expectedHeader(for: column))', which it does not have"
+                    + RosterCut.suggestion(for: header.expectedHeader(for: column), among: fields)
+                    + "; the roster's columns are \(fields.joined(separator: ", ")). Fix the name under cuts: in the config "
+                    + "(or map it with columns.roster.\(column))")
+        }
+    }
+
+    /// The values of the extra columns cut by, or `nil` when no extra column is cut (blank
+    /// values are left out: they go to no group).
+    private func cutValues(_ field: (Int) -> String?) -> [String: String]? {
+        var values: [String: String] = [:]
+        var any = false
+        for cut in options.cuts where cut.isExtraColumn {
+            any = true
+            guard let index = columns["cut:\(cut.name)"] ?? nil, let text = field(index), !text.isEmpty else { continue }
+            values[cut.name] = text
+        }
+        return any ? values : nil
     }
 
     /// The manager column in effect, when the file has it.
@@ -123,7 +154,7 @@ struct RosterAssembly {
         pending.append(Pending(
             person: Person(
                 id: id, team: team, department: value("department"), name: name, email: value("email"),
-                location: value("location"), level: value("level")),
+                location: value("location"), level: value("level"), attributes: cutValues(field)),
             line: line, hireText: value("hire_date"), endText: value("end_date"),
             managerText: managerColumn.flatMap { field($0) }.flatMap { $0.isEmpty ? nil : $0 }, statusSaysLeft: saysLeft, firstLast: firstLast))
     }

@@ -17,6 +17,9 @@ public struct RosterOptions: Sendable, Equatable {
     /// How the file's bytes are read: delimiter, encoding, workbook sheet (the roster's
     /// `delimiter`, `encoding`, `sheet`); by default the delimiter is detected and the file is UTF-8.
     public var tabular: TabularOptions
+    /// The attributes results are also cut by (config `cuts:`): the reader keeps the values of
+    /// extra columns named here, and refuses a roster without the column a cut needs.
+    public var cuts: [RosterCut] = []
 
     /// Creates options.
     public init(

@@ -27,11 +27,15 @@ public struct HTMLRenderer: ReportRenderer {
         head.element("title", text: "\(report.organization) — organizational health \(report.period.label)")
         try head.style(HTMLStyles.css + CoverageView.css + PackStyles.css + PackStyles.heatmapCSS + PackStyles.printCSS)
 
+        // Shown only in print, at the top of every page (PackStyles.printCSS); the h1 says it on screen.
+        document.body.element("div", [("class", "running-title"), ("aria-hidden", "true")],
+                              text: "\(report.organization) · organizational health \(report.period.label)")
         let main = document.body.element("main")
         header(report, main)
         SummaryView(report: report).render(into: main)
         MoversView(report: report).render(into: main)
         HeatmapView(report: report, order: heatmapOrder).render(into: main)
+        AttributeView(report: report).render(into: main)
         let priorities = Priorities(report: report)
         for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report), priorities: priorities).render(into: main) }
         DataQualityView(report: report).render(into: main)
@@ -52,6 +56,9 @@ public struct HTMLRenderer: ReportRenderer {
         nav.element("a", [("href", "#summary")], text: "Summary")
         nav.element("a", [("href", "#movers")], text: "Biggest movers")
         nav.element("a", [("href", "#heatmap")], text: "Heatmap")
+        if report.scopes.contains(where: { $0.scope.kind == .attribute }) {
+            nav.element("a", [("href", "#by-attribute")], text: "By attribute")
+        }
         for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
         nav.element("a", [("href", "#data-quality")], text: "Data quality")
         nav.element("a", [("href", "#methodology")], text: "Methodology")
@@ -74,6 +81,7 @@ struct ScopeNames {
     func describe(_ scope: Scope) -> String {
         switch scope {
         case .org: return "whole organization"
+        case .attribute(let name, let value): return "people with \(name) \(value)"
         default: return "\(scope.kind.rawValue) \(names[scope] ?? scope.name)"
         }
     }

@@ -61,7 +61,7 @@ struct HeatmapView {
         }
     }
 
-    private func table(_ parent: HTMLNode, caption: String, baseline: ScopeHealth, rows: [ScopeHealth], dimensions: [HealthDimension]) {
+    func table(_ parent: HTMLNode, caption: String, baseline: ScopeHealth, rows: [ScopeHealth], dimensions: [HealthDimension]) {
         let table = parent.element("table", [("class", "heatmap")])
         table.element("caption", text: caption)
         let head = table.element("thead").element("tr")

@@ -25,16 +25,22 @@ extension PackStyles {
 
 extension PackStyles {
     /// Print: A4 pages with margins, page numbers and a standing note in the bottom margin,
-    /// page breaks before major sections, table headers repeated, charts and rows kept whole,
-    /// collapsed `<details>` printed open. (The margin boxes hold static text only: the
-    /// organization and period are data, and data never goes into the stylesheet.)
+    /// a running title (organization and period) on every page, page breaks before major
+    /// sections, table headers repeated, charts and rows kept whole, collapsed `<details>`
+    /// printed open. The margin boxes hold static text only — the organization and period are
+    /// data, data never goes into the stylesheet, and Chromium has no `string-set` — so the
+    /// running title is an element of the page (`.running-title`), fixed to the top of every
+    /// printed page (Chromium repeats fixed elements on each page), with room kept for it by
+    /// the main element's top padding, cloned onto every page it spans.
     static let printCSS = """
 
+    .running-title { display: none; }
     @page { size: A4; margin: 20mm 14mm 18mm;
       @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #5b6573; }
-      @top-left { content: "Organizational health report"; font: 9pt system-ui, sans-serif; color: #5b6573; }
       @bottom-left { content: "HR data: share on a need-to-know basis"; font: 9pt system-ui, sans-serif; color: #5b6573; } }
     @media print {
+      .running-title { display: block; position: fixed; top: 0; left: 0; right: 0; font: 9pt system-ui, sans-serif; color: #5b6573; }
+      main { padding-top: 9mm; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
       #movers, #heatmap, #data-quality, #methodology { break-before: page; page-break-before: always; }
       thead { display: table-header-group; }
       tr, figure, svg, .headline-card, .dimension-card { break-inside: avoid; page-break-inside: avoid; }
