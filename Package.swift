@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "orghealth-benchmarks",
             dependencies: [
-                "OrgHealthKit", "OrgHealthSampleData",
+                "OrgHealthKit", "OrgHealthSampleData", "OrgHealthEngine", "OrgHealthRendering",
                 "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer", "Spreadsheet",
             ]
         ),
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "OrgHealthEngineTests",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthKit", "CultureSurveyAnalyzer", "ReviewCycleAnalyzer", "OrgHealthSampleData",
+                "OrgHealthEngine", "OrgHealthKit", "OrgHealthRendering", "CultureSurveyAnalyzer", "ReviewCycleAnalyzer", "OrgHealthSampleData",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,7 +1,11 @@
 internal import CLibXML2
 
 /// Streaming XML writer over libxml2's `xmlTextWriter`, writing UTF-8 into an
-/// in-memory `xmlBuffer`, optionally indented by two spaces.
+/// in-memory `xmlBuffer` or straight into an open file, optionally indented by two spaces.
+///
+/// Written to a file (``init(fileDescriptor:indent:)``), libxml2 keeps only its small output
+/// buffer (a few KB) and hands each full chunk to `write(2)`, so memory stays flat however
+/// large the document; the bytes are the same as the in-memory writer's.
 ///
 /// Text and attribute values are passed through ``XMLText/sanitized(_:)``
 /// (libxml2 would otherwise copy XML-illegal control characters into the
@@ -9,8 +13,10 @@ internal import CLibXML2
 /// Element and attribute names must be valid XML qualified names; invalid
 /// names throw. Not thread-safe: use one writer from one thread at a time.
 public final class XMLStreamWriter {
-    private let buffer: xmlBufferPtr
+    private let buffer: xmlBufferPtr?
     private let writer: xmlTextWriterPtr
+    /// The file being written to (nil in memory); keeps the write callback's context alive.
+    private let file: XMLFileSink?
     private var depth = 0
     private var documentStarted = false
     private var documentEnded = false
@@ -35,11 +41,38 @@ public final class XMLStreamWriter {
         }
         guard let created else { throw LibXMLError(message: "could not create the XML writer") }
         (buffer, writer) = created
+        file = nil
+    }
+
+    /// Creates a writer into the open file `fileDescriptor`, which stays open (the caller
+    /// closes it). ``finishFile()`` ends the document and flushes; a failed `write(2)` (a full
+    /// disk) throws from the call that flushed, with the system's reason.
+    public init(fileDescriptor: Int32, indent: Bool = true) throws(LibXMLError) {
+        let sink = XMLFileSink(descriptor: fileDescriptor)
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let created = LibXML.withCapturedErrors { _ -> xmlTextWriterPtr? in
+            // No close callback: the descriptor belongs to the caller.
+            guard let output = xmlOutputBufferCreateIO(xmlFileSinkWrite, nil, context, nil) else { return nil }
+            // The text writer owns the output buffer from here on (xmlFreeTextWriter closes it).
+            guard let writer = xmlNewTextWriter(output) else {
+                _ = xmlOutputBufferClose(output)
+                return nil
+            }
+            if indent {
+                xmlTextWriterSetIndent(writer, 1)
+                _ = "  ".withXMLChar { xmlTextWriterSetIndentString(writer, $0) }
+            }
+            return writer
+        }
+        guard let created else { throw LibXMLError(message: "could not create the XML writer") }
+        writer = created
+        buffer = nil
+        file = sink
     }
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
+        if let buffer { xmlBufferFree(buffer) }
     }
 
     /// Writes the XML declaration `<?xml version="1.0" encoding="UTF-8"?>`.
@@ -118,13 +151,8 @@ public final class XMLStreamWriter {
     /// `finish()` throws.
     public func finish() throws(LibXMLError) -> String {
         if let output { return output }
-        if documentStarted, !documentEnded {
-            try endDocument()
-        }
-        while depth > 0 {
-            try endElement()
-        }
-        try perform("flush") { writer in xmlTextWriterFlush(writer) }
+        guard let buffer else { throw LibXMLError(message: "finish() of a writer into a file; use finishFile()") }
+        try closeAndFlush()
         let length = Int(xmlBufferLength(buffer))
         let text: String
         if let content = xmlBufferContent(buffer), length > 0 {
@@ -136,12 +164,34 @@ public final class XMLStreamWriter {
         return text
     }
 
+    /// Ends the document (closing whatever is still open) and flushes everything into the
+    /// file of ``init(fileDescriptor:indent:)``. Writing afterwards throws.
+    public func finishFile() throws(LibXMLError) {
+        guard output == nil else { return }
+        guard file != nil else { throw LibXMLError(message: "finishFile() of a writer into memory; use finish()") }
+        try closeAndFlush()
+        output = ""
+    }
+
+    private func closeAndFlush() throws(LibXMLError) {
+        if documentStarted, !documentEnded {
+            try endDocument()
+        }
+        while depth > 0 {
+            try endElement()
+        }
+        try perform("flush") { writer in xmlTextWriterFlush(writer) }
+    }
+
     /// Runs one libxml2 writer call with errors captured; a negative result throws.
     private func perform(_ action: String, _ call: (xmlTextWriterPtr) -> Int32) throws(LibXMLError) {
         guard output == nil else { throw LibXMLError(message: "cannot \(action): the writer is finished") }
         let writer = self.writer
+        let file = self.file
         let failure = LibXML.withCapturedErrors { collector -> LibXMLError? in
             guard call(writer) < 0 else { return nil }
+            // A failed write(2) is the cause libxml2 only reports as an I/O error.
+            if let reason = file?.failure { return LibXMLError(message: "could not \(action): \(reason)") }
             return collector.mostRelevantError ?? LibXMLError(message: "could not \(action)")
         }
         if let failure { throw failure }

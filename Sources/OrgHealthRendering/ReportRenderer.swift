@@ -8,6 +8,16 @@ public protocol ReportRenderer: Sendable {
     var format: ReportFormat { get }
     /// The rendered document.
     func render(_ report: HealthReport) throws -> [UInt8]
+    /// Writes the rendered document into `file`, the same bytes as ``render(_:)``. The
+    /// default renders in memory and writes the result; the XML and CSV renderers stream, so
+    /// their memory does not grow with the number of figures.
+    func write(_ report: HealthReport, to file: ReportFileStream) throws
+}
+
+extension ReportRenderer {
+    public func write(_ report: HealthReport, to file: ReportFileStream) throws {
+        try file.write(render(report))
+    }
 }
 
 /// The renderer of each format.

@@ -25,6 +25,8 @@ struct SampleDirectory {
             throw SampleDataError.writeFailed(path: url.path, reason: "it is a file, not a directory")
         }
         let config = url.appendingPathComponent(Self.configName)
+        // A config that cannot be read is not taken for an earlier sample, so it is never
+        // overwritten: losing the read error errs on the safe side, and the writes below report.
         let isEarlierSample = (try? String(contentsOf: config, encoding: .utf8))?.hasPrefix(SampleConfigWriter.marker) ?? false
         for entry in Self.ownedEntries {
             let entryURL = url.appendingPathComponent(entry)

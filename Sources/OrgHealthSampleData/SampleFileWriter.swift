@@ -37,6 +37,7 @@ final class SampleFileWriter: @unchecked Sendable {
             try sink.flush()
             try file.close()
         } catch {
+            // The write's error is the one reported; a close after it has nothing to add.
             try? file.close()
             throw error
         }
@@ -56,6 +57,7 @@ final class SampleFileWriter: @unchecked Sendable {
             try file.write(bytes)
             try file.close()
         } catch {
+            // The write's error is the one reported; a close after it has nothing to add.
             try? file.close()
             throw error
         }

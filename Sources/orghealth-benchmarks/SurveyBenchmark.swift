@@ -104,10 +104,11 @@ private struct SurveyBenchmarkOptions {
     }
 }
 
-/// A deterministic synthetic survey of a large organization (see ``runSurveyBenchmark(arguments:)``).
+/// A deterministic synthetic survey of a large organization (see ``runSurveyBenchmark(arguments:)``;
+/// also the roster + survey organization of `orghealth-benchmarks report --sources survey`).
 /// Answers follow a latent engagement per person plus team and item effects, so dimensions
 /// hang together (α ≈ 0.8) and items correlate with engagement.
-private struct SurveyBenchmarkData {
+struct SurveyBenchmarkData {
     let employees: Int
     static let dimensions = ["direction", "leadership", "trust", "feedback", "growth", "wellbeing", "execution"]
     static let itemsPerDimension = 5

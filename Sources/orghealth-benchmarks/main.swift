@@ -7,6 +7,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "csv": runCSVBenchmark(arguments:),
     "one-on-ones": runOneOnOneBenchmark(arguments:),
+    "report": runReportBenchmark(arguments:),
     "review-cycles": runReviewCycleBenchmark(arguments:),
     "survey": runSurveyBenchmark(arguments:),
     "xlsx": runXLSXBenchmark(arguments:),

@@ -69,6 +69,20 @@ struct ProtocolTests {
         #expect(outcome.standardError.contains("the request uses protocol version 2, but this analyzer speaks version 1"))
     }
 
+    @Test("standard input that cannot be read is an analysis failure, not an empty request")
+    func unreadableStandardInput() async throws {
+        // A folder opens for reading on Linux, but read(2) on it fails with EISDIR: a real
+        // failed read, as when the host's pipe breaks.
+        let folder = FileManager.default.temporaryDirectory
+        let outcome = await AnalyzerMain.respond(EchoAnalyzer(), arguments: ["analyze"]) {
+            try FileHandle(forReadingFrom: folder).readToEnd() ?? Data()
+        }
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.hasPrefix("echo: standard input could not be read ("))
+        #expect(!outcome.standardError.contains("it got nothing"))
+    }
+
     @Test("errors go to standard error with a non-zero status")
     func errors() async throws {
         let roster = try rosterFile()

@@ -42,6 +42,21 @@ struct JSONLinesReaderTests {
         #expect(content.problems.map(\.line) == [2, 3, 4, 5, 6])
     }
 
+    @Test("bad lines are listed 20 of each kind per file, the rest counted once per kind")
+    func badLinesCapped() throws {
+        // 25 lines that are not JSON (lines 1…25), then 2 lines without a manager (26, 27):
+        // the first 20 of the first kind by line, both of the second, then one count of the
+        // 25 − 20 = 5 not listed, naming their kind.
+        let notJSON = Array(repeating: "not json", count: 25)
+        let noManager = Array(repeating: #"{"date":"2026-07-21","report":"R"}"#, count: 2)
+        let content = try Fixture.jsonLines((notJSON + noManager).joined(separator: "\n"))
+        #expect(content.problems.count == 23)
+        #expect(content.problems.prefix(22).map(\.line) == Array(1...20) + [26, 27])
+        #expect(content.problems.last?.line == nil)
+        #expect(content.problems.last?.message
+            == "has 5 more lines skipped like the ones above (a line that is not a JSON object)")
+    }
+
     @Test("a line that is not UTF-8 is skipped, the rest read")
     func notUTF8Line() throws {
         let good = Array("{\"date\":\"2026-07-14\",\"manager\":\"M\",\"report\":\"R\"}\n".utf8)

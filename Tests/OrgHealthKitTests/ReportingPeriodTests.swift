@@ -48,6 +48,26 @@ struct ReportingPeriodTests {
         #expect(try ReportingPeriod(parsing: "2026-H1").previous.label == "2025-H2")
         #expect(try ReportingPeriod(parsing: "2026").previous.label == "2025")
     }
+
+    @Test("the previous period of a date range is the same number of days just before it")
+    func previousOfRange() throws {
+        // 2026-07-01..2026-07-10 is 10 days; the 10 days before end on 2026-06-30 and start
+        // 9 days earlier, on 2026-06-21 (not the whole of June, as a month-based answer would).
+        let previous = try ReportingPeriod(parsing: "2026-07-01..2026-07-10").previous
+        #expect(previous.start.description == "2026-06-21")
+        #expect(previous.end.description == "2026-06-30")
+    }
+
+    @Test("the previous period is never the period itself, even before year 1")
+    func previousBeforeYearOne() throws {
+        // 0001-Q1 has no named quarter before it; the 90 days before 0001-01-01 end on the
+        // proleptic 0000-12-31. (The old code could fall back to the period itself.)
+        let period = try ReportingPeriod(parsing: "0001-Q1")
+        let previous = period.previous
+        #expect(previous != period)
+        #expect(previous.end.dayNumber == period.start.dayNumber - 1)
+        #expect(previous.dayCount == period.dayCount)
+    }
 }
 
 @Suite("Calendar dates")

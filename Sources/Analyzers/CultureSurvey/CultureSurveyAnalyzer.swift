@@ -76,10 +76,10 @@ public struct CultureSurveyAnalyzer: Analyzer {
         let teamCount = directory.teams.count + (definition.isOrganizationOnly ? 1 : 0)
         let pass = SurveyPass(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims,
                               parallel: options.threads > 1, parallelAboveBytes: options.parallelAboveBytes)
-        let (tally, decoded) = try pass.run(&exports, scanner: &scanner, decoder: decoder)
+        let (tally, decoded) = try await pass.run(&exports, scanner: &scanner, decoder: decoder)
         var rowLog = scanner.log
         rowLog.merge(decoded.log)
-        diagnostics += rowLog.all
+        diagnostics += rowLog.diagnostics(byLine: true)
         diagnostics += SurveyReadingNotes(exports: exports, scanner: scanner, decoder: decoded, definition: definition,
                                           definitionSource: definitionSource).notes()
         guard tally.responseCount > 0 else {

@@ -64,9 +64,6 @@ struct CultureSurveyOptions: Sendable {
             }
             commentThemes = lexicon
         }
-        let columns = try options.section("columns")
-        for (canonical, header) in columns.values {
-            if let text = header.stringValue { self.columns[canonical] = text }
-        }
+        columns = try options.columnMapping(for: "culture-survey")
     }
 }

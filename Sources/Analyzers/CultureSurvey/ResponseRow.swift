@@ -24,10 +24,10 @@ struct ResponseRow: Sendable {
     }
 }
 
-/// Decoded responses on their way from the reading thread to the counting thread: fixed-size
-/// arrays, reused batch after batch, so the hand-over allocates nothing per response. Owned
-/// by one thread at a time (the queue hands it over), hence `@unchecked Sendable`.
-final class RowBatch: @unchecked Sendable {
+/// Decoded responses on their way from the reading task to the counting task: fixed-size
+/// arrays, reused batch after batch, so the hand-over allocates nothing per response. A value:
+/// the pass hands each batch over and gets it back empty, so one side holds it at a time.
+struct RowBatch: Sendable {
     /// Rows held.
     private(set) var count = 0
     /// The most rows a batch holds.
@@ -57,7 +57,7 @@ final class RowBatch: @unchecked Sendable {
     var isFull: Bool { count == capacity }
 
     /// Appends a row of a team; the batch must not be full.
-    func append(_ row: ResponseRow, team: Int) {
+    mutating func append(_ row: ResponseRow, team: Int) {
         let base = count * width
         values.withUnsafeMutableBufferPointer { values in
             row.values.withUnsafeBufferPointer { source in
@@ -73,7 +73,7 @@ final class RowBatch: @unchecked Sendable {
     }
 
     /// Empties the batch for reuse.
-    func clear() {
+    mutating func clear() {
         count = 0
         if keepsComments { for index in comments.indices { comments[index] = [] } }
     }

@@ -12,7 +12,7 @@ struct ResponseScanner {
     let responseLimit: Int
 
     /// Problems found while reading, capped per kind.
-    var log = DiagnosticLog()
+    var log = DiagnosticCollector.surveyLog()
     /// Qualtrics rows left out: a `Status` other than a real response (previews, tests…).
     var excludedByStatus = 0
     /// Qualtrics rows left out: `Finished` = 0/FALSE.
@@ -25,6 +25,8 @@ struct ResponseScanner {
     var excludedPerExport: [Int: (status: Int, unfinished: Int)] = [:]
     /// Team index by lowercased name, built at the first name that differs in case only.
     private var foldedTeams: [String: Int]?
+    /// The row count at which progress is reported next.
+    private var nextReport = 200_000
 
     init(definition: SurveyDefinition, directory: TeamDirectory, roster: Roster, progress: ProgressReporter) {
         self.directory = directory
@@ -33,27 +35,32 @@ struct ResponseScanner {
         responseLimit = Int(UInt32.max) / max(1, definition.scale.max - definition.scale.min)
     }
 
-    /// Reads every record of `export` (the `index`-th file) and calls `handle` with each
-    /// counted record and its team.
+    /// Reads the records of `export` (the `index`-th file) and calls `handle` with each counted
+    /// record and its team, until the export ends (returns `true`) or `limit` records have been
+    /// handed on (returns `false`; the next call goes on where this one stopped).
+    @discardableResult
     mutating func scan(
-        _ export: inout SurveyExport, index: Int, _ handle: (CSVRecord, Int) -> Void
-    ) throws(AnalyzerError) {
+        _ export: inout SurveyExport, index: Int, limit: Int = .max, _ handle: (CSVRecord, Int) -> Void
+    ) throws(AnalyzerError) -> Bool {
         let layout = export.layout
         var pending = export.pending
         export.pending = []
-        var nextReport = 200_000
+        var handed = 0
         while true {
+            if handed == limit {
+                export.pending = pending
+                return false
+            }
             let record: CSVRecord
             if !pending.isEmpty {
                 record = pending.removeFirst()
             } else {
                 do {
-                    guard let next = try export.reader.next() else { break }
+                    guard let next = try export.reader.next(skippingRagged: { row in
+                        log.note("ragged", source: row.source, file: index, line: row.line, message: row.message,
+                                 summary: "rows with the wrong number of fields were skipped")
+                    }) else { return true }
                     record = next
-                } catch where !error.isFatal {
-                    log.note("ragged", source: error.source, export: index, line: error.line, message: error.message,
-                             summary: "rows with the wrong number of fields were skipped")
-                    continue
                 } catch {
                     throw AnalyzerError(error.message, source: error.source, line: error.line)
                 }
@@ -83,6 +90,7 @@ struct ResponseScanner {
                                     + "split the export by department and run once per part", source: export.source)
             }
             counted += 1
+            handed += 1
             handle(record, team)
         }
     }
@@ -94,13 +102,13 @@ struct ResponseScanner {
         if let column = layout.groupColumn {
             let name = record.trimmed(column)
             guard !name.isEmpty else {
-                log.note("no-team", source: source, export: export, line: record.line,
+                log.note("no-team", source: source, file: export, line: record.line,
                          message: "the response gives no team, so it was skipped",
                          summary: "responses without a team were skipped")
                 return nil
             }
             guard let team = directory.team(named: name) ?? foldedTeam(name) else {
-                log.note("unknown-team", source: source, export: export, line: record.line,
+                log.note("unknown-team", source: source, file: export, line: record.line,
                          message: "the response's team is not in the roster, so it was skipped; "
                              + "check the team names against the roster",
                          summary: "responses whose team is not in the roster were skipped")
@@ -112,7 +120,7 @@ struct ResponseScanner {
         // The id lives only in this expression: it is looked up and dropped, never stored.
         guard let teamName = roster.person(matching: record.trimmed(column))?.team,
               let team = directory.team(named: teamName) else {
-            log.note("unknown-person", source: source, export: export, line: record.line,
+            log.note("unknown-person", source: source, file: export, line: record.line,
                      message: "the respondent is not in the roster, so the response was skipped",
                      summary: "responses from people not in the roster were skipped")
             return nil

@@ -29,7 +29,7 @@ struct RowDecoder: Sendable {
     let surveyMissing: MissingAnswers
     let placeholders: CommentPlaceholders
     /// Values that could not be read, capped per kind.
-    var log = DiagnosticLog()
+    var log = DiagnosticCollector.surveyLog()
     /// Answers left out because the definition declares them missing ("NA", "Don't know", −1…).
     var declaredMissing = 0
     /// Comments left out because they were only a placeholder ("NA", "none", "-"…).
@@ -126,7 +126,7 @@ struct RowDecoder: Sendable {
             problem = "is neither a number nor one of the survey's labels (add the choice text under labels: in the survey definition)"
         }
         let name = column < columns.names.count ? columns.names[column] : "column \(column + 1)"
-        log.note("answer|\(export)|\(column)", source: columns.source, export: export, line: record.line,
+        log.note("answer|\(export)|\(column)", source: columns.source, file: export, line: record.line,
                  message: "the answer in column '\(name)' \(problem); that answer was skipped",
                  summary: "answers in column '\(name)' that could not be read were skipped")
         return nil

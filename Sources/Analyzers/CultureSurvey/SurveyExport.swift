@@ -114,6 +114,7 @@ struct SurveyExport {
         } else if layout.shape == .surveyMonkey {
             layout.statusColumn = ["Status", "Response Status"].lazy.compactMap(header.index(of:)).first
         }
+        // The size only scales the progress bar: without it, progress has no fraction.
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         return SurveyExport(source: source, reader: reader, pending: pending, layout: layout, byteCount: size)
     }

@@ -25,7 +25,9 @@ struct SurveyInputs {
             throw AnalyzerError(
                 "sources.culture-survey needs both 'responses' (the export) and 'definition' (survey.yml); add the missing one")
         }
-        self.responses = responses.flatMap { Self.expand($0, extensions: ["csv", "xlsx", "xlsm"]) }
+        var expanded: [URL] = []
+        for url in responses { expanded += try Self.expand(url, extensions: ["csv", "xlsx", "xlsm"]) }
+        self.responses = expanded
         guard !self.responses.isEmpty else {
             throw AnalyzerError("sources.culture-survey.responses names a folder without .csv or .xlsx files; point it at the export")
         }
@@ -58,16 +60,23 @@ struct SurveyInputs {
             throw AnalyzerError("cannot read the survey definition (\(error.reason)); check the path and that it is a readable file",
                                 source: source)
         }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = ByteOrderMark.utf8Text(bytes) else {
             throw AnalyzerError("the survey definition is not UTF-8; save it as UTF-8 and run again", source: source)
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }
 
-    private static func expand(_ url: URL, extensions: Set<String>) -> [URL] {
+    /// The files of a folder with one of `extensions`, sorted by name; a file stands for itself.
+    /// A folder that cannot be listed is an error naming it, never an empty list.
+    private static func expand(_ url: URL, extensions: Set<String>) throws(AnalyzerError) -> [URL] {
         guard isDirectory(url) else { return [url] }
-        let files = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+        let files: [URL]
+        do { files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil) } catch {
+            throw AnalyzerError(
+                "the survey responses folder \(url.path) cannot be listed (\((error as NSError).localizedDescription)); "
+                    + "check that it exists and that this user may read it",
+                source: url.lastPathComponent)
+        }
         return files.filter { extensions.contains($0.pathExtension.lowercased()) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }

@@ -1,31 +1,34 @@
-import Foundation
 import OrgHealthKit
 
-/// One pass over the responses into a tally. A large export is read on two threads: the
-/// calling thread reads and decodes the records, a counting thread adds the decoded rows to
-/// the tally, in file order — so the result is exactly the single-threaded one. The rows
-/// travel in a few reused batches, so memory stays flat however long the file.
+/// One pass over the responses into a tally. A large export is read by two tasks: the calling
+/// task reads and decodes the records, a child task adds the decoded rows to the tally, in
+/// file order — so the result is exactly the single-task one. The rows travel in a few
+/// reused batches through two streams (full batches one way, emptied ones back), so memory
+/// stays flat however long the file, and neither side blocks a thread while it waits: it
+/// awaits the next batch.
 struct SurveyPass {
     let plan: SurveyPlan
     let teamCount: Int
     let keepsVerbatims: Bool
-    /// Whether to count on a second thread (for exports of at least `parallelAboveBytes`).
+    /// Whether to count in a second task (for exports of at least `parallelAboveBytes`).
     let parallel: Bool
     let parallelAboveBytes: Int
 
     static let batchSize = 1_024
+    /// How many batches circulate: the reader waits for an emptied one when all are full.
     static let batches = 4
 
     /// Reads every export; returns the tally and the decoder after the pass, with its notes and
     /// counts (the scanner keeps its own).
     func run(
         _ exports: inout [SurveyExport], scanner: inout ResponseScanner, decoder: RowDecoder
-    ) throws(AnalyzerError) -> (tally: SurveyTally, decoder: RowDecoder) {
+    ) async throws(AnalyzerError) -> (tally: SurveyTally, decoder: RowDecoder) {
         var decoder = decoder
         var row = ResponseRow(itemCount: plan.items.count)
+        let empty = SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims)
         let bytes = exports.reduce(0) { $0 + ($1.byteCount ?? 0) }
         guard parallel, bytes >= parallelAboveBytes else {
-            var tally = SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims)
+            var tally = empty
             for index in exports.indices {
                 try scanner.scan(&exports[index], index: index) { record, team in
                     row.reset()
@@ -36,86 +39,57 @@ struct SurveyPass {
             return (tally, decoder)
         }
 
-        let counter = TallyThread(tally: SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims))
-        let empty = BatchQueue()
-        for _ in 0..<Self.batches {
-            empty.put(RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims))
+        let (full, toCounter) = AsyncStream.makeStream(of: RowBatch.self)
+        let (emptied, toReader) = AsyncStream.makeStream(of: RowBatch.self)
+        for _ in 1..<Self.batches {
+            toReader.yield(RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims))
         }
-        let full = BatchQueue()
-        let finished = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            while let batch = full.take() {
-                counter.count(batch)
-                batch.clear()
-                empty.put(batch)
-            }
-            finished.signal()
-        }
-        thread.name = "culture-survey counting"
-        thread.start()
-        var batch = empty.take()
+        async let counted = Self.count(full, into: empty, returningTo: toReader)
+        var returned = emptied.makeAsyncIterator()
+        var batch = RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims)
         var failure: AnalyzerError?
-        for index in exports.indices {
-            do {
-                try scanner.scan(&exports[index], index: index) { record, team in
-                    row.reset()
-                    decoder.decode(record, export: index, into: &row)
-                    batch?.append(row, team: team)
-                    if batch?.isFull == true {
-                        full.put(batch)
-                        batch = empty.take()
+        reading: for index in exports.indices {
+            var finished = false
+            while !finished {
+                do {
+                    finished = try scanner.scan(&exports[index], index: index, limit: batch.capacity - batch.count) {
+                        record, team in
+                        row.reset()
+                        decoder.decode(record, export: index, into: &row)
+                        batch.append(row, team: team)
                     }
+                } catch {
+                    failure = error
+                    break reading
                 }
-            } catch {
-                failure = error
-                break
+                guard batch.isFull else { continue }
+                toCounter.yield(batch)
+                // `nil` only when this task is cancelled (the counter never finishes the stream).
+                guard let next = await returned.next() else {
+                    failure = AnalyzerError("cancelled: the analyzer's deadline passed")
+                    break reading
+                }
+                batch = next
             }
         }
-        if let batch, batch.count > 0 { full.put(batch) }
-        full.close()
-        finished.wait()
+        if failure == nil, batch.count > 0 { toCounter.yield(batch) }
+        toCounter.finish()
+        let tally = await counted
         if let failure { throw failure }
-        return (counter.tally, decoder)
-    }
-}
-
-/// The counting thread's tally: touched only by that thread until the pass has waited for it.
-final class TallyThread: @unchecked Sendable {
-    private(set) var tally: SurveyTally
-
-    init(tally: SurveyTally) { self.tally = tally }
-
-    func count(_ batch: RowBatch) { tally.add(batch) }
-}
-
-/// A blocking queue of batches between the two threads (at most ``SurveyPass/batches`` exist).
-final class BatchQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [RowBatch] = []
-    private var closed = false
-
-    /// Adds a batch (`nil` is ignored).
-    func put(_ batch: RowBatch?) {
-        guard let batch else { return }
-        condition.lock()
-        batches.append(batch)
-        condition.signal()
-        condition.unlock()
+        return (tally, decoder)
     }
 
-    /// No more batches will come.
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch, waiting for one; `nil` once closed and drained.
-    func take() -> RowBatch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !closed { condition.wait() }
-        return batches.isEmpty ? nil : batches.removeFirst()
+    /// The counting side: adds each full batch to the tally and sends it back emptied, until
+    /// the reader finishes the stream.
+    private static func count(
+        _ full: AsyncStream<RowBatch>, into tally: SurveyTally, returningTo reader: AsyncStream<RowBatch>.Continuation
+    ) async -> SurveyTally {
+        var tally = tally
+        for await var batch in full {
+            tally.add(batch)
+            batch.clear()
+            reader.yield(batch)
+        }
+        return tally
     }
 }

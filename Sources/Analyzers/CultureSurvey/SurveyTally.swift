@@ -2,7 +2,7 @@
 /// unfavourable and valid answers per item, eNPS groups, comment themes); for the whole
 /// organization, the covariance accumulators behind Cronbach's α and the driver correlations.
 /// Memory grows with teams × items, never with the number of responses.
-struct SurveyTally {
+struct SurveyTally: Sendable {
     let plan: SurveyPlan
     /// Per roster team: its slot in the count arrays, or −1 before its first response.
     private(set) var slotOfTeam: [Int32]

@@ -12,12 +12,12 @@ struct JSONLinesNoteReader {
     let lexicon: TopicLexicon
     let fields: NoteFieldNames
 
-    /// Reports at most this many bad lines of one file one by one, then a count of the rest.
-    static let maxProblemsPerFile = 20
-
     func read(path: String) throws(POSIXFiles.Failure) -> NoteFileContent {
         var content = NoteFileContent()
-        var badLines = 0
+        // Bad lines of one kind past the collector's limit are counted, not kept.
+        var badLines = DiagnosticCollector(source: nil) { count, listed, summary in
+            "has \(count - listed) more lines skipped like the ones above (\(summary))"
+        }
         var lines = try LineStream(path: path)
         while let (number, line) = try lines.next() {
             guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
@@ -30,13 +30,15 @@ struct JSONLinesNoteReader {
                 pair.reportLine = number
                 content.meetings.append((pair, meeting))
             case .failure(let problem):
-                badLines += 1
-                if badLines <= Self.maxProblemsPerFile { content.problem(problem.message, line: number) }
+                // "has a line that is not a JSON object; the line was skipped" → "a line that is not a JSON object"
+                let reason = problem.message.split(separator: ";").first.map(String.init) ?? problem.message
+                badLines.note(problem.message, severity: .error, line: number, message: problem.message,
+                              summary: reason.hasPrefix("has ") ? String(reason.dropFirst(4)) : reason)
             }
         }
         content.bytesRead = lines.bytesRead
-        if badLines > Self.maxProblemsPerFile {
-            content.problem("has \(badLines - Self.maxProblemsPerFile) more lines skipped for the same kinds of reasons")
+        for problem in badLines.diagnostics(byLine: true) {
+            content.problem(problem.message, line: problem.line, severity: problem.severity)
         }
         return content
     }
@@ -50,6 +52,7 @@ struct JSONLinesNoteReader {
         if bytes.withUnsafeBytes({ NoteTextCheck.problem(in: $0) }) != nil {
             return .failure(LineProblem(message: "has a line that is not UTF-8 text; the line was skipped"))
         }
+        // The parser's error text would quote the line (private notes): the message below says enough.
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(bytes)), let raw = parsed as? [String: Any] else {
             return .failure(LineProblem(message: "has a line that is not a JSON object; the line was skipped"))
         }
@@ -160,7 +163,7 @@ struct LineStream {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 lineNumber += 1
                 var line = buffer[start..<newline]
-                if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+                if lineNumber == 1 { line = ByteOrderMark.droppingUTF8(line) }
                 if line.last == 0x0D { line = line.dropLast() }
                 start = newline + 1
                 return (lineNumber, line)

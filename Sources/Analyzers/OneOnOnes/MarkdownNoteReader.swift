@@ -68,7 +68,7 @@ struct MarkdownNoteReader {
     /// The lines, without line breaks (`\n` or `\r\n`) and without a leading byte-order mark.
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = ByteOrderMark.utf8Length(in: bytes)
         var index = start
         while index < bytes.count {
             if bytes[index] == 0x0A {

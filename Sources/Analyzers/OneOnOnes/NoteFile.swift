@@ -1,3 +1,5 @@
+import OrgHealthKit
+
 /// One file of the notes folder, and the form it is read as.
 struct NoteFile: Sendable {
     /// The forms of notes: Markdown (one meeting per file, or a running document), an HTML
@@ -36,7 +38,7 @@ struct NoteFile: Sendable {
     /// The form the content shows (its first non-blank bytes), or the extension's when the
     /// content does not say.
     func form(of bytes: [UInt8]) -> Form? {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = ByteOrderMark.utf8Length(in: bytes)
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         guard index < bytes.count else { return formByExtension }
         let head = bytes[index..<min(bytes.count, index + 16)].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }

@@ -23,7 +23,7 @@ enum NoteTextCheck {
     }
 
     /// Whether the bytes start with a UTF-8 byte-order mark.
-    static func hasBOM(_ bytes: UnsafeRawBufferPointer) -> Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+    static func hasBOM(_ bytes: UnsafeRawBufferPointer) -> Bool { ByteOrderMark.utf8Length(in: bytes) > 0 }
 
     /// Why the bytes are not acceptable (a NUL byte: binary; not well-formed UTF-8), or `nil`.
     static func problem(in bytes: UnsafeRawBufferPointer) -> Problem? {

@@ -15,9 +15,6 @@ public struct OneOnOneAnalyzer: Analyzer {
     /// The input kind the analyzer reads.
     static let inputKind: InputKind = "one-on-ones"
 
-    /// At most this many diagnostics are listed one by one; the rest are counted.
-    static let maxDiagnostics = 1_000
-
     public let descriptor = AnalyzerDescriptor(
         id: "one-on-ones", name: "One-on-ones", version: "1.0.0",
         summary: "Coverage, cadence, gaps, cancellations, action-item follow-through and topics of manager one-on-ones, from their notes.",
@@ -54,16 +51,23 @@ public struct OneOnOneAnalyzer: Analyzer {
             diagnostics: diagnostics)
     }
 
-    /// The file diagnostics in path and line order (capped), then the counts worth knowing.
+    /// The file diagnostics in path and line order — the first of each kind (the same
+    /// message), then a count per kind — then the counts worth knowing.
     static func diagnostics(of ledger: NoteLedger, fileCount: Int, period: ReportingPeriod) -> [Diagnostic] {
         let sorted = ledger.diagnostics.sorted {
             ($0.path, $0.diagnostic.line ?? 0, $0.diagnostic.message) < ($1.path, $1.diagnostic.line ?? 0, $1.diagnostic.message)
         }
-        var diagnostics = sorted.prefix(maxDiagnostics).map(\.diagnostic)
-        if sorted.count > maxDiagnostics {
-            diagnostics.append(Diagnostic(
-                severity: .warning, message: "\(sorted.count - maxDiagnostics) more problems in one-on-one notes are not listed; fix the ones above and run again to see them"))
+        var log = DiagnosticCollector(source: nil) { count, listed, summary in
+            "\(count) one-on-one note problems of this kind in all (\(summary)); only the first \(listed) are listed; "
+                + "fix the ones above and run again to see the rest"
         }
+        for pending in sorted {
+            let diagnostic = pending.diagnostic
+            log.note(diagnostic.message, severity: diagnostic.severity, closingSeverity: .warning,
+                     source: diagnostic.source, line: diagnostic.line, message: diagnostic.message,
+                     summary: diagnostic.message)
+        }
+        var diagnostics = log.diagnostics()
         if ledger.meetingsOutsidePeriod > 0 {
             diagnostics.append(Diagnostic(
                 severity: .info,

@@ -42,17 +42,8 @@ struct OneOnOneOptions: Sendable {
             throw AnalyzerError("\(Self.prefix).topics: at most \(TopicLexicon.maximumTopics) topics are supported")
         }
         self.lexicon = lexicon
-        let columns: AnalyzerOptions
-        do { columns = try options.section("columns") } catch {
-            throw AnalyzerError("columns.one-on-ones must be a mapping of field name to the export's name")
-        }
         var renamed: [String: String] = [:]
-        for (canonical, value) in columns.values {
-            guard let name = value.stringValue, !name.isEmpty else {
-                throw AnalyzerError("columns.one-on-ones.\(canonical) must be a field name")
-            }
-            renamed[canonical.lowercased()] = name
-        }
+        for (canonical, name) in try options.columnMapping(for: "one-on-ones") { renamed[canonical.lowercased()] = name }
         fields = NoteFieldNames(renamed: renamed)
     }
 

@@ -22,30 +22,56 @@ struct OrgSnapshot {
         }
         reportCounts = counts
         var layers: [String: Int] = [:]
+        layers.reserveCapacity(employed.count)
         for person in employed { layers[person.id] = roster.managementDepth(of: person) + 1 }
         self.layers = layers
+        orgManagers = Self.managers(in: .org, roster: roster, period: period, reportCounts: counts)
     }
+
+    /// The org's managers, asked for several times by the findings and sections.
+    private let orgManagers: [(person: Person, reports: Int)]
 
     /// The org, every department and every team with someone active in the period.
     var groupScopes: [Scope] {
         var scopes: Set<Scope> = [.org]
-        for person in roster.active(in: period) { scopes.formUnion(roster.groupScopes(of: person)) }
+        // A person's group scopes follow from their team: asked once per team, not per person.
+        var teams: Set<String> = []
+        for person in roster.people where person.isActive(in: period) && teams.insert(person.team).inserted {
+            scopes.formUnion(roster.groupScopes(of: person))
+        }
         return scopes.sorted()
     }
 
     /// Managers (employed, with ≥ 1 employed direct report) who belong to the scope.
     func managers(in scope: Scope) -> [(person: Person, reports: Int)] {
-        roster.members(of: scope).filter { $0.isEmployed(on: period.end) }.compactMap { person in
-            reportCounts[person.id].map { (person, $0) }
+        scope == .org ? orgManagers : Self.managers(in: scope, roster: roster, period: period, reportCounts: reportCounts)
+    }
+
+    private static func managers(
+        in scope: Scope, roster: Roster, period: ReportingPeriod, reportCounts: [String: Int]
+    ) -> [(person: Person, reports: Int)] {
+        var managers: [(person: Person, reports: Int)] = []
+        roster.forEachMember(of: scope) { person in
+            guard person.isEmployed(on: period.end), let reports = reportCounts[person.id] else { return }
+            managers.append((person, reports))
         }
+        return managers
     }
 
     /// The figures and the span-of-control signal of one group scope.
     func figures(for scope: Scope, bounds: OrgStructureOptions) -> (metrics: [Metric], signal: HealthSignal?) {
-        let members = roster.members(of: scope)
-        let atEnd = members.filter { $0.isEmployed(on: period.end) }
-        let atStart = members.filter { $0.isEmployed(on: period.start) }
-        let headcount = atEnd.count
+        // One pass over the scope's people, without copying them (issue 16).
+        let recentStart = period.end.adding(days: -89)
+        var headcount = 0, startCount = 0, newHireCount = 0, leavers = 0, deepest = 0
+        roster.forEachMember(of: scope) { person in
+            if person.isEmployed(on: period.end) {
+                headcount += 1
+                if let layer = layers[person.id], layer > deepest { deepest = layer }
+                if let hired = person.hireDate, hired >= recentStart && hired <= period.end { newHireCount += 1 }
+            }
+            if person.isEmployed(on: period.start) { startCount += 1 }
+            if let end = person.endDate, period.contains(end) { leavers += 1 }
+        }
         var metrics = [Metric(id: OrgStructureMetric.headcount, scope: scope, value: Double(headcount), unit: .count, n: headcount)]
         guard headcount > 0 else { return (metrics, nil) }
 
@@ -71,16 +97,12 @@ struct OrgSnapshot {
             }
         }
         if linked {
-            let layers = atEnd.compactMap { self.layers[$0.id] }.max() ?? 0
-            metrics.append(Metric(id: OrgStructureMetric.layers, scope: scope, value: Double(layers), unit: .count, n: headcount))
+            metrics.append(Metric(id: OrgStructureMetric.layers, scope: scope, value: Double(deepest), unit: .count, n: headcount))
         }
-        let recentStart = period.end.adding(days: -89)
-        let newHires = atEnd.filter { person in person.hireDate.map { $0 >= recentStart && $0 <= period.end } ?? false }
         metrics.append(Metric(
-            id: OrgStructureMetric.newHireRate, scope: scope, value: Double(newHires.count) / Double(headcount), unit: .ratio,
+            id: OrgStructureMetric.newHireRate, scope: scope, value: Double(newHireCount) / Double(headcount), unit: .ratio,
             n: headcount))
-        let leavers = members.filter { person in person.endDate.map(period.contains) ?? false }.count
-        let averageHeadcount = Double(atStart.count + atEnd.count) / 2
+        let averageHeadcount = Double(startCount + headcount) / 2
         if averageHeadcount > 0 {
             metrics.append(Metric(
                 id: OrgStructureMetric.attritionRate, scope: scope, value: Double(leavers) / averageHeadcount, unit: .ratio,

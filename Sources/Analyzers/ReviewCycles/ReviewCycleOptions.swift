@@ -37,14 +37,7 @@ struct ReviewCycleOptions: Sendable {
         }
         scale = try RatingScale(options: options)
         vocabulary = try ReviewVocabulary(options: options)
-        var columns: [String: String] = [:]
-        for (canonical, header) in try options.section("columns").values {
-            guard let text = header.stringValue else {
-                throw AnalyzerError("columns.review-cycles.\(canonical) must be the header text of a column")
-            }
-            columns[canonical] = text
-        }
-        self.columns = columns
+        columns = try options.columnMapping(for: "review-cycles")
         do {
             substantialCommentWords = try options.int("substantialCommentWords", default: 25)
             lowCompletionBelow = try options.double("lowCompletionBelow", default: 0.8)

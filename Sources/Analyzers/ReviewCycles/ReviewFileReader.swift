@@ -33,6 +33,7 @@ struct ReviewFileReader {
             } catch {
                 throw AnalyzerError(error.message, source: error.source)
             }
+            // The size only scales the progress bar: without it, progress has no fraction.
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
             try read(&reader, size: size, into: &tally, reviewers: &reviewers, cycles: &cycles, summary: &summary)
         }
@@ -62,7 +63,7 @@ struct ReviewFileReader {
         reader.expectedFieldCount = headerRecord.count
         var parser = ReviewRowParser(columns: columns, options: options, period: period, reviewers: reviewers)
         parser.cycleNumbers = cycles
-        var log = ProblemLog(source: source)
+        var log = DiagnosticCollector.reviewLog(source: source)
         var rowsOfFile = 0
         var outsideOfFile = 0
         var recordsRead = 0
@@ -72,16 +73,14 @@ struct ReviewFileReader {
             if recordsRead & 4_095 == 0 && Task.isCancelled { throw AnalyzerError("cancelled: the analyzer's deadline passed") }
             let record: CSVRecord
             do {
-                guard let next = try reader.next() else { break }
+                guard let next = try reader.next(skippingRagged: { row in
+                    summary.rowsRead += 1
+                    summary.rowsSkipped += 1
+                    log.record(.raggedRow(expected: row.expected, found: row.found), line: row.line ?? 0)
+                }) else { break }
                 record = next
             } catch {
-                guard case .raggedRow(let expected, let found) = error.kind else {
-                    throw AnalyzerError(error.message, source: error.source, line: error.line)
-                }
-                summary.rowsRead += 1
-                summary.rowsSkipped += 1
-                log.record(.raggedRow(expected: expected, found: found), line: error.line ?? 0)
-                continue
+                throw AnalyzerError(error.message, source: error.source, line: error.line)
             }
             summary.rowsRead += 1
             switch parser.parse(record, log: &log) {
@@ -102,7 +101,7 @@ struct ReviewFileReader {
         cycles = parser.cycleNumbers
         summary.rowsOfPeriod += rowsOfFile
         summary.rowsOutsidePeriod += outsideOfFile
-        summary.diagnostics += log.finished()
+        summary.diagnostics += log.diagnostics()
         if outsideOfFile > 0 {
             summary.diagnostics.append(Diagnostic(
                 severity: .info, source: source,

@@ -66,7 +66,7 @@ struct ReviewRowParser: Sendable {
 
     /// Reads one record. Problems that only void one value (potential, promotion) are
     /// added to `log`; the row is still used.
-    mutating func parse(_ record: CSVRecord, log: inout ProblemLog) -> Outcome {
+    mutating func parse(_ record: CSVRecord, log: inout DiagnosticCollector) -> Outcome {
         guard let due = record.withTrimmedField(columns.due, CalendarDate.init(isoBytes:)) else {
             return .skipped(.dueDate)
         }

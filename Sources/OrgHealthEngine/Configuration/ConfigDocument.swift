@@ -15,15 +15,14 @@ public struct ConfigDocument: Sendable {
     public static func read(_ url: URL) throws(ConfigError) -> ConfigDocument {
         let name = url.path
         let maxBytes = ConfigurationLoader.maxConfigBytes
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         do { bytes = try RegularFile.read(url.path, maxBytes: maxBytes) } catch {
             if error.isTooLarge {
                 throw ConfigError(file: name, message: "the config file is larger than \(maxBytes >> 20) MB (\(error.reason)); a config is a few KB: check that this is the right file")
             }
             throw ConfigError(file: name, message: "the config file does not exist or cannot be read (\(error.reason)); create one with `orghealth init`")
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = ByteOrderMark.utf8Text(bytes) else {
             throw ConfigError(file: name, message: "the config file is not UTF-8; save it as UTF-8")
         }
         return try ConfigDocument(text: text, file: url)

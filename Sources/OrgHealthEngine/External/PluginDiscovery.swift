@@ -81,6 +81,7 @@ public struct PluginDiscovery: Sendable {
 
     /// Adds an analyzer; a failed stand-in whose id is taken gets the first free `id-2`, `id-3`…
     private static func adding(_ analyzer: any Analyzer, origin: String, to registry: AnalyzerRegistry) -> AnalyzerRegistry {
+        // The only error is a taken id, which the stand-in below names.
         if let added = try? registry.adding(analyzer, origin: origin) { return added }
         let reason = (analyzer as? FailedExternalAnalyzer)?.reason
             ?? ExternalAnalyzerError("the id '\(analyzer.descriptor.id)' is already taken")
@@ -89,6 +90,7 @@ public struct PluginDiscovery: Sendable {
         while ids.contains("\(analyzer.descriptor.id)-\(suffix)") { suffix += 1 }
         let executable = URL(fileURLWithPath: origin)
         let standIn = FailedExternalAnalyzer(executable: executable, reason: reason, id: "\(analyzer.descriptor.id)-\(suffix)")
+        // The suffix was chosen free, so this cannot fail; if it did, the registry is unchanged.
         return (try? registry.adding(standIn, origin: origin)) ?? registry
     }
 

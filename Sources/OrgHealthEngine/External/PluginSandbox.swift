@@ -78,6 +78,7 @@ enum PluginSandbox: Sendable, Equatable {
         let manager = FileManager.default
         for path in Self.systemPaths {
             // /bin → usr/bin on merged-/usr systems: recreate the link rather than bind it.
+            // Not a link (the usual error) means a real folder, bound below when it exists.
             if let target = try? manager.destinationOfSymbolicLink(atPath: path) {
                 options += ["--symlink", target, path]
             } else if manager.fileExists(atPath: path) {

@@ -78,6 +78,7 @@ enum ProcessJanitor {
     }
 
     private static func children(of parent: pid_t) -> [Child] {
+        // No /proc (not Linux, or not mounted): there are no children to find, as documented.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         let prefix = Array("\(environmentKey)=".utf8)
         return names.compactMap { name -> Child? in
@@ -116,6 +117,7 @@ enum ProcessJanitor {
 
     /// The processes whose environment carries the mark (Linux `/proc`; none elsewhere).
     private static func marked(_ mark: String, prefix: Bool) -> Set<pid_t> {
+        // No /proc (not Linux, or not mounted): none are marked, as documented.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         let needle = Array("\(environmentKey)=\(mark)".utf8)
         var found: Set<pid_t> = []
@@ -157,6 +159,7 @@ enum ProcessJanitor {
 
     /// Whether the process still exists as a zombie, or still runs, under another parent.
     private static func isZombieOfAnother(_ pid: pid_t) -> Bool {
+        // No stat file: the process is gone, so it is not anyone's zombie.
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")")
         else { return false }

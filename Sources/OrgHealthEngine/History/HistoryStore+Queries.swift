@@ -14,6 +14,8 @@ extension HistoryStore {
     /// `2026-07-01..2026-09-30`) matched on its days, or else a stored label as written.
     public func period(matching text: String) throws(HistoryError) -> StoredPeriod? {
         let all = try periods()
+        // Text that is not a period may still be a stored label: matched below, so the parse
+        // error is not the answer.
         if let parsed = try? ReportingPeriod(parsing: text),
            let match = all.last(where: { $0.start == parsed.start && $0.end == parsed.end }) {
             return match

@@ -98,6 +98,7 @@ public final class HistoryStore: Sendable {
         do {
             try migrator.migrate(database)
         } catch {
+            // When the check itself fails, the migration's error is the one worth reporting.
             let complete = (try? database.read { try migrator.hasCompletedMigrations($0) }) ?? false
             guard complete else { throw HistoryError.from(error, path: url.path) }
         }

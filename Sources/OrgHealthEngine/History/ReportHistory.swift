@@ -65,6 +65,8 @@ public struct ReportHistory: Sendable {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends and was not recorded"))
             return outcome.finished()
         }
+        // Every write above is a committed transaction, so a failed close loses nothing
+        // recorded (the next open replays the WAL); the report is already complete.
         defer { try? store.close() }
 
         if let refusal = guardOrganization(of: report, in: store) {

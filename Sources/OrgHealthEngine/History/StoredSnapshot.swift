@@ -38,6 +38,7 @@ public struct StoredPeriod: Sendable, Hashable, Codable {
     }
 
     /// The period as a `ReportingPeriod` (`nil` only if the stored days are out of order).
+    // The only parse error is days out of order, which `nil` already says.
     public var reportingPeriod: ReportingPeriod? { try? ReportingPeriod(start: start, end: end, label: label) }
 }
 

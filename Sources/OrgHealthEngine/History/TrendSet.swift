@@ -60,7 +60,9 @@ public struct TrendSet: Sendable, Hashable {
                     dimensionBasis[DimensionKey(dimension: report.scopes[scopeIndex].dimensions[index].dimension, scope: scope)]
             }
         }
-        for runIndex in report.analyzers.indices {
+        // Without metric trends (no history, or none comparable) there is nothing to look up
+        // for each of the report's metrics, which are millions at scale.
+        for runIndex in report.analyzers.indices where !metrics.isEmpty {
             let analyzer = report.analyzers[runIndex].descriptor.id
             for index in report.analyzers[runIndex].result.metrics.indices {
                 let metric = report.analyzers[runIndex].result.metrics[index]

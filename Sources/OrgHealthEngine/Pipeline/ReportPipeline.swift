@@ -56,8 +56,9 @@ public struct ReportPipeline: Sendable {
         var gatedRuns: [AnalyzerRun] = []
         var suppressedCounts: [String: Int] = [:]
         var suppressedScopes: Set<Scope> = []
-        for var run in runs {
-            let outcome = gate.apply(to: run.result)
+        let outcomes = Self.concurrentMap(runs) { gate.apply(to: $0.result) }
+        for (index, outcome) in outcomes.enumerated() {
+            var run = runs[index]
             run.result = outcome.result
             for (reason, count) in outcome.suppressedCounts { suppressedCounts[reason.rawValue, default: 0] += count }
             suppressedScopes.formUnion(outcome.suppressedScopes)
@@ -80,9 +81,14 @@ public struct ReportPipeline: Sendable {
             headcount: roster.headcount(of: .org, on: periodEnd))
 
         var scopeSet: Set<Scope> = Set(scores.keys)
-        let employed = roster.employed(on: periodEnd)
-        for person in employed {
+        // The group scopes of everyone employed (`Roster.groupScopes(of:)`), found once per
+        // team rather than once per person.
+        var teamsSeen: Set<String> = []
+        for person in roster.people where person.isEmployed(on: periodEnd) && teamsSeen.insert(person.team).inserted {
             for scope in roster.groupScopes(of: person) { scopeSet.insert(scope) }
+        }
+        // Attribute values differ within a team, so they are collected per person.
+        for person in roster.people where person.isEmployed(on: periodEnd) {
             for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
         }
         scopeSet.remove(.org)
@@ -136,6 +142,38 @@ extension ReportPipeline {
     /// The roster with the config's cuts, values taken on the period's last day.
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
+    }
+
+    /// `transform` applied to every element on all cores at once (issue 16: the privacy gate of
+    /// each analyzer's result is independent of the others'), results in the input's order.
+    static func concurrentMap<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result
+    ) -> [Result] {
+        guard elements.count > 1 else { return elements.map(transform) }
+        let slots = Slots<Result>(count: elements.count)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots.store(transform(elements[index]), at: index)
+        }
+        return slots.values()
+    }
+
+    /// One slot per element, each written by one iteration only; read after all have ended.
+    private final class Slots<Value: Sendable>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        func store(_ value: Value, at index: Int) { buffer[index] = value }
+        func values() -> [Value] { buffer.compactMap { $0 } }
+
+        func release() {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
     }
 }
 

@@ -40,10 +40,13 @@ public struct PrivacyGate: Sendable {
             .init(family: $0.id, scope: $0.scope, n: $0.n, reason: $0.suppressed)
         })
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-        var hiddenMetrics: [String: SuppressionReason] = [:]
-        var visibleMetrics: Set<String> = []
+        // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
+        let keys = metricPlan.keys
+        var hiddenMetrics: [FigureKeys.Key: SuppressionReason] = [:]
+        var visibleMetrics: Set<FigureKeys.Key> = []
+        visibleMetrics.reserveCapacity(metricPlan.cells.count)
         for (index, cell) in metricPlan.cells.enumerated() {
-            let key = "\(cell.family)|\(cell.scope.id)"
+            let key = metricPlan.cellKeys[index]
             if let reason = cell.reason {
                 result.metrics[index].value = nil
                 result.metrics[index].suppressed = reason
@@ -54,9 +57,17 @@ public struct PrivacyGate: Sendable {
                 visibleMetrics.insert(key)
             }
         }
+        func hidden(_ metric: String, _ scope: Scope) -> SuppressionReason? {
+            guard !hiddenMetrics.isEmpty, let key = keys.existingKey(metric, scope) else { return nil }
+            return hiddenMetrics[key]
+        }
+        func visible(_ metric: String, _ scope: Scope) -> Bool {
+            guard let key = keys.existingKey(metric, scope) else { return false }
+            return visibleMetrics.contains(key)
+        }
 
         var signalPlan = SuppressionPlan(cells: result.signals.map { signal in
-            let inherited = signal.basis.flatMap { hiddenMetrics["\($0)|\(signal.scope.id)"] }
+            let inherited = signal.basis.flatMap { hidden($0, signal.scope) }
             return .init(family: "\(signal.dimension.rawValue)|\(signal.basis ?? "")", scope: signal.scope, n: signal.n,
                          reason: signal.suppressed ?? inherited)
         })
@@ -71,20 +82,18 @@ public struct PrivacyGate: Sendable {
 
         let before = result.findings.count
         result.findings = result.findings.filter { finding in
-            let keys = finding.evidence.map { "\($0)|\(finding.scope.id)" }
-            if keys.contains(where: { hiddenMetrics[$0] != nil }) { return false }
-            return finding.scope == .org || keys.contains(where: visibleMetrics.contains)
+            if finding.evidence.contains(where: { hidden($0, finding.scope) != nil }) { return false }
+            return finding.scope == .org || finding.evidence.contains(where: { visible($0, finding.scope) })
         }
 
         func hides(_ ref: DataReference?) -> SuppressionReason? {
             guard let ref else { return nil }
             for metric in ref.also ?? [] {
-                if let reason = hiddenMetrics["\(metric)|\(ref.scope.id)"] { return reason }
+                if let reason = hidden(metric, ref.scope) { return reason }
             }
             if let metric = ref.metric {
-                let key = "\(metric)|\(ref.scope.id)"
-                if let reason = hiddenMetrics[key] { return reason }
-                if visibleMetrics.contains(key) { return nil }
+                if let reason = hidden(metric, ref.scope) { return reason }
+                if visible(metric, ref.scope) { return nil }
             }
             guard let n = ref.n else { return ref.metric == nil ? nil : .minGroupSize }
             return n < policy.minGroupSize ? .minGroupSize : nil

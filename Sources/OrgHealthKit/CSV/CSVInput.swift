@@ -154,7 +154,7 @@ final class CSVInput {
         } else if head.starts(with: [0xFE, 0xFF]) {
             chosen = .utf16BigEndian
             body = head.dropFirst(2)
-        } else if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+        } else if ByteOrderMark.utf8Length(in: head) > 0 {
             chosen = .utf8  // a UTF-8 mark wins over a declaration; the reader drops it
         }
         encoding = chosen

@@ -344,7 +344,7 @@ extension CSVReader {
     /// Drops a UTF-8 byte order mark at the very start; bytes that only begin like one are kept.
     private mutating func skipByteOrderMark() throws(CSVError) {
         checkedByteOrderMark = true
-        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let mark = ByteOrderMark.utf8
         var matched = 0
         while matched < mark.count {
             if position == limit {
@@ -416,7 +416,7 @@ extension CSVReader {
         } catch {
             throw fail(.readFailed, line: line, reason: error.reason)
         }
-        let header = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
+        let header = ByteOrderMark.droppingUTF8(head)
         if input.encoding == .utf8, let zero = header.prefix(while: { $0 != 0x0A }).firstIndex(of: 0) {
             // NUL bytes in a header are UTF-16 (or UTF-32) text without its byte order mark:
             // read as UTF-8 it would only give columns that are never found.

@@ -80,7 +80,11 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, CustomStringConverti
 
     /// The period of the same length and kind just before this one (2026-Q2 for 2026-Q3).
     public var previous: ReportingPeriod {
-        if let parsed = try? ReportingPeriod(parsing: label), parsed == self {
+        // A label that does not parse names no calendar period (a custom label): the day count
+        // below answers, so the parse error has nothing to report. A date range counts as named
+        // only when it covers whole months.
+        let wholeMonths = start.day == 1 && end.day == CalendarDate.daysIn(month: end.month, year: end.year)
+        if wholeMonths, let parsed = try? ReportingPeriod(parsing: label), parsed == self {
             let months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
             var year = start.year
             var month = start.month - months
@@ -95,17 +99,24 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, CustomStringConverti
             case 12: newLabel = "\(year)"
             default: newLabel = "\(year)-\(month < 10 ? "0" : "")\(month)"
             }
+            // Before year 1 there is no named period: the day count below still gives one.
             if let first = CalendarDate(year: year, month: month, day: 1),
                let last = CalendarDate(year: lastYear, month: lastMonth,
-                                       day: CalendarDate.daysIn(month: lastMonth, year: lastYear)),
-               let period = try? ReportingPeriod(start: first, end: last, label: newLabel) {
-                return period
+                                       day: CalendarDate.daysIn(month: lastMonth, year: lastYear)) {
+                // `months` ≥ 1, so `first` ≤ `last`.
+                return ReportingPeriod(ordered: first, last, label: newLabel)
             }
         }
-        let length = dayCount
         let newEnd = start.adding(days: -1)
-        let newStart = newEnd.adding(days: -(length - 1))
-        return (try? ReportingPeriod(start: newStart, end: newEnd)) ?? self
+        // `dayCount` ≥ 1, so the new start is on or before the new end: never the period itself.
+        return ReportingPeriod(ordered: newEnd.adding(days: -(dayCount - 1)), newEnd, label: nil)
+    }
+
+    /// A period from two days already known to be in order (`start` ≤ `end`).
+    private init(ordered start: CalendarDate, _ end: CalendarDate, label: String?) {
+        self.start = start
+        self.end = end
+        self.label = label ?? "\(start)..\(end)"
     }
 
     public var description: String { label }

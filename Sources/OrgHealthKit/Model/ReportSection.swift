@@ -100,6 +100,7 @@ public struct ReportTable: Codable, Sendable, Hashable {
         private enum CodingKeys: String, CodingKey { case cells, ref, suppressed }
 
         public init(from decoder: any Decoder) throws {
+            // Not a plain list means the keyed form, decoded below with its own errors.
             if let plain = try? decoder.singleValueContainer().decode([String].self) {
                 cells = plain
                 ref = nil

@@ -23,8 +23,11 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         case org, department, team, manager, attribute
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            // `allCases` builds a new array on every call; scopes are sorted by the million.
+            (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
         }
+
+        private static let order = allCases
     }
 
     /// A scope's text did not parse.

@@ -39,7 +39,7 @@ public enum AnalyzerMain {
     /// exits with the outcome's status.
     public static func run(_ analyzer: some Analyzer) async -> Never {
         let outcome = await respond(analyzer, arguments: Array(CommandLine.arguments.dropFirst())) {
-            (try? FileHandle.standardInput.readToEnd()) ?? Data()
+            try FileHandle.standardInput.readToEnd() ?? Data()
         }
         FileHandle.standardOutput.write(outcome.standardOutput)
         if !outcome.standardError.isEmpty { FileHandle.standardError.write(Data(outcome.standardError.utf8)) }
@@ -47,16 +47,22 @@ public enum AnalyzerMain {
     }
 
     /// Answers one command line without touching the process's streams: the testable core
-    /// of ``run(_:)``. `standardInput` is read only by `analyze`.
+    /// of ``run(_:)``. `standardInput` is read only by `analyze`; when reading it fails, the
+    /// answer is an analysis failure naming the error, not an empty request.
     public static func respond(
-        _ analyzer: some Analyzer, arguments: [String], standardInput: () -> Data
+        _ analyzer: some Analyzer, arguments: [String], standardInput: () throws -> Data
     ) async -> Outcome {
         let descriptor = analyzer.descriptor
         switch arguments.first {
         case "describe" where arguments.count == 1:
             return encode(DescribeResponse(descriptor: descriptor))
         case "analyze" where arguments.count == 1:
-            return await analyze(analyzer, input: standardInput())
+            let input: Data
+            do { input = try standardInput() } catch {
+                return failure(ExternalProtocol.exitAnalysisFailed,
+                               "\(descriptor.id): standard input could not be read (\(error)); send the analysis request as JSON on it")
+            }
+            return await analyze(analyzer, input: input)
         case "--help", "-h", "help":
             return Outcome(status: ExternalProtocol.exitSuccess, standardOutput: Data(usage(descriptor).utf8), standardError: "")
         case "--version":

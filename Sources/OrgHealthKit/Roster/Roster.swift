@@ -228,7 +228,28 @@ public struct Roster: Sendable {
     /// The number of people employed on `date` in a scope (for the org, a department, a
     /// team, or a manager's direct reports).
     public func headcount(of scope: Scope, on date: CalendarDate) -> Int {
-        members(of: scope).filter { $0.isEmployed(on: date) }.count
+        // Counted over the index, without copying the members out (issue 16: a scope per
+        // team and department, so copies would cost the roster's size several times over).
+        var count = 0
+        forEachMember(of: scope) { if $0.isEmployed(on: date) { count += 1 } }
+        return count
+    }
+
+    /// Calls `body` with everyone in a scope, employed or not, in roster order — the people
+    /// of ``members(of:)`` without copying them into a new array. Indexed: the cost is the
+    /// scope's size, not the roster's.
+    public func forEachMember(of scope: Scope, _ body: (Person) throws -> Void) rethrows {
+        let indices: [Int]?
+        switch scope {
+        case .org:
+            for person in people { try body(person) }
+            return
+        case .department(let name): indices = membersByDepartment[name]
+        case .team(let name): indices = membersByTeam[name]
+        case .manager(let id): indices = reportsByManager[id]
+        case .attribute: indices = membersByAttribute[scope]
+        }
+        for index in indices ?? [] { try body(people[index]) }
     }
 
     /// Everyone in a scope, employed or not, in roster order. Indexed: the cost is the

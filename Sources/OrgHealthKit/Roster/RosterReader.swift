@@ -137,14 +137,12 @@ public struct RosterReader: Sendable {
         while true {
             let record: CSVRecord
             do {
-                guard let next = try reader.next() else { break }
+                guard let next = try reader.next(skippingRagged: { row in
+                    assembly.skipRow(
+                        line: row.line, message: "the row has \(row.found) fields but the header has \(row.expected); the row was skipped")
+                }) else { break }
                 record = next
             } catch {
-                if case .raggedRow(let expected, let found) = error.kind {
-                    assembly.skipRow(
-                        line: error.line, message: "the row has \(found) fields but the header has \(expected); the row was skipped")
-                    continue
-                }
                 throw RosterError(error.description)
             }
             // trimmed(_:) removes control characters and BOMs inside fields; count them here.

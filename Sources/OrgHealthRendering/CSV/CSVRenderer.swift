@@ -22,10 +22,28 @@ public struct CSVRenderer: ReportRenderer {
     public static let healthModel = "health-model"
 
     public func render(_ report: HealthReport) throws -> [UInt8] {
-        var lines = [Self.columns.joined(separator: ",")]
+        var lines: [String] = []
+        emitLines(report) { lines.append($0) }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// Streams the rows into the file one by one: the same bytes as ``render(_:)`` without the
+    /// whole table in memory.
+    public func write(_ report: HealthReport, to file: ReportFileStream) throws {
+        var failure: OutputError?
+        emitLines(report) { line in
+            guard failure == nil else { return }
+            do throws(OutputError) { try file.write(line + "\n") } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Hands every line (without its line end), header first, to `emit`.
+    private func emitLines(_ report: HealthReport, _ emit: (String) -> Void) {
+        emit(Self.columns.joined(separator: ","))
         for run in report.analyzers {
             for metric in run.result.metrics {
-                lines.append(line([
+                emit(line([
                     .text(run.descriptor.id), .text(metric.id), .text(metric.scope.kind.rawValue), .text(scopeName(metric.scope)),
                     metric.suppressed == nil ? metric.value.map(CSVCell.number) ?? .empty : .empty,
                     .integer(metric.n), metric.suppressed.map { .text($0.rawValue) } ?? .empty,
@@ -33,14 +51,13 @@ public struct CSVRenderer: ReportRenderer {
                 ]))
             }
         }
-        lines.append(contentsOf: healthRows(scope: .org, index: report.summary.healthIndex,
-                                            indexTrend: report.summary.healthIndexTrend,
-                                            dimensions: report.summary.dimensions, headcount: report.summary.headcount))
+        healthRows(scope: .org, index: report.summary.healthIndex,
+                   indexTrend: report.summary.healthIndexTrend,
+                   dimensions: report.summary.dimensions, headcount: report.summary.headcount).forEach(emit)
         for scope in report.scopes {
-            lines.append(contentsOf: healthRows(scope: scope.scope, index: scope.healthIndex, indexTrend: nil,
-                                                dimensions: scope.dimensions, headcount: scope.headcount))
+            healthRows(scope: scope.scope, index: scope.healthIndex, indexTrend: nil,
+                       dimensions: scope.dimensions, headcount: scope.headcount).forEach(emit)
         }
-        return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
     /// The health index and each dimension score of one scope. The index's n is the scope's

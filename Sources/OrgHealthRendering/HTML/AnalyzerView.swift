@@ -34,15 +34,24 @@ struct AnalyzerView {
             if ranked.count > Self.findingsShownOpen {
                 let details = section.element("details", [("class", "more-findings")])
                 details.element("summary", text: "\(ranked.count - Self.findingsShownOpen) more findings, by rank")
-                for finding in ranked.dropFirst(Self.findingsShownOpen) { renderFinding(finding, into: details, names: names) }
+                let more = ranked.dropFirst(Self.findingsShownOpen).prefix(HTMLBudget.moreEntries)
+                for finding in more { renderFinding(finding, into: details, names: names) }
+                HTMLBudget.leftOut(details, shown: more.count, of: ranked.count - Self.findingsShownOpen, what: "more findings",
+                                   whereItIs: "the XML report (this analyzer's finding elements)")
             }
         }
+        let changes = TableChangeColumn(metrics: result.metrics, tables: result.sections.flatMap { part in
+            part.blocks.compactMap { block -> ReportTable? in
+                if case .table(let table) = block { return table }
+                return nil
+            }
+        })
         for part in result.sections {
             section.element("h3", text: part.title)
             for block in part.blocks {
                 switch block {
                 case .text(let text): section.element("p", text: text)
-                case .table(let table): render(TableChangeColumn(metrics: result.metrics).adding(to: table), into: section)
+                case .table(let table): render(changes.adding(to: table), into: section)
                 case .chart(let chart): SVGChart(chart: chart).draw(into: section)
                 }
             }

@@ -4,9 +4,11 @@ import OrgHealthKit
 /// The department and team × dimension heatmap. The organization comes first as the baseline
 /// row, every row gives its n (headcount), and a significant change since the previous period
 /// is marked ▲ or ▼ beside the score. Every team is listed — grouped by department, each
-/// department a `<details>` (no cap, no script), open when one of its teams is on the watchlist
+/// department a `<details>` (no script), open when one of its teams is on the watchlist
 /// — in the configured order. Every cell carries its number and band as text, so colour is
-/// never the only signal; withheld cells say "suppressed".
+/// never the only signal; withheld cells say "suppressed". Past the page's budget
+/// (``HTMLBudget``: 250 departments, 1,000 team rows) each department shows its first teams in
+/// that order and a sentence says how many more are in the XML and CSV reports.
 struct HeatmapView {
     let report: HealthReport
     var order: HeatmapOrder = .worstFirst
@@ -19,14 +21,20 @@ struct HeatmapView {
         let departments = sorted(report.scopes.filter { $0.scope.kind == .department })
         let orderText = order == .worstFirst ? "lowest health index first" : "alphabetically"
         let changeText = report.summary.previousPeriod.map { " ▲ or ▼ marks a significant change since \($0)." } ?? ""
+        let overBudget = teams.count > HTMLBudget.heatmapTeamRows || departments.count > HTMLBudget.heatmapDepartments
+        let coverage = overBudget
+            ? "every department and the first teams of each (\(teams.count) teams in all; the page has a fixed budget)"
+            : "every department and all \(teams.count) teams"
         section.element("p", [("class", "muted")],
-                        text: "Dimension scores (0–100 health scores, not survey % favorable; a cell's title lists its measures) of the organization, every department and all \(teams.count) teams, "
+                        text: "Dimension scores (0–100 health scores, not survey % favorable; a cell's title lists its measures) of the organization, \(coverage), "
                             + "ordered \(orderText); n is the headcount.\(changeText) Hatched cells are withheld to protect "
                             + "small groups. Open a department to see its teams.")
         let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
                                    healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
-        table(section, caption: "Organization and departments by dimension", baseline: baseline, rows: departments,
-              dimensions: dimensions)
+        table(section, caption: "Organization and departments by dimension", baseline: baseline,
+              rows: Array(departments.prefix(HTMLBudget.heatmapDepartments)), dimensions: dimensions)
+        HTMLBudget.leftOut(section, shown: min(departments.count, HTMLBudget.heatmapDepartments), of: departments.count,
+                           what: "departments", whereItIs: "the XML report (scope elements of kind department) and the CSV")
         let watched = Set(report.watchlist.map(\.scope))
         var grouped: [Scope: [ScopeHealth]] = [:]
         var loose: [ScopeHealth] = []
@@ -37,7 +45,12 @@ struct HeatmapView {
             + grouped.keys.filter { key in !departments.contains { $0.scope == key } }.sorted()
                 .map { ($0.name, ScopeHealth?.none, sorted(grouped[$0] ?? [])) }
             + (loose.isEmpty ? [] : [("Teams without a department", ScopeHealth?.none, sorted(loose))])
-        for (name, department, members) in groups where !members.isEmpty {
+        let shownGroups = groups.filter { !$0.2.isEmpty }
+        // Team rows shared out evenly over the departments shown, when there are more than the budget.
+        let teamsPerGroup = teams.count <= HTMLBudget.heatmapTeamRows ? Int.max
+            : max(HTMLBudget.heatmapTeamsPerDepartmentAtLeast,
+                  HTMLBudget.heatmapTeamRows / max(1, min(shownGroups.count, HTMLBudget.heatmapDepartments)))
+        for (name, department, members) in shownGroups.prefix(HTMLBudget.heatmapDepartments) {
             let needsAttention = members.contains { watched.contains($0.scope) }
             var attributes = [("class", "heatmap-department")]
             if needsAttention { attributes.append(("open", "open")) }
@@ -45,7 +58,16 @@ struct HeatmapView {
             let index = department.map { " · index \(DisplayFormat.score($0.healthIndex))" } ?? ""
             let flag = needsAttention ? " · on the watchlist: \(members.filter { watched.contains($0.scope) }.count)" : ""
             details.element("summary", text: "\(name) — \(members.count) \(members.count == 1 ? "team" : "teams")\(index)\(flag)")
-            table(details, caption: "Teams of \(name)", baseline: department ?? baseline, rows: members, dimensions: dimensions)
+            let shown = Array(members.prefix(teamsPerGroup))
+            table(details, caption: "Teams of \(name)", baseline: department ?? baseline, rows: shown, dimensions: dimensions)
+            HTMLBudget.leftOut(details, shown: shown.count, of: members.count, what: "teams of \(name) (in the order above)",
+                               whereItIs: "the XML report (scope elements of kind team) and the CSV")
+        }
+        if shownGroups.count > HTMLBudget.heatmapDepartments {
+            let left = shownGroups.dropFirst(HTMLBudget.heatmapDepartments)
+            section.element("p", [("class", "muted budget")],
+                            text: "The teams of \(left.count) more departments (\(left.map { $0.2.count }.reduce(0, +)) teams) are left out "
+                                + "to keep this page readable; they are in the XML report (scope elements of kind team) and the CSV.")
         }
     }
 

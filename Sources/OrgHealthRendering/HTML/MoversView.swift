@@ -64,8 +64,10 @@ struct MoversView {
         if all.count > Self.shownOpen {
             let details = section.element("details", [("class", "more-movers")])
             details.element("summary", text: "\(all.count - Self.shownOpen) more significant changes")
-            table(details, caption: "The remaining significant changes, largest first",
-                  movers: Array(all.dropFirst(Self.shownOpen)), names: names)
+            let more = Array(all.dropFirst(Self.shownOpen).prefix(HTMLBudget.moreEntries))
+            table(details, caption: "The remaining significant changes, largest first", movers: more, names: names)
+            HTMLBudget.leftOut(details, shown: more.count, of: all.count - Self.shownOpen, what: "more significant changes",
+                               whereItIs: "the XML report (metric elements with significant=\"true\") and the CSV")
         }
     }
 

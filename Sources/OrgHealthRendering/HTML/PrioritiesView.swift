@@ -3,7 +3,8 @@ import OrgHealthKit
 
 /// What to look at first: the watchlist ranked by how far each group is below the
 /// organization weighted by its size, findings ranked by severity then evidence, and the
-/// strengths. The first ones are shown; the rest wait in collapsed `<details>`, never cut.
+/// strengths. The first ones are shown; the rest wait in collapsed `<details>`, up to the
+/// page's budget (``HTMLBudget``), past which a sentence says where the others are.
 struct Priorities {
     let report: HealthReport
 
@@ -49,9 +50,21 @@ struct Priorities {
     var strengths: [Finding] { rank(report.rankedFindings.filter { $0.severity == .strength }) }
 
     func rank(_ findings: [Finding]) -> [Finding] {
+        // Only the metrics the findings cite are indexed: at 1,000,000 people there are millions
+        // of metrics and few findings, and this runs once per analyzer (issue 16).
+        var cited: [String: Set<String>] = [:]
+        for finding in findings {
+            for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
+        }
         var metrics: [String: Int] = [:]
-        for metric in report.analyzers.flatMap(\.result.metrics) where metric.suppressed == nil {
-            metrics["\(metric.scope.id)|\(metric.id)"] = metric.n
+        if !cited.isEmpty {
+            for run in report.analyzers {
+                for metric in run.result.metrics where metric.suppressed == nil {
+                    guard let scopes = cited[metric.id] else { continue }
+                    let scope = metric.scope.id
+                    if scopes.contains(scope) { metrics["\(scope)|\(metric.id)"] = metric.n }
+                }
+            }
         }
         let cross = Set(report.crossSourceFindings)
         return findings.enumerated().sorted { left, right in
@@ -78,7 +91,10 @@ struct Priorities {
         if ranked.count > Self.watchlistShown {
             let details = parent.element("details", [("class", "more-watchlist")])
             details.element("summary", text: "\(ranked.count - Self.watchlistShown) more groups on the watchlist")
-            watchTable(details, Array(ranked.dropFirst(Self.watchlistShown)))
+            let more = Array(ranked.dropFirst(Self.watchlistShown).prefix(HTMLBudget.moreEntries))
+            watchTable(details, more)
+            HTMLBudget.leftOut(details, shown: more.count, of: ranked.count - Self.watchlistShown, what: "more groups on the watchlist",
+                               whereItIs: "the XML report (the watchlist element)")
         }
     }
 
@@ -129,7 +145,10 @@ struct Priorities {
         if strengths.count > Self.strengthsShown {
             let details = block.element("details")
             details.element("summary", text: "\(strengths.count - Self.strengthsShown) more strengths")
-            for finding in strengths.dropFirst(Self.strengthsShown) { renderFinding(finding, into: details, names: names) }
+            let more = strengths.dropFirst(Self.strengthsShown).prefix(HTMLBudget.moreEntries)
+            for finding in more { renderFinding(finding, into: details, names: names) }
+            HTMLBudget.leftOut(details, shown: more.count, of: strengths.count - Self.strengthsShown, what: "more strengths",
+                               whereItIs: "the XML report (finding elements of severity strength)")
         }
     }
 }

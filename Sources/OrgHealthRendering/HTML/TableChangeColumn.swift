@@ -4,15 +4,34 @@ import OrgHealthKit
 /// change from the previous period (the survey's item table, for one). Generic: it reads only
 /// each row's `ref` and the run's metrics, so it serves any analyzer's tables.
 struct TableChangeColumn {
-    let metrics: [Metric]
+    /// The first metric of each (scope, id) that a row of the tables refers to.
+    private let byKey: [Key: Metric]
 
     private struct Key: Hashable {
         let scope: Scope
         let id: String
     }
 
+    /// Indexes, once per analyzer, only the metrics the rows of `tables` refer to: at 1,000,000
+    /// people a run has millions of metrics and its tables a few hundred rows (issue 16).
+    init(metrics: [Metric], tables: [ReportTable]) {
+        var wanted = Set<Key>()
+        for table in tables {
+            for row in table.rows {
+                if let ref = row.ref, let id = ref.metric, row.suppressed == nil { wanted.insert(Key(scope: ref.scope, id: id)) }
+            }
+        }
+        var byKey: [Key: Metric] = [:]
+        if !wanted.isEmpty {
+            for metric in metrics {
+                let key = Key(scope: metric.scope, id: metric.id)
+                if wanted.contains(key), byKey[key] == nil { byKey[key] = metric }
+            }
+        }
+        self.byKey = byKey
+    }
+
     func adding(to table: ReportTable) -> ReportTable {
-        let byKey = Dictionary(metrics.map { (Key(scope: $0.scope, id: $0.id), $0) }, uniquingKeysWith: { first, _ in first })
         let rowMetrics: [Metric?] = table.rows.map { row in
             guard let ref = row.ref, let id = ref.metric, row.suppressed == nil else { return nil }
             return byKey[Key(scope: ref.scope, id: id)]

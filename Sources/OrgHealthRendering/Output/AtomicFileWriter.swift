@@ -8,18 +8,33 @@ import Darwin
 
 /// Writes report files so that a reader never sees a partial file and an earlier report is
 /// never half-overwritten: each file goes to a temporary file in the same folder (created
-/// owner-only, mode 0600, since reports hold HR data), is flushed to disk, then renamed
-/// over the target in one step.
+/// owner-only, mode 0600, since reports hold HR data) — written whole or streamed by its
+/// renderer — is flushed to disk, then renamed over the target in one step.
 public struct AtomicFileWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
     /// Writes every file or, if any temporary file cannot be written, none of them.
     public func write(_ files: [(url: URL, contents: [UInt8])]) throws(OutputError) {
+        do {
+            try write(streaming: files.map { file in (file.url, { stream in try stream.write(file.contents) }) })
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            // Unreachable: writing bytes throws nothing but OutputError.
+            throw OutputError(path: files.first?.url.path ?? "", message: "cannot write the file: \(error)")
+        }
+    }
+
+    /// Writes every file, each streamed by its `produce` into a temporary file beside the
+    /// target, or, if any of them fails (a renderer's error or a write error), none of them:
+    /// every temporary file is removed and the error is rethrown. Only after all are written
+    /// and flushed are they renamed over the targets.
+    public func write(streaming files: [(url: URL, produce: (ReportFileStream) throws -> Void)]) throws {
         var staged: [(temporary: String, target: URL)] = []
         do {
             for file in files {
-                staged.append((try stage(file.contents, for: file.url), file.url))
+                staged.append((try stage(for: file.url, file.produce), file.url))
             }
         } catch {
             for entry in staged { PartialFiles.finish(entry.temporary) { unlink(entry.temporary) == 0 } }
@@ -60,7 +75,7 @@ public struct AtomicFileWriter: Sendable {
         }
     }
 
-    private func stage(_ contents: [UInt8], for target: URL) throws(OutputError) -> String {
+    private func stage(for target: URL, _ produce: (ReportFileStream) throws -> Void) throws -> String {
         let folder = target.deletingLastPathComponent().path
         var template = Array("\(folder)/.\(target.lastPathComponent).XXXXXX".utf8CString)
         var descriptor: Int32 = -1
@@ -80,26 +95,19 @@ public struct AtomicFileWriter: Sendable {
             throw OutputError(path: target.path, message: "cannot create a file in \(folder): \(reason)")
         }
         fchmod(descriptor, 0o600)
-        var offset = 0
-        var failure: String?
-        contents.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while offset < raw.count {
-                let written = posixWrite(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
+        do {
+            let stream = ReportFileStream(descriptor: descriptor, target: target)
+            try produce(stream)
+            try stream.flush()
+            if fsync(descriptor) != 0 {
+                throw OutputError(path: target.path, message: "cannot write the file: \(String(cString: strerror(errno)))")
             }
-        }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if let failure {
+        } catch {
+            close(descriptor)
             PartialFiles.finish(temporary) { unlink(temporary) == 0 }
-            throw OutputError(path: target.path, message: "cannot write the file: \(failure)")
+            throw error
         }
+        close(descriptor)
         return temporary
     }
 }
@@ -111,9 +119,4 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let message: String
     public var description: String { "\(path): \(message)" }
-}
-
-/// `write(2)`, named apart from the writer's own `write` method.
-private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

@@ -2,7 +2,8 @@ import Foundation
 import OrgHealthKit
 
 /// Renders a report in the requested formats and writes them into a folder, all or nothing:
-/// every format is rendered in memory first, then each file is replaced atomically, so a
+/// every format is streamed into a temporary file beside its target first (the XML and CSV
+/// without building the document in memory), then each file is replaced atomically, so a
 /// failed run leaves an earlier report untouched.
 public struct ReportOutput: Sendable {
     /// The formats to write.
@@ -18,14 +19,14 @@ public struct ReportOutput: Sendable {
 
     /// Renders and writes; returns the files written, in format order.
     public func write(_ report: HealthReport, to directory: URL) throws -> [URL] {
-        var files: [(url: URL, contents: [UInt8])] = []
-        for format in formats {
-            let bytes = try ReportRenderers.renderer(for: format, heatmapOrder: heatmapOrder).render(report)
-            files.append((directory.appendingPathComponent(format.fileName), bytes))
+        let files = formats.map { format in
+            let renderer = ReportRenderers.renderer(for: format, heatmapOrder: heatmapOrder)
+            return (url: directory.appendingPathComponent(format.fileName),
+                    produce: { (file: ReportFileStream) throws in try renderer.write(report, to: file) })
         }
         let writer = AtomicFileWriter()
         try writer.makeDirectory(directory)
-        try writer.write(files)
+        try writer.write(streaming: files)
         return files.map(\.url)
     }
 }

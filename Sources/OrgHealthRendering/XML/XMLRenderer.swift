@@ -11,6 +11,24 @@ public struct XMLRenderer: ReportRenderer {
 
     public func render(_ report: HealthReport) throws -> [UInt8] {
         let writer = try XMLStreamWriter(indent: true)
+        try writeDocument(report, writer)
+        return Array(try writer.finish().utf8)
+    }
+
+    /// Streams the document straight into the file through libxml2's writer: memory stays
+    /// flat in figures (the in-memory document at 1,000,000 people was 495 MB, held twice).
+    public func write(_ report: HealthReport, to file: ReportFileStream) throws {
+        try file.flush()
+        let writer = try XMLStreamWriter(fileDescriptor: file.descriptor, indent: true)
+        do {
+            try writeDocument(report, writer)
+            try writer.finishFile()
+        } catch let error as LibXMLError {
+            throw OutputError(path: file.target.path, message: "cannot write the XML: \(error)")
+        }
+    }
+
+    private func writeDocument(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
         try writer.startDocument()
         try writer.startElement("healthReport", namespace: ReportSchema.namespace)
         try writer.attribute("schemaVersion", String(report.schemaVersion))
@@ -31,7 +49,6 @@ public struct XMLRenderer: ReportRenderer {
         try writeMethodology(report.methodology, writer)
         try writer.endElement()
         try writer.endDocument()
-        return Array(try writer.finish().utf8)
     }
 
     private func writeSummary(_ report: HealthReport, _ writer: XMLStreamWriter) throws {

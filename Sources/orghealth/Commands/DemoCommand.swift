@@ -32,6 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("orghealth-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        // A leftover temporary folder harms nothing; the demo's own outcome is what counts.
         defer { try? FileManager.default.removeItem(at: scratch) }
         let period = try ReportingPeriod(parsing: Self.defaultPeriod)
         let history = scratch.appendingPathComponent("history.sqlite")

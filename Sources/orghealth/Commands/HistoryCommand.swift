@@ -29,7 +29,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 print("no history recorded yet (\(file.path) does not exist)")
                 return
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // a read-only store: closing it cannot lose data
             let periods = try HistoryLocation.exitOnError { () throws(HistoryError) in try store.periods() }
             guard !periods.isEmpty else {
                 print("no periods recorded in \(file.path)")
@@ -70,7 +70,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 printError("error: no period '\(period)' in \(file.path); `orghealth history list` shows them")
                 throw ExitCode(ExitCodes.usage)
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // a read-only store: closing it cannot lose data
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -127,7 +127,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 print("nothing to forget: \(file.path) does not exist")
                 return
             }
-            defer { try? store.close() }
+            defer { try? store.close() }  // the forget is a committed transaction: a failed close loses nothing
             let forgotten = try HistoryLocation.exitOnError { () throws(HistoryError) -> StoredPeriod? in
                 guard let stored = try store.period(matching: period), let days = stored.reportingPeriod else {
                     return nil

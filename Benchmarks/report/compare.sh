@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The whole report beside DuckDB and pandas (issue 16): for each size, generates roster + survey
+# once (`orghealth-benchmarks report --sources survey --generate-only`, the files of
+# Benchmarks/survey/), then runs, RUNS times each and alternately,
+#   orghealth report --format html,xml --no-history     (the whole report: every analyzer, the
+#                                                        privacy gate, the health model, HTML + XML)
+#   Benchmarks/survey/duckdb_survey.py, Benchmarks/survey/pandas_survey.py  (the survey figures)
+# each under /usr/bin/time -v, and prints per size the minimum and median wall time, CPU time
+# (user + system) and peak resident memory, OrgHealth's ratios to DuckDB (medians), the time per
+# person, and the linearity check (time per person may grow at most 1.5x from the smallest size
+# to the largest). With ALL_SOURCES=1 it also times the 10,000-person organization with every
+# source (`orghealth sample`'s files), whose target is 2 s wall and 150 MB.
+#
+#   Benchmarks/report/compare.sh [FOLDER] [SIZES]       # SIZES default "10000 100000 1000000"
+#   RUNS=3 PYTHON=python3 ALL_SOURCES=1 Benchmarks/report/compare.sh /tmp/orghealth-report
+#
+# Needs release builds (swift build -c release --product orghealth; the same for
+# orghealth-benchmarks) and Python with pandas and duckdb (python3 -m pip install pandas duckdb).
+# Wall times on a shared machine swing with its load (printed before each size); CPU time is
+# the steadier figure.
+set -euo pipefail
+folder="${1:-/tmp/orghealth-report-benchmark}"
+sizes="${2:-10000 100000 1000000}"
+runs="${RUNS:-3}"
+python="${PYTHON:-python3}"
+here="$(cd "$(dirname "$0")" && pwd)"
+release="$here/../../.build/release"
+bench="${BENCH:-$release/orghealth-benchmarks}"
+orghealth="${ORGHEALTH:-$release/orghealth}"
+survey="$here/../survey"
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+
+measure() {  # measure NAME SIZE COMMAND...: one line "NAME SIZE wall cpu rss_mb" into $results
+  local name="$1" size="$2"; shift 2
+  local log; log="$(mktemp)"
+  if ! /usr/bin/time -v "$@" > /dev/null 2> "$log"; then
+    echo "$name failed at $size people:" >&2; tail -20 "$log" >&2; rm -f "$log"; exit 1
+  fi
+  awk -F': ' -v name="$name" -v size="$size" '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2]) }
+    /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
+    END { printf "%s %s %.2f %.2f %.1f\n", name, size, wall, user + sys, rss / 1024 }' "$log" | tee -a "$results"
+  rm -f "$log"
+}
+
+for size in $sizes; do
+  data="$folder/survey-$size"
+  [ -f "$data/orghealth.yml" ] || "$bench" report --people "$size" --sources survey --folder "$data" --generate-only
+  echo "== $size people (roster + survey): load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  for run in $(seq "$runs"); do
+    measure orghealth "$size" "$orghealth" report --config "$data/orghealth.yml" --output "$data/Reports" --no-history --format html,xml
+    measure duckdb "$size" "$python" "$survey/duckdb_survey.py" "$data"
+    measure pandas "$size" "$python" "$survey/pandas_survey.py" "$data"
+  done
+  ls -l "$data/Reports/health-report.html" "$data/Reports/health-report.xml" | awk '{print "  " $5 " bytes  " $NF}'
+done
+
+if [ "${ALL_SOURCES:-0}" = 1 ]; then
+  data="$folder/all-10000"
+  [ -f "$data/orghealth.yml" ] || "$bench" report --people 10000 --sources all --folder "$data" --generate-only
+  echo "== 10000 people, every source: load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for run in $(seq "$runs"); do
+    measure orghealth-all 10000 "$orghealth" report --config "$data/orghealth.yml" --output "$data/Reports" --no-history --format html,xml
+  done
+fi
+
+"$python" - "$results" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+by = {}
+for name, size, wall, cpu, rss in rows:
+    by.setdefault((name, int(size)), []).append((float(wall), float(cpu), float(rss)))
+def stats(values):
+    return min(values), statistics.median(values)
+print("\n| tool | people | runs | wall min / median (s) | CPU min / median (s) | peak RSS min / median (MiB) |")
+print("|---|---|---|---|---|---|")
+for (name, size), runs in sorted(by.items(), key=lambda item: (item[0][1], item[0][0])):
+    w, c, r = (stats([run[i] for run in runs]) for i in range(3))
+    print(f"| {name} | {size:,} | {len(runs)} | {w[0]:.2f} / {w[1]:.2f} | {c[0]:.2f} / {c[1]:.2f} | {r[0]:.0f} / {r[1]:.0f} |")
+sizes = sorted({size for name, size in by if name == "orghealth"})
+print()
+for size in sizes:
+    o = by[("orghealth", size)]
+    line = f"{size:,} people: orghealth per person {statistics.median(r[0] for r in o) / size * 1e6:.1f} µs wall, " \
+           f"{statistics.median(r[1] for r in o) / size * 1e6:.1f} µs CPU"
+    for other in ("duckdb", "pandas"):
+        if (other, size) in by:
+            x = by[(other, size)]
+            line += (f"; vs {other}: wall {statistics.median(r[0] for r in o) / statistics.median(r[0] for r in x):.2f}x, "
+                     f"CPU {statistics.median(r[1] for r in o) / statistics.median(r[1] for r in x):.2f}x, "
+                     f"memory {statistics.median(r[2] for r in o) / statistics.median(r[2] for r in x):.2f}x")
+    print(line)
+if len(sizes) > 1:
+    for index, label in ((1, "CPU"), (0, "wall")):
+        per = [statistics.median(r[index] for r in by[("orghealth", s)]) / s for s in sizes]
+        # Growth: the largest rise of the time per person from a smaller size to a larger one
+        # (a fixed start-up cost makes the smallest size dearer per person; that is no growth).
+        growth = max(per[j] / per[i] for i in range(len(per)) for j in range(i + 1, len(per)))
+        print(f"linearity ({label}): time per person " + ", ".join(f"{s:,}: {p * 1e6:.1f} µs" for s, p in zip(sizes, per))
+              + f"; largest growth {growth:.2f}x (goal at most 1.5x): {'holds' if growth <= 1.5 else 'does not hold'}")
+if ("orghealth-all", 10000) in by:
+    a = by[("orghealth-all", 10000)]
+    w, r = statistics.median(x[0] for x in a), statistics.median(x[2] for x in a)
+    print(f"10,000 people, every source: median {w:.2f} s wall (goal 2 s), {r:.0f} MB (goal 150 MB)")
+PY

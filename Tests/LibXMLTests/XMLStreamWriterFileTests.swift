@@ -1,0 +1,85 @@
+import Foundation
+import LibXML
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The writer straight into a file (issue 16): the same bytes as in memory, and a failed
+/// write(2) reported with the system's reason.
+@Suite struct XMLStreamWriterFileTests {
+    /// Writes the same small document through `writer`.
+    private func writeDocument(_ writer: XMLStreamWriter, teams: Int) throws {
+        try writer.startDocument()
+        try writer.startElement("report", namespace: "urn:orghealth:report")
+        try writer.attribute("version", "1")
+        for index in 0..<teams {
+            try writer.element("team", attributes: [("id", "t\(index)"), ("name", "R&D <\(index)>")], text: "Développement")
+        }
+        try writer.element("empty")
+        try writer.endElement()
+        try writer.endDocument()
+    }
+
+    private func temporaryFile() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("xml-writer-\(UUID().uuidString).xml").path
+    }
+
+    @Test func writesIntoAFileTheBytesItWritesInMemory() throws {
+        let path = temporaryFile()
+        defer { unlink(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        // 5,000 elements: far past libxml2's 4 KB output buffer, so it flushes many times.
+        let file = try XMLStreamWriter(fileDescriptor: descriptor)
+        try writeDocument(file, teams: 5_000)
+        try file.finishFile()
+        close(descriptor)
+        let memory = try XMLStreamWriter()
+        try writeDocument(memory, teams: 5_000)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written == Data(try memory.finish().utf8))
+    }
+
+    @Test func aSmallDocumentInAFileIsWhatTheSpecSays() throws {
+        let path = temporaryFile()
+        defer { unlink(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        let file = try XMLStreamWriter(fileDescriptor: descriptor)
+        try writeDocument(file, teams: 1)
+        try file.finishFile()
+        close(descriptor)
+        // By hand: the declaration, two-space indentation, & and < escaped in the attribute.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <report xmlns="urn:orghealth:report" version="1">
+              <team id="t0" name="R&amp;D &lt;0&gt;">Développement</team>
+              <empty/>
+            </report>
+
+            """)
+    }
+
+    @Test func aFullDiskIsReportedWithTheSystemsReason() throws {
+        // /dev/full: every write(2) fails with ENOSPC, as on a full disk.
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let writer = try XMLStreamWriter(fileDescriptor: descriptor)
+        let error = #expect(throws: LibXMLError.self) {
+            try writeDocument(writer, teams: 1_000)
+            try writer.finishFile()
+        }
+        #expect(error?.message.contains(String(cString: strerror(ENOSPC))) == true)
+    }
+
+    @Test func finishingTheWrongWayThrows() throws {
+        #expect(throws: LibXMLError.self) { try XMLStreamWriter().finishFile() }
+        let descriptor = open("/dev/null", O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(throws: LibXMLError.self) { _ = try XMLStreamWriter(fileDescriptor: descriptor).finish() }
+    }
+}
