@@ -1,5 +1,51 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The built-in analyzers: one folder each under `Sources/Analyzers/`, found here so that adding
+/// one needs no edit to this file (docs/ADDING-AN-ANALYZER.md). A folder's module is named after
+/// the analyzer type in its `<Name>Analyzer.swift` file (`Sources/Analyzers/OneOnOnes/OneOnOneAnalyzer.swift`
+/// → module `OneOnOneAnalyzer`); its tests, if any, are the folder `Tests/<Module>Tests`. Each may
+/// use what a custom analyzer could: OrgHealthKit, plus LibXML and Yams. Sorted, so every clone
+/// reads the same package. SwiftPM caches this file's evaluation by its text: after adding a
+/// folder, build once with `swift build --manifest-cache none` if the new module is not found.
+let builtInAnalyzers: [(module: String, folder: String)] = {
+    let root = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Sources/Analyzers")
+    // No folder means no built-in analyzers; the engine's build then names what is missing.
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return folders.sorted().compactMap { folder in
+        // A file (not a folder) cannot be listed: it is skipped, like an empty folder.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        guard !files.isEmpty else { return nil }
+        let analyzerFile = files.sorted().first { $0.hasSuffix("Analyzer.swift") }
+        return (analyzerFile.map { String($0.dropLast(".swift".count)) } ?? folder + "Analyzer", folder)
+    }
+}()
+/// An analyzer's dependencies: OrgHealthKit, and LibXML and Yams when one of its files imports
+/// them (.ci/check-imports.py wants exactly the modules imported declared).
+func analyzerDependencies(folder: String) -> [Target.Dependency] {
+    let root = "\(Context.packageDirectory)/Sources/Analyzers/\(folder)"
+    // An unreadable folder or file adds no import: the build then names the missing module.
+    let sources = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).filter { $0.hasSuffix(".swift") }
+        .compactMap { try? String(contentsOfFile: "\(root)/\($0)", encoding: .utf8) }
+    let imported = Set(sources.flatMap { $0.split(separator: "\n") }.compactMap { line -> String? in
+        let words = line.split(separator: " ")
+        guard let position = words.firstIndex(of: "import"), position + 1 < words.count else { return nil }
+        return String(words[position + 1])
+    })
+    return ["OrgHealthKit"] + ["LibXML", "Yams"].filter(imported.contains).map { .byName(name: $0) }
+}
+let analyzerTargets: [Target] = builtInAnalyzers.map { analyzer in
+    .target(name: analyzer.module, dependencies: analyzerDependencies(folder: analyzer.folder), path: "Sources/Analyzers/\(analyzer.folder)")
+}
+let analyzerTestTargets: [Target] = builtInAnalyzers.compactMap { analyzer in
+    let folder = "Tests/\(analyzer.module)Tests"
+    let fixtures = "\(Context.packageDirectory)/\(folder)/Fixtures"
+    guard FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/\(folder)") else { return nil }
+    return .testTarget(
+        name: "\(analyzer.module)Tests", dependencies: [.target(name: analyzer.module), "OrgHealthKit"],
+        resources: FileManager.default.fileExists(atPath: fixtures) ? [.copy("Fixtures")] : nil)
+}
 
 let package = Package(
     name: "OrgHealth",
@@ -39,12 +85,6 @@ let package = Package(
         // Spreadsheet reads .xlsx sources behind the one tabular entry point (TabularFile.open).
         .target(name: "OrgHealthKit", dependencies: ["Yams", "Spreadsheet"]),
 
-        // Built-in analyzers: each uses only what a custom analyzer could use.
-        .target(name: "OrgStructureAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/OrgStructure"),
-        .target(name: "OneOnOneAnalyzer", dependencies: ["OrgHealthKit", "LibXML", "Yams"], path: "Sources/Analyzers/OneOnOnes"),
-        .target(name: "ReviewCycleAnalyzer", dependencies: ["OrgHealthKit"], path: "Sources/Analyzers/ReviewCycles"),
-        .target(name: "CultureSurveyAnalyzer", dependencies: ["OrgHealthKit", "Yams"], path: "Sources/Analyzers/CultureSurvey"),
-
         // SQLITE_DBCONFIG_DEFENSIVE for the history file (sqlite3_db_config is variadic: C only).
         .target(name: "SQLiteHardening", path: "Sources/SQLiteHardening", linkerSettings: [.linkedLibrary("sqlite3")]),
 
@@ -53,9 +93,8 @@ let package = Package(
             name: "OrgHealthEngine",
             dependencies: [
                 "OrgHealthKit", "Yams", "LibXML", "CProcessControl",
-                "OrgStructureAnalyzer", "OneOnOneAnalyzer", "ReviewCycleAnalyzer", "CultureSurveyAnalyzer",
                 .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
-            ]
+            ] + builtInAnalyzers.map { .target(name: $0.module) }  // every built-in analyzer (above)
         ),
         // HTML, XML and JSON renderers of the one HealthReport model.
         .target(
@@ -109,20 +148,16 @@ let package = Package(
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OrgHealthKitTests", dependencies: ["OrgHealthKit"]),
-        .testTarget(name: "OrgStructureAnalyzerTests", dependencies: ["OrgStructureAnalyzer", "OrgHealthKit"]),
-        .testTarget(name: "OneOnOneAnalyzerTests", dependencies: ["OneOnOneAnalyzer", "OrgHealthKit"]),
-        .testTarget(name: "ReviewCycleAnalyzerTests", dependencies: ["ReviewCycleAnalyzer", "OrgHealthKit"]),
-        .testTarget(name: "CultureSurveyAnalyzerTests", dependencies: ["CultureSurveyAnalyzer", "OrgHealthKit"]),
         .testTarget(
             name: "OrgHealthEngineTests",
             dependencies: [
-                "OrgHealthEngine", "OrgHealthKit", "OrgHealthRendering", "CultureSurveyAnalyzer",
+                "OrgHealthEngine", "OrgHealthKit", "OrgHealthRendering", "CultureSurveyAnalyzer", "ReviewCycleAnalyzer", "OrgHealthSampleData",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "OrgHealthRenderingTests",
-            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML"]
+            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML", "OrgHealthEngine"]
         ),
         .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
         // Runs the built `orghealth` executable as users do: exit codes, files, the example report.
@@ -136,5 +171,6 @@ let package = Package(
                 "orghealth", "orghealth-analyzer-org-structure",
             ]
         ),
-    ]
+        // Built-in analyzers (Sources/Analyzers/*) and their tests (Tests/<Module>Tests): see builtInAnalyzers.
+    ] + analyzerTargets + analyzerTestTargets
 )

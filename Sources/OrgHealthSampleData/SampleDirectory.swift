@@ -7,10 +7,8 @@ struct SampleDirectory {
 
     static let configName = "orghealth.yml"
 
-    /// The top-level entries a sample owns.
-    static let ownedEntries = [
-        configName, "roster.csv", "one-on-ones", "reviews.csv", "survey", "exits.csv", "recognition.csv",
-    ]
+    /// The top-level entries a sample owns: its config, the roster and every input's.
+    static let ownedEntries = [configName, SampleConfigWriter.roster] + SampleSources.all.flatMap(\.ownedEntries)
 
     func prepare() throws {
         let manager = FileManager.default

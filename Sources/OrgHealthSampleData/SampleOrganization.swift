@@ -73,13 +73,9 @@ public struct SampleOrganization: Sendable {
         try writer.write(SampleDirectory.configName, text: config.yaml())
         let roster = RosterGenerator(chart: chart).csv()
         try writer.write(SampleConfigWriter.roster, text: roster.text)
-        let notes = try OneOnOneNotesGenerator(chart: chart).write(with: writer)
-        let reviewRows = try ReviewCycleGenerator(chart: chart).write(SampleConfigWriter.reviews, with: writer)
-        let survey = try SurveyGenerator(chart: chart).write(
-            responses: SampleConfigWriter.surveyResponses, definition: SampleConfigWriter.surveyDefinition, with: writer)
-        let exits = ExitsGenerator(chart: chart).csv()
-        try writer.write(SampleConfigWriter.exits, text: exits.text)
-        let recognitions = try RecognitionLogGenerator(chart: chart).write(SampleConfigWriter.recognition, with: writer)
+        var tally = SampleTally()
+        for source in SampleSources.all { try source.write(for: chart, with: writer, into: &tally) }
+        let notes = tally.notes
 
         let url = { (path: String) in writer.url(path) }
         let people = chart.people
@@ -119,11 +115,11 @@ public struct SampleOrganization: Sendable {
             managers: chart.managers.count,
             notesFiles: notes.files,
             meetings: notes.meetings,
-            reviewRows: reviewRows,
-            surveyRows: survey.rows,
-            surveyResponses: survey.counted,
-            exits: exits.rows,
-            recognitions: recognitions,
+            reviewRows: tally.reviewRows,
+            surveyRows: tally.survey.rows,
+            surveyResponses: tally.survey.counted,
+            exits: tally.exits,
+            recognitions: tally.recognitions,
             planted: planted)
     }
 }

@@ -17,7 +17,8 @@ struct AnalyzerExamplesTests {
     @Test("all four built-in analyzers are covered")
     func coverage() {
         // The four built-ins of docs/ARCHITECTURE.md, each with at least one example.
-        #expect(Set(Self.ids) == ["org-structure", "one-on-ones", "review-cycles", "culture-survey"])
+        // (A superset: a built-in added by docs/ADDING-AN-ANALYZER.md needs no edit here.)
+        #expect(Set(Self.ids).isSuperset(of: ["org-structure", "one-on-ones", "review-cycles", "culture-survey"]))
         for entry in Self.registry.entries {
             #expect(!entry.analyzer.examples.isEmpty, "\(entry.analyzer.descriptor.id) has no examples")
         }

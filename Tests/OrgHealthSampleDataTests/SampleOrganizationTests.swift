@@ -37,15 +37,24 @@ struct SampleOrganizationTests {
     func configReferencesEveryFile() throws {
         let sample = try #require(GeneratedSample.standard)
         let config = sample.text("orghealth.yml")
+        // The keys that name files: the roster, and each input's own (from the one list of
+        // inputs, so a new input is checked without an edit here; roles such as `responses`
+        // are keys of their own lines).
+        let fileKeys = Set(["roster"] + SampleSources.all.flatMap(\.configEntry).compactMap { line -> String? in
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return line.hasPrefix("#") || parts.count < 2 || parts[1].isEmpty ? nil : parts[0]
+        })
+        // Today's inputs, counted by hand: roster, one-on-ones, review-cycles, responses,
+        // definition, exits, recognition.
+        #expect(fileKeys.count >= 7)
         var referenced: [String] = []
         let inputs = config.components(separatedBy: "\nprivacy:").first ?? ""
         for line in inputs.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, ["roster", "one-on-ones", "review-cycles", "responses", "definition", "exits", "recognition"]
-                .contains(parts[0]) else { continue }
+            guard parts.count == 2, fileKeys.contains(parts[0]) else { continue }
             referenced.append(parts[1])
         }
-        #expect(referenced.count == 7)
+        #expect(referenced.count == fileKeys.count)
         for path in sample.files.keys where path != "orghealth.yml" {
             let covered = referenced.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
             #expect(covered, "\(path) is not referenced by orghealth.yml")
@@ -54,6 +63,17 @@ struct SampleOrganizationTests {
             #expect(sample.files.keys.contains { reference.hasSuffix("/") ? $0.hasPrefix(reference) : $0 == reference },
                     "orghealth.yml references \(reference), which was not written")
         }
+    }
+
+    @Test("every input names its kind under sources: and owns the top-level entries it writes")
+    func inputsDeclareWhatTheyWrite() throws {
+        let sample = try #require(GeneratedSample.standard)
+        let config = sample.text("orghealth.yml")
+        for source in SampleSources.all {
+            #expect(config.contains("\n  \(source.inputKind):"), "\(source.inputKind) is not under sources:")
+        }
+        let topLevel = Set(sample.files.keys.map { String($0.split(separator: "/")[0]) })
+        #expect(topLevel == Set(SampleDirectory.ownedEntries), "a written entry is not owned, or an owned one not written")
     }
 
     @Test("orghealth.yml has the documented sections and values")

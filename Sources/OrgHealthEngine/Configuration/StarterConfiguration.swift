@@ -1,7 +1,55 @@
-/// The commented starter `orghealth.yml` that `orghealth init` writes.
+import OrgHealthKit
+
+/// The commented starter `orghealth.yml` that `orghealth init` writes. Its `analyzers:` part
+/// is made from the built-in analyzers' descriptors (every option with a default), so a new
+/// analyzer appears in it without an edit here.
 public enum StarterConfiguration {
-    /// The file's text.
-    public static let text = """
+    /// The file's text, for the built-in analyzers.
+    public static var text: String { text(for: AnalyzerRegistry.builtIn()) }
+
+    /// The file's text, listing the options of `registry`'s analyzers.
+    public static func text(for registry: AnalyzerRegistry) -> String {
+        guidance + analyzerOptions(registry.entries.map(\.analyzer.descriptor)) + closing
+    }
+
+    /// Every declared option whose default can be written as a value of its type, commented
+    /// out, one analyzer after the other; the option's doc line beside it.
+    static func analyzerOptions(_ descriptors: [AnalyzerDescriptor]) -> String {
+        var lines = [
+            "# Per-analyzer options, with their defaults; `enabled: false` switches one off.",
+            "# `orghealth analyzers --options` lists every option with what it does.",
+            "# analyzers:",
+        ]
+        for descriptor in descriptors {
+            let options = (descriptor.options ?? []).compactMap { option in
+                option.defaultValue.flatMap { writable($0, as: option.type) }.map { (option, $0) }
+            }
+            guard !options.isEmpty else { continue }
+            lines.append("#   \(descriptor.id):")
+            let width = options.map { $0.0.name.count + 2 + $0.1.count }.max() ?? 0
+            for (option, value) in options {
+                let setting = "\(option.name): \(value)"
+                lines.append("#     " + setting + String(repeating: " ", count: width - setting.count) + "  # " + option.doc)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The default as YAML of the option's type, or `nil` when it is a description
+    /// ("the scale's midpoint") rather than a value.
+    static func writable(_ value: String, as type: AnalyzerOptionDeclaration.ValueType) -> String? {
+        switch type {
+        case .integer: return Int(value) == nil ? nil : value
+        case .number: return Double(value) == nil ? nil : value
+        case .boolean: return value == "true" || value == "false" ? value : nil
+        case .mapping: return value.hasPrefix("{") ? value : nil
+        case .list: return value.hasPrefix("[") ? value : nil
+        case .text: return value.contains(" ") ? nil : value
+        }
+    }
+
+    /// Everything above the analyzers' options.
+    static let guidance = """
     # orghealth.yml — configuration of an OrgHealth report.
     # Paths are relative to this file. Run `orghealth validate` after editing it.
 
@@ -47,11 +95,11 @@ public enum StarterConfiguration {
       comments: themes          # exclude | themes | include
       minCommentGroupSize: 10
 
-    # Per-analyzer options; `enabled: false` switches one off.
-    # analyzers:
-    #   one-on-ones: {expectedCadenceDays: 14, maxGapDays: 30}
-    #   org-structure: {narrowSpanBelow: 3, wideSpanAbove: 12}
 
+    """
+
+    /// Everything below them.
+    static let closing = """
     # Custom analyzers: folders holding orghealth-analyzer-* executables.
     # plugins:
     #   paths: [plugins/]
