@@ -157,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgHealthRenderingTests",
-            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML", "OrgHealthEngine"]
+            dependencies: ["OrgHealthRendering", "OrgHealthKit", "LibXML"]
         ),
         .testTarget(name: "OrgHealthSampleDataTests", dependencies: ["OrgHealthSampleData", "OrgHealthKit"]),
         // Runs the built `orghealth` executable as users do: exit codes, files, the example report.

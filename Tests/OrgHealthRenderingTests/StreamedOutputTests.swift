@@ -15,7 +15,7 @@ struct StreamedOutputTests {
     func streamedEqualsInMemory() async throws {
         let folder = try ReportFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         let files = try ReportOutput(formats: [.html, .xml, .csv, .json]).write(report, to: folder)
         let renderers: [any ReportRenderer] = [HTMLRenderer(), XMLRenderer(), CSVRenderer(), JSONRenderer()]
         for (file, renderer) in zip(files, renderers) {
@@ -50,7 +50,7 @@ struct StreamedOutputTests {
 
     @Test("a full disk while streaming the XML names the file and the system's reason")
     func fullDisk() async throws {
-        let report = try await ReportFixtures.hostileReport()
+        let report = try ReportFixtures.hostileReport()
         // /dev/full: every write(2) fails with ENOSPC, as on a full disk.
         let descriptor = open("/dev/full", O_WRONLY)
         try #require(descriptor >= 0)

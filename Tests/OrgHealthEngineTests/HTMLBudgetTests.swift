@@ -5,12 +5,13 @@ import OrgHealthRendering
 import Testing
 
 /// The HTML's fixed budget (issue 16, docs/OUTPUTS.md "The page's budget").
+/// Here, not in the renderer tests, because the large report comes through the real pipeline.
 @Suite("HTML budget")
 struct HTMLBudgetTests {
     /// 1,500 teams of 5 in two departments of 750 teams, through the real pipeline.
     /// Team T0000 also holds the chief E00000, whom every team lead reports to.
     static func largeReport() async throws -> HealthReport {
-        let folder = try ReportFixtures.folder()
+        let folder = try HistoryFixture.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var lines = ["employee_id,manager_id,team,department", "E00000,,T0000,D1"]
         var next = 1
