@@ -46,17 +46,17 @@ public struct ReportPipeline: Sendable {
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)
             .run(configuration: configuration, roster: roster, progress: progress)
-        return assemble(configuration: configuration, rosterOutput: rosterOutput, runs: runs)
+        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: runs)
     }
 
     /// Gates the runs and builds the report from them.
-    public func assemble(configuration: Configuration, rosterOutput: RosterReader.Output, runs: [AnalyzerRun]) -> HealthReport {
+    public func assemble(configuration: Configuration, rosterOutput: RosterReader.Output, runs: [AnalyzerRun]) async -> HealthReport {
         let roster = Self.cutRoster(rosterOutput, configuration)
         let gate = PrivacyGate(policy: configuration.privacy, roster: roster)
         var gatedRuns: [AnalyzerRun] = []
         var suppressedCounts: [String: Int] = [:]
         var suppressedScopes: Set<Scope> = []
-        let outcomes = Self.concurrentMap(runs) { gate.apply(to: $0.result) }
+        let outcomes = await Self.concurrentMap(runs) { gate.apply(to: $0.result) }
         for (index, outcome) in outcomes.enumerated() {
             var run = runs[index]
             run.result = outcome.result
@@ -144,35 +144,20 @@ extension ReportPipeline {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
     }
 
-    /// `transform` applied to every element on all cores at once (issue 16: the privacy gate of
-    /// each analyzer's result is independent of the others'), results in the input's order.
+    /// `transform` applied to every element as child tasks, so the cooperative pool spreads
+    /// them over the cores (issue 16: the privacy gate of each analyzer's result is independent
+    /// of the others'); results in the input's order.
     static func concurrentMap<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result
-    ) -> [Result] {
+    ) async -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
-        let slots = Slots<Result>(count: elements.count)
-        defer { slots.release() }
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.store(transform(elements[index]), at: index)
-        }
-        return slots.values()
-    }
-
-    /// One slot per element, each written by one iteration only; read after all have ended.
-    private final class Slots<Value: Sendable>: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<Value?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        func store(_ value: Value, at index: Int) { buffer[index] = value }
-        func values() -> [Value] { buffer.compactMap { $0 } }
-
-        func release() {
-            buffer.deinitialize()
-            buffer.deallocate()
+        return await withTaskGroup(of: (Int, Result).self) { group in
+            for (index, element) in elements.enumerated() {
+                group.addTask { (index, transform(element)) }
+            }
+            var slots = [Result?](repeating: nil, count: elements.count)
+            for await (index, result) in group { slots[index] = result }
+            return slots.compactMap { $0 }
         }
     }
 }
