@@ -43,6 +43,9 @@ struct SignalTests {
         }
 
         /// Starts `orghealth` with the private TMPDIR (and `extra` environment).
+        /// Where a started run's standard error goes, to explain a run that ended early.
+        var errorLog: URL { fixtures.folder.appendingPathComponent("stderr.txt") }
+
         func start(_ arguments: [String], extra: [String: String] = [:]) throws -> Process {
             let process = Process()
             process.executableURL = BuiltProducts.executable("orghealth")
@@ -52,7 +55,9 @@ struct SignalTests {
             for (key, value) in extra { environment[key] = value }
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            // A failed creation shows in the next line, which then cannot open the file.
+            _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorLog)
             try process.run()
             return process
         }
@@ -108,8 +113,12 @@ struct SignalTests {
         let process = try scene.start(scene.reportArguments, extra: ["ORGHEALTH_TEST_PAUSE_BEFORE_RENAME": "60"])
         let staged = try await Self.waitFor {
             try FileManager.default.contentsOfDirectory(atPath: scene.out.path).contains { $0.hasPrefix(".health-report.html.") }
-        }
-        #expect(staged, "the temporary report file never appeared")
+                || !process.isRunning
+        } && process.isRunning
+        #expect(staged, """
+            the temporary report file never appeared (run \(process.isRunning ? "still running" : "ended with \(process.terminationStatus)"); \
+            its standard error: \((try? String(contentsOf: scene.errorLog, encoding: .utf8)) ?? "unreadable"))
+            """)
         guard staged else {
             process.terminate()
             return

@@ -44,6 +44,18 @@ public final class HistoryStore: Sendable {
         let path = url.path
         self.url = url
         self.access = access
+        // Writers open one at a time (HistoryOpeningLock); the folder is made first to be locked.
+        var openingLock: HistoryOpeningLock?
+        if access == .readWrite {
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: path, detail: "its folder could not be created: \(error.localizedDescription)")
+            }
+            openingLock = HistoryOpeningLock(folder: url.deletingLastPathComponent())
+        }
+        defer { openingLock?.release() }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             guard !isFolder.boolValue else { throw .io(path: path, detail: "a folder is in the way of the history file") }
@@ -58,12 +70,6 @@ public final class HistoryStore: Sendable {
         } else if access == .readOnly {
             throw .missing(path: path)
         } else {
-            do {
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: path, detail: "its folder could not be created: \(error.localizedDescription)")
-            }
             try HistoryFileMode.createOwnerOnly(path: path)
         }
 
