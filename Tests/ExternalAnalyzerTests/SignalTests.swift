@@ -109,8 +109,9 @@ struct SignalTests {
         #expect(earlier.status == 0, "\(earlier.stderr)")
         let before = try scene.outputFiles()
 
-        // The test hook holds the run after the temporary files are written, before they are renamed.
-        let process = try scene.start(scene.reportArguments, extra: ["ORGHEALTH_TEST_PAUSE_BEFORE_RENAME": "60"])
+        // The test hook holds the run after the temporary files are written, before they are
+        // renamed — long enough for a poller starved by the tests running beside it.
+        let process = try scene.start(scene.reportArguments, extra: ["ORGHEALTH_TEST_PAUSE_BEFORE_RENAME": "600"])
         let staged = try await Self.waitFor {
             try FileManager.default.contentsOfDirectory(atPath: scene.out.path).contains { $0.hasPrefix(".health-report.html.") }
                 || !process.isRunning

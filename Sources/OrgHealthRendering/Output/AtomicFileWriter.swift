@@ -40,7 +40,7 @@ public struct AtomicFileWriter: Sendable {
             for entry in staged { PartialFiles.finish(entry.temporary) { unlink(entry.temporary) == 0 } }
             throw error
         }
-        if let pause = PartialFiles.pauseBeforeRename { usleep(UInt32(min(max(pause, 0), 60) * 1_000_000)) }
+        if let pause = PartialFiles.pauseBeforeRename { sleep(UInt32(min(max(pause, 0), 600))) }
         // Renaming cannot replace a folder: refuse before any file is replaced.
         for entry in staged {
             var isDirectory: ObjCBool = false
