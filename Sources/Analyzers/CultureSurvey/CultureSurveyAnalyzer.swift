@@ -74,7 +74,7 @@ public struct CultureSurveyAnalyzer: Analyzer {
             themes: themes, keepsVerbatims: keepsVerbatims)
         // Under groupColumn: none every response goes to one extra slot, counted for the organization only.
         let teamCount = directory.teams.count + (definition.isOrganizationOnly ? 1 : 0)
-        let pass = SurveyPass(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims,
+        let pass = SurveyPass(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims, attributes: scanner.attributes,
                               parallel: options.threads > 1, parallelAboveBytes: options.parallelAboveBytes)
         let (tally, decoded) = try await pass.run(&exports, scanner: &scanner, decoder: decoder)
         var rowLog = scanner.log
@@ -100,6 +100,16 @@ public struct CultureSurveyAnalyzer: Analyzer {
             plan: plan, directory: directory, reportsComments: hasComments, teamDetail: teamDetail,
             minGroupSize: context.privacy.minGroupSize, gapThreshold: options.dimensionGap)
         builder.build(rollup: rollup, tally: tally)
+        if let attributes = scanner.attributes {
+            if scanner.cutResponses > 0 {
+                // Participation only when every response was cut: otherwise the uncut ones are missing from it.
+                let roster = context.roster, day = context.period.end, complete = scanner.uncutResponses == 0
+                builder.addAttributes(tally: tally, attributes: attributes) { complete ? roster.headcount(of: $0, on: day) : 0 }
+            }
+            if let note = cutNote(scanner: scanner, exports: exports, roster: context.roster) {
+                diagnostics.append(Diagnostic(severity: .info, source: inputs.responses.first?.lastPathComponent, message: note))
+            }
+        }
         let findings = SurveyFindings(
             plan: plan, ids: builder.ids, directory: directory, rollup: rollup, metrics: builder.metrics,
             teamGaps: builder.teamGaps, options: options, minGroupSize: context.privacy.minGroupSize).findings()
@@ -110,6 +120,26 @@ public struct CultureSurveyAnalyzer: Analyzer {
                                privacy: context.privacy)).sections()
         return AnalyzerResult(
             metrics: builder.metrics, signals: builder.signals, findings: findings, sections: sections, diagnostics: diagnostics)
+    }
+
+    /// The data-quality note under `cuts:` when some or all responses could not be cut by attribute.
+    private func cutNote(scanner: ResponseScanner, exports: [SurveyExport], roster: Roster) -> String? {
+        let names = SurveyAttributes.names(roster)
+        guard scanner.uncutResponses > 0 else { return nil }
+        if scanner.cutResponses == 0 {
+            if exports.allSatisfy({ $0.layout.organizationOnly }) {
+                return "not cut by attribute: the survey carries no team or person information (groupColumn: none), "
+                    + "so its figures are for the whole organization only"
+            }
+            if exports.allSatisfy({ $0.layout.personColumn == nil }) {
+                return "not cut by attribute: the export names teams, not people; add employee_id to cut the survey by \(names)"
+            }
+            return "not cut by attribute: no response's employee_id or email was found in the roster, so the survey "
+                + "is not cut by \(names)"
+        }
+        return "\(scanner.uncutResponses) of \(scanner.cutResponses + scanner.uncutResponses) responses named no person "
+            + "found in the roster (no employee_id or email): they count for their team but not by \(names), and the "
+            + "figures by attribute give no participation"
     }
 
     /// Whether item and theme metrics are given per team.

@@ -35,6 +35,9 @@ struct RowBatch: Sendable {
     private let width: Int
     private(set) var values: [Int8]
     private(set) var teams: [Int]
+    /// Per row: ``attributeWidth`` attribute indices (−1 = none); empty without cuts.
+    private(set) var attributes: [Int32]
+    let attributeWidth: Int
     private(set) var enps: [Int8]
     private(set) var commented: [Bool]
     private(set) var themes: [UInt64]
@@ -42,7 +45,9 @@ struct RowBatch: Sendable {
     private(set) var comments: [[String]]
     private let keepsComments: Bool
 
-    init(capacity: Int, itemCount: Int, keepsComments: Bool) {
+    init(capacity: Int, itemCount: Int, keepsComments: Bool, attributeWidth: Int = 0) {
+        self.attributeWidth = attributeWidth
+        attributes = Array(repeating: -1, count: capacity * attributeWidth)
         self.capacity = capacity
         width = itemCount
         self.keepsComments = keepsComments
@@ -56,8 +61,9 @@ struct RowBatch: Sendable {
 
     var isFull: Bool { count == capacity }
 
-    /// Appends a row of a team; the batch must not be full.
-    mutating func append(_ row: ResponseRow, team: Int) {
+    /// Appends a row of a team, with its attribute indices; the batch must not be full.
+    mutating func append(_ row: ResponseRow, team: Int, attributes rowAttributes: [Int32]) {
+        for position in 0..<attributeWidth { attributes[count * attributeWidth + position] = rowAttributes[position] }
         let base = count * width
         values.withUnsafeMutableBufferPointer { values in
             row.values.withUnsafeBufferPointer { source in

@@ -25,6 +25,15 @@ struct ResponseScanner {
     var excludedPerExport: [Int: (status: Int, unfinished: Int)] = [:]
     /// Team index by lowercased name, built at the first name that differs in case only.
     private var foldedTeams: [String: Int]?
+    /// The cuts' attribute scopes, when the config has `cuts:`.
+    let attributes: SurveyAttributes?
+    /// The current response's attribute indices (``SurveyAttributes/width`` entries, −1 = none),
+    /// handed to the caller with the record.
+    private var currentAttributes: [Int32]
+    /// Responses counted with their person known, so cut by attribute (under `cuts:`).
+    var cutResponses = 0
+    /// Responses counted by their team only, so not cut by attribute (under `cuts:`).
+    var uncutResponses = 0
     /// The row count at which progress is reported next.
     private var nextReport = 200_000
 
@@ -33,14 +42,16 @@ struct ResponseScanner {
         self.roster = roster
         self.progress = progress
         responseLimit = Int(UInt32.max) / max(1, definition.scale.max - definition.scale.min)
+        attributes = SurveyAttributes(roster: roster)
+        currentAttributes = Array(repeating: -1, count: attributes?.width ?? 0)
     }
 
     /// Reads the records of `export` (the `index`-th file) and calls `handle` with each counted
-    /// record and its team, until the export ends (returns `true`) or `limit` records have been
+    /// record, its team and its attribute indices (empty without cuts), until the export ends (returns `true`) or `limit` records have been
     /// handed on (returns `false`; the next call goes on where this one stopped).
     @discardableResult
     mutating func scan(
-        _ export: inout SurveyExport, index: Int, limit: Int = .max, _ handle: (CSVRecord, Int) -> Void
+        _ export: inout SurveyExport, index: Int, limit: Int = .max, _ handle: (CSVRecord, Int, [Int32]) -> Void
     ) throws(AnalyzerError) -> Bool {
         let layout = export.layout
         var pending = export.pending
@@ -91,7 +102,8 @@ struct ResponseScanner {
             }
             counted += 1
             handed += 1
-            handle(record, team)
+            if let attributes { cutResponses += cut(record, layout: layout, attributes: attributes) ? 1 : 0 }
+            handle(record, team, currentAttributes)
         }
     }
 
@@ -126,6 +138,19 @@ struct ResponseScanner {
             return nil
         }
         return team
+    }
+
+    /// Sets the response's attribute indices from its person (employee id or email), when the
+    /// export names one and the roster knows them; whether it could. The id lives only in this
+    /// expression: it is looked up and dropped, never stored.
+    private mutating func cut(_ record: CSVRecord, layout: SurveyExportLayout, attributes: SurveyAttributes) -> Bool {
+        guard let column = layout.personColumn, let person = roster.person(matching: record.trimmed(column)) else {
+            for position in currentAttributes.indices { currentAttributes[position] = -1 }
+            uncutResponses += 1
+            return false
+        }
+        attributes.fill(&currentAttributes, for: person, in: roster)
+        return true
     }
 
     private mutating func foldedTeam(_ name: String) -> Int? {

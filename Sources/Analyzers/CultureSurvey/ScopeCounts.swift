@@ -23,6 +23,14 @@ struct ScopeCounts: Sendable {
         for index in group.indices { group[index] = Int(tally.groupCounts[groupBase + index]) }
     }
 
+    /// Replaces the counts with those of an attribute scope (its index in ``SurveyAttributes/scopes``).
+    mutating func loadAttribute(_ tally: SurveyTally, index: Int) {
+        let itemBase = index * plan.itemCounterCount
+        for position in items.indices { items[position] = Int(tally.attributeItemCounts[itemBase + position]) }
+        let groupBase = index * plan.groupStride
+        for position in group.indices { group[position] = Int(tally.attributeGroupCounts[groupBase + position]) }
+    }
+
     /// Adds another scope's counts.
     mutating func add(_ other: ScopeCounts) {
         for index in items.indices { items[index] += other.items[index] }

@@ -8,7 +8,8 @@ struct SurveyExportLayout: Sendable {
     var itemColumns: [String: Int] = [:]
     /// The team column, when the export has one.
     var groupColumn: Int?
-    /// The employee id (or email) column, used only when there is no team column.
+    /// The employee id (or email) column: the respondent's team when there is no team column,
+    /// and their attribute values under `cuts:` (looked up in the roster, never stored).
     var personColumn: Int?
     var enpsColumn: Int?
     var commentColumns: [Int] = []
@@ -89,10 +90,10 @@ struct SurveyExport {
             layout.organizationOnly = true
         } else {
             layout.groupColumn = column(definition.groupColumn)
-            if layout.groupColumn == nil {
-                layout.personColumn = ["employee_id", "email", "Email Address", "RecipientEmail", "EmailAddress"].lazy
-                    .compactMap(header.index(of:)).first
-            }
+            // Found beside a team column too: the team then comes from the team column, and the
+            // person's roster attributes (config `cuts:`) from the id.
+            layout.personColumn = ["employee_id", "email", "Email Address", "RecipientEmail", "EmailAddress"].lazy
+                .compactMap(header.index(of:)).first
             guard layout.groupColumn != nil || layout.personColumn != nil else {
                 throw AnalyzerError(
                     "the responses have neither a '\(header.expectedHeader(for: definition.groupColumn))' column (the survey's "

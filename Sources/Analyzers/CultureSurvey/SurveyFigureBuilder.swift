@@ -65,6 +65,18 @@ struct SurveyFigureBuilder {
         teamGaps.sort { ($0.gap, directory.teams[$1.team]) > ($1.gap, directory.teams[$0.team]) }
     }
 
+    /// Adds the figures of every attribute value (config `cuts:`) that has responses: responses,
+    /// item and dimension favorability, engagement and eNPS, with participation only when
+    /// `headcount` gives it (every response was cut). Comment counts stay out: the attribute
+    /// counters hold none. The gate withholds small values and a second one per attribute.
+    mutating func addAttributes(tally: SurveyTally, attributes: SurveyAttributes, headcount: (Scope) -> Int) {
+        var counts = ScopeCounts(plan: plan)
+        for (index, scope) in attributes.scopes.enumerated() {
+            counts.loadAttribute(tally, index: index)
+            add(scope, counts, headcount: headcount(scope), detail: true)
+        }
+    }
+
     private mutating func add(_ scope: Scope, _ counts: ScopeCounts, headcount: Int, detail: Bool) {
         let responses = counts.responses
         guard responses > 0 else { return }

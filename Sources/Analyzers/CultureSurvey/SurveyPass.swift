@@ -10,6 +10,8 @@ struct SurveyPass {
     let plan: SurveyPlan
     let teamCount: Int
     let keepsVerbatims: Bool
+    /// The cuts' attribute scopes (config `cuts:`), `nil` without cuts.
+    let attributes: SurveyAttributes?
     /// Whether to count in a second task (for exports of at least `parallelAboveBytes`).
     let parallel: Bool
     let parallelAboveBytes: Int
@@ -25,15 +27,16 @@ struct SurveyPass {
     ) async throws(AnalyzerError) -> (tally: SurveyTally, decoder: RowDecoder) {
         var decoder = decoder
         var row = ResponseRow(itemCount: plan.items.count)
-        let empty = SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims)
+        let empty = SurveyTally(plan: plan, teamCount: teamCount, keepsVerbatims: keepsVerbatims, attributes: attributes)
+        let attributeWidth = attributes?.width ?? 0
         let bytes = exports.reduce(0) { $0 + ($1.byteCount ?? 0) }
         guard parallel, bytes >= parallelAboveBytes else {
             var tally = empty
             for index in exports.indices {
-                try scanner.scan(&exports[index], index: index) { record, team in
+                try scanner.scan(&exports[index], index: index) { record, team, attributes in
                     row.reset()
                     decoder.decode(record, export: index, into: &row)
-                    tally.add(row, team: team)
+                    tally.add(row, team: team, attributes: attributes)
                 }
             }
             return (tally, decoder)
@@ -42,21 +45,21 @@ struct SurveyPass {
         let (full, toCounter) = AsyncStream.makeStream(of: RowBatch.self)
         let (emptied, toReader) = AsyncStream.makeStream(of: RowBatch.self)
         for _ in 1..<Self.batches {
-            toReader.yield(RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims))
+            toReader.yield(RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims, attributeWidth: attributeWidth))
         }
         async let counted = Self.count(full, into: empty, returningTo: toReader)
         var returned = emptied.makeAsyncIterator()
-        var batch = RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims)
+        var batch = RowBatch(capacity: Self.batchSize, itemCount: plan.items.count, keepsComments: keepsVerbatims, attributeWidth: attributeWidth)
         var failure: AnalyzerError?
         reading: for index in exports.indices {
             var finished = false
             while !finished {
                 do {
                     finished = try scanner.scan(&exports[index], index: index, limit: batch.capacity - batch.count) {
-                        record, team in
+                        record, team, attributes in
                         row.reset()
                         decoder.decode(record, export: index, into: &row)
-                        batch.append(row, team: team)
+                        batch.append(row, team: team, attributes: attributes)
                     }
                 } catch {
                     failure = error

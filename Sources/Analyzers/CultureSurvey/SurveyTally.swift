@@ -24,6 +24,13 @@ struct SurveyTally: Sendable {
     static let verbatimLimit = 100
     /// Responses counted.
     private(set) var responseCount = 0
+    /// Attribute values per response (the number of cuts); 0 without cuts.
+    let attributeWidth: Int
+    /// Per attribute scope (``SurveyAttributes/scopes``), per item: ``SurveyPlan/itemStride``
+    /// counters — items, dimensions, engagement and eNPS only: no comments, α or drivers.
+    private(set) var attributeItemCounts: [UInt32] = []
+    /// Per attribute scope: ``SurveyPlan/groupStride`` counters.
+    private(set) var attributeGroupCounts: [UInt32] = []
 
     private let favorableOffset: Int
     private let unfavorableOffset: Int
@@ -39,9 +46,13 @@ struct SurveyTally: Sendable {
     /// Per item: the bit of its dimension (0 without one), for the respondents-per-dimension counts.
     private let itemDimensionBits: [UInt64]
 
-    init(plan: SurveyPlan, teamCount: Int, keepsVerbatims: Bool) {
+    init(plan: SurveyPlan, teamCount: Int, keepsVerbatims: Bool, attributes: SurveyAttributes? = nil) {
         self.plan = plan
         self.keepsVerbatims = keepsVerbatims
+        attributeWidth = attributes?.width ?? 0
+        let attributeScopes = attributes?.scopes.count ?? 0
+        attributeItemCounts = Array(repeating: 0, count: attributeScopes * plan.itemCounterCount)
+        attributeGroupCounts = Array(repeating: 0, count: attributeScopes * plan.groupStride)
         slotOfTeam = Array(repeating: -1, count: teamCount)
         favorableOffset = plan.scale.favorableMin - plan.scale.min
         unfavorableOffset = plan.scale.unfavorableMax - plan.scale.min
@@ -57,10 +68,14 @@ struct SurveyTally: Sendable {
         itemDimensionBits = plan.itemDimension.map { dimension in dimension.map { $0 < 64 ? 1 << UInt64($0) : 0 } ?? 0 }
     }
 
-    /// Counts one response of a team (its index in the roster's sorted team list).
-    mutating func add(_ row: ResponseRow, team: Int) {
+    /// Counts one response of a team (its index in the roster's sorted team list), with its
+    /// attribute indices (``attributeWidth`` of them; empty without cuts).
+    mutating func add(_ row: ResponseRow, team: Int, attributes: [Int32] = []) {
         row.values.withUnsafeBufferPointer { values in
             add(values: values, enps: Int(row.enps), themes: row.commented ? row.themes : nil, comments: row.comments, team: team)
+            if attributeWidth > 0 {
+                attributes.withUnsafeBufferPointer { addAttributes(values: values, enps: Int(row.enps), attributes: $0) }
+            }
         }
     }
 
@@ -72,6 +87,58 @@ struct SurveyTally: Sendable {
                 let values = UnsafeBufferPointer(rebasing: all[index * width..<(index + 1) * width])
                 add(values: values, enps: Int(batch.enps[index]), themes: batch.commented[index] ? batch.themes[index] : nil,
                     comments: batch.comments.isEmpty ? [] : batch.comments[index], team: batch.teams[index])
+            }
+            guard attributeWidth > 0 else { return }
+            let attributeWidth = self.attributeWidth
+            batch.attributes.withUnsafeBufferPointer { attributes in
+                for index in 0..<batch.count {
+                    addAttributes(
+                        values: UnsafeBufferPointer(rebasing: all[index * width..<(index + 1) * width]), enps: Int(batch.enps[index]),
+                        attributes: UnsafeBufferPointer(rebasing: attributes[index * attributeWidth..<(index + 1) * attributeWidth]))
+                }
+            }
+        }
+    }
+
+    /// Counts one response in each attribute scope it belongs to: answers, respondents per
+    /// dimension, engagement respondents and eNPS groups — as a team's, but without comments,
+    /// α or drivers (those stay organization-wide or per team).
+    private mutating func addAttributes(values: UnsafeBufferPointer<Int8>, enps: Int, attributes: UnsafeBufferPointer<Int32>) {
+        let favorableOffset = self.favorableOffset, unfavorableOffset = self.unfavorableOffset
+        var engaged = false
+        for item in plan.outcomeItems where values[item] >= 0 { engaged = true }
+        for attribute in attributes where attribute >= 0 {
+            let itemBase = Int(attribute) * plan.itemCounterCount
+            let groupBase = Int(attribute) * plan.groupStride
+            var answeredDimensions: UInt64 = 0
+            attributeItemCounts.withUnsafeMutableBufferPointer { counts in
+                itemDimensionBits.withUnsafeBufferPointer { dimensionBits in
+                    for item in values.indices {
+                        let value = Int(values[item])
+                        guard value >= 0 else { continue }
+                        let base = itemBase + item &* SurveyPlan.itemStride
+                        counts[base + SurveyPlan.valid] &+= 1
+                        counts[base + SurveyPlan.sum] &+= UInt32(truncatingIfNeeded: value)
+                        if value >= favorableOffset {
+                            counts[base + SurveyPlan.favorable] &+= 1
+                        } else if value <= unfavorableOffset {
+                            counts[base + SurveyPlan.unfavorable] &+= 1
+                        }
+                        answeredDimensions |= dimensionBits[item]
+                    }
+                }
+            }
+            attributeGroupCounts.withUnsafeMutableBufferPointer { counts in
+                counts[groupBase + SurveyPlan.responses] &+= 1
+                var bits = answeredDimensions
+                while bits != 0 {
+                    counts[groupBase + SurveyPlan.fixedGroupCounters + bits.trailingZeroBitCount] &+= 1
+                    bits &= bits &- 1
+                }
+                if enps >= 0 {
+                    counts[groupBase + (enps >= 9 ? SurveyPlan.promoters : enps >= 7 ? SurveyPlan.passives : SurveyPlan.detractors)] &+= 1
+                }
+                if engaged { counts[groupBase + SurveyPlan.engaged] &+= 1 }
             }
         }
     }
