@@ -44,7 +44,7 @@ struct SurveyAttributeCutTests {
 
     /// Runs analyzer and gate with `cuts: [location, level, tenure]`; `withIDs: false` leaves the
     /// employee_id column out of the export.
-    static func run(withIDs: Bool = true) async throws -> AnalyzerResult {
+    static func run(withIDs: Bool = true, options: [String: ConfigValue] = [:]) async throws -> AnalyzerResult {
         var roster = ["employee_id,manager_id,team,department,location,level,hire_date", "M1,,Exec,Leadership,Berlin,L9,2015-01-01"]
         var responses = [withIDs ? "employee_id,team,t1,e1,enps" : "team,t1,e1,enps"]
         for person in people {
@@ -59,15 +59,15 @@ struct SurveyAttributeCutTests {
         let definitionURL = folder.appendingPathComponent("survey.yml")
         try Data((responses.joined(separator: "\n") + "\n").utf8).write(to: responsesURL)
         try Data(definition.utf8).write(to: definitionURL)
-        var options = RosterOptions()
-        options.cuts = [RosterCut("location"), RosterCut("level"), RosterCut("tenure")]
+        var rosterOptions = RosterOptions()
+        rosterOptions.cuts = [RosterCut("location"), RosterCut("level"), RosterCut("tenure")]
         let period = try ReportingPeriod(parsing: "2026-Q3")
-        let read = try RosterReader(options: options).read(csv: roster.joined(separator: "\n") + "\n")
-        let cut = read.roster.cut(by: options.cuts, on: period.end)
+        let read = try RosterReader(options: rosterOptions).read(csv: roster.joined(separator: "\n") + "\n")
+        let cut = read.roster.cut(by: rosterOptions.cuts, on: period.end)
         let context = AnalysisContext(
             organization: "Cuts", period: period, roster: cut,
             inputs: ["culture-survey.responses": [responsesURL], "culture-survey.definition": [definitionURL]],
-            privacy: PrivacyPolicy(minGroupSize: 5))
+            options: AnalyzerOptions(options), privacy: PrivacyPolicy(minGroupSize: 5))
         let result = try await CultureSurveyAnalyzer().analyze(context)
         return PrivacyGate(policy: PrivacyPolicy(minGroupSize: 5), roster: cut).apply(to: result).result
     }
@@ -122,6 +122,15 @@ struct SurveyAttributeCutTests {
         let leftN = org.n - shown.reduce(0) { $0 + $1.n }
         #expect(org.n == 15 && leftN == 9)
         #expect(abs(left / Double(leftN) - 8.0 / 9.0) < 1e-9)
+    }
+
+    @Test("counting on a second task (the batch hand-over) gives the same attribute figures as one task")
+    func parallelPass() async throws {
+        let single = try await Self.run(options: ["threads": .number(1)])
+        let parallel = try await Self.run(options: ["threads": .number(2), "parallelAboveBytes": .number(0)])
+        let cut = { (result: AnalyzerResult) in result.metrics.filter { $0.scope.kind == .attribute } }
+        #expect(!cut(single).isEmpty)
+        #expect(cut(single) == cut(parallel))
     }
 
     @Test("an export naming only teams gives no attribute figures, and the note says why")
