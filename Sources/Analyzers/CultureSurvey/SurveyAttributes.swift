@@ -21,8 +21,8 @@ struct SurveyAttributes: Sendable {
         indexByScope = index
     }
 
-    /// Writes the person's attribute indices into `slots` (`width` entries, −1 for a cut the
-    /// person has no value of).
+    /// Writes the person's attribute indices into `slots` (`width` entries: one per value the
+    /// person has, at most one per cut, then −1 for the rest).
     func fill(_ slots: inout [Int32], for person: Person, in roster: Roster) {
         for position in slots.indices { slots[position] = -1 }
         for (position, scope) in roster.attributeScopes(of: person).prefix(width).enumerated() {
