@@ -44,12 +44,12 @@ struct SurveyAttributeCutTests {
 
     /// Runs analyzer and gate with `cuts: [location, level, tenure]`; `withIDs: false` leaves the
     /// employee_id column out of the export.
-    static func run(withIDs: Bool = true, options: [String: ConfigValue] = [:]) async throws -> AnalyzerResult {
+    static func run(withIDs: Bool = true, blankID: String? = nil, options: [String: ConfigValue] = [:]) async throws -> AnalyzerResult {
         var roster = ["employee_id,manager_id,team,department,location,level,hire_date", "M1,,Exec,Leadership,Berlin,L9,2015-01-01"]
         var responses = [withIDs ? "employee_id,team,t1,e1,enps" : "team,t1,e1,enps"]
         for person in people {
             roster.append("\(person.id),M1,Web,Eng,\(person.location),\(person.level),\(person.hired)")
-            responses.append((withIDs ? "\(person.id)," : "") + "Web,\(person.t1),\(person.e1),\(person.enps)")
+            responses.append((withIDs ? "\(person.id == blankID ? "" : person.id)," : "") + "Web,\(person.t1),\(person.e1),\(person.enps)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("survey-cuts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -131,6 +131,16 @@ struct SurveyAttributeCutTests {
         let cut = { (result: AnalyzerResult) in result.metrics.filter { $0.scope.kind == .attribute } }
         #expect(!cut(single).isEmpty)
         #expect(cut(single) == cut(parallel))
+    }
+
+    @Test("a response with a team but a blank id counts for its team only; the note says so, and no participation per value")
+    func blankID() async throws {
+        let result = try await Self.run(blankID: "B1")
+        // Web still has all 15 responses; Berlin only the 5 with an id: t1 4,4,2,3,1 → 2 of 5.
+        #expect(result.metrics.first { $0.id == "survey.responses" && $0.scope == .team("Web") }?.value == 15)
+        #expect(result.metrics.first { $0.id == Self.trust && $0.scope == .attribute("location", "Berlin") }?.n == 5)
+        #expect(!result.metrics.contains { $0.id == "survey.participation" && $0.scope.kind == .attribute })
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("1 of 15 responses named no person found in the roster") })
     }
 
     @Test("an export naming only teams gives no attribute figures, and the note says why")
