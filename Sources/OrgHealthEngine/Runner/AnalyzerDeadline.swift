@@ -64,11 +64,20 @@ public enum AnalyzerDeadline {
             // The timer is a dispatch timer, not a task: built-in analyzers compute synchronously
             // and may occupy every thread of the cooperative pool, which would starve a task.
             let timer = DispatchWorkItem { self.finish(.failure(Passed())) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + min(seconds, 1e9), execute: timer)
-            lock.withLock {
+            // Both are recorded before the timer starts, so a deadline that passes at once (a
+            // loaded machine can hold this thread longer than the deadline) still cancels the
+            // work. If the race already ended (the work finished, or the caller was cancelled),
+            // the work is cancelled here and no timer is started.
+            let ended = lock.withLock { () -> Bool in
                 self.work = work
                 self.timer = timer
+                return self.continuation == nil
             }
+            if ended {
+                work.cancel()
+                return
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + min(seconds, 1e9), execute: timer)
         }
 
         func cancel() { finish(.failure(CancellationError())) }
