@@ -104,58 +104,27 @@ struct SurveyTally: Sendable {
     /// dimension, engagement respondents and eNPS groups — as a team's, but without comments,
     /// α or drivers (those stay organization-wide or per team).
     private mutating func addAttributes(values: UnsafeBufferPointer<Int8>, enps: Int, attributes: UnsafeBufferPointer<Int32>) {
-        let favorableOffset = self.favorableOffset, unfavorableOffset = self.unfavorableOffset
         var engaged = false
         for item in plan.outcomeItems where values[item] >= 0 { engaged = true }
         for attribute in attributes where attribute >= 0 {
-            let itemBase = Int(attribute) * plan.itemCounterCount
             let groupBase = Int(attribute) * plan.groupStride
-            var answeredDimensions: UInt64 = 0
-            attributeItemCounts.withUnsafeMutableBufferPointer { counts in
-                itemDimensionBits.withUnsafeBufferPointer { dimensionBits in
-                    for item in values.indices {
-                        let value = Int(values[item])
-                        guard value >= 0 else { continue }
-                        let base = itemBase + item &* SurveyPlan.itemStride
-                        counts[base + SurveyPlan.valid] &+= 1
-                        counts[base + SurveyPlan.sum] &+= UInt32(truncatingIfNeeded: value)
-                        if value >= favorableOffset {
-                            counts[base + SurveyPlan.favorable] &+= 1
-                        } else if value <= unfavorableOffset {
-                            counts[base + SurveyPlan.unfavorable] &+= 1
-                        }
-                        answeredDimensions |= dimensionBits[item]
-                    }
-                }
-            }
-            attributeGroupCounts.withUnsafeMutableBufferPointer { counts in
-                counts[groupBase + SurveyPlan.responses] &+= 1
-                var bits = answeredDimensions
-                while bits != 0 {
-                    counts[groupBase + SurveyPlan.fixedGroupCounters + bits.trailingZeroBitCount] &+= 1
-                    bits &= bits &- 1
-                }
-                if enps >= 0 {
-                    counts[groupBase + (enps >= 9 ? SurveyPlan.promoters : enps >= 7 ? SurveyPlan.passives : SurveyPlan.detractors)] &+= 1
-                }
-                if engaged { counts[groupBase + SurveyPlan.engaged] &+= 1 }
-            }
+            countAnswers(
+                values, enps: enps, itemBase: Int(attribute) * plan.itemCounterCount, groupBase: groupBase,
+                items: &attributeItemCounts, groups: &attributeGroupCounts)
+            if engaged { attributeGroupCounts[groupBase + SurveyPlan.engaged] &+= 1 }
         }
     }
 
-    /// Counts one response: per plan item the answer as `value − min` after reverse coding
-    /// (−1 = missing), the eNPS answer (−1 = missing), the comment themes (`nil` without a
-    /// comment) and, when verbatims are kept, the comments.
-    private mutating func add(
-        values: UnsafeBufferPointer<Int8>, enps: Int, themes: UInt64?, comments: [String], team: Int
+    /// Counts one response into one slot: its item counters (valid, sum, favorable,
+    /// unfavorable) and its group counters (responses, dimensions answered, eNPS band). The
+    /// team slots and the attribute slots share it.
+    private func countAnswers(
+        _ values: UnsafeBufferPointer<Int8>, enps: Int, itemBase: Int, groupBase: Int,
+        items: inout [UInt32], groups: inout [UInt32]
     ) {
-        let slot = slotOfTeam[team] >= 0 ? Int(slotOfTeam[team]) : openSlot(team)
-        responseCount += 1
-        let itemBase = slot * plan.itemCounterCount
-        let groupBase = slot * plan.groupStride
         var answeredDimensions: UInt64 = 0
         let favorableOffset = self.favorableOffset, unfavorableOffset = self.unfavorableOffset
-        itemCounts.withUnsafeMutableBufferPointer { counts in
+        items.withUnsafeMutableBufferPointer { counts in
             itemDimensionBits.withUnsafeBufferPointer { dimensionBits in
                 for item in values.indices {
                     let value = Int(values[item])
@@ -172,7 +141,7 @@ struct SurveyTally: Sendable {
                 }
             }
         }
-        groupCounts.withUnsafeMutableBufferPointer { counts in
+        groups.withUnsafeMutableBufferPointer { counts in
             counts[groupBase + SurveyPlan.responses] &+= 1
             var bits = answeredDimensions
             while bits != 0 {
@@ -183,6 +152,20 @@ struct SurveyTally: Sendable {
                 counts[groupBase + (enps >= 9 ? SurveyPlan.promoters : enps >= 7 ? SurveyPlan.passives : SurveyPlan.detractors)] &+= 1
             }
         }
+    }
+
+    /// Counts one response: per plan item the answer as `value − min` after reverse coding
+    /// (−1 = missing), the eNPS answer (−1 = missing), the comment themes (`nil` without a
+    /// comment) and, when verbatims are kept, the comments.
+    private mutating func add(
+        values: UnsafeBufferPointer<Int8>, enps: Int, themes: UInt64?, comments: [String], team: Int
+    ) {
+        let slot = slotOfTeam[team] >= 0 ? Int(slotOfTeam[team]) : openSlot(team)
+        responseCount += 1
+        let groupBase = slot * plan.groupStride
+        countAnswers(
+            values, enps: enps, itemBase: slot * plan.itemCounterCount, groupBase: groupBase,
+            items: &itemCounts, groups: &groupCounts)
         addEngagement(values, groupBase: groupBase)
         if let themes { addComments(themes: themes, comments: comments, slot: slot, groupBase: groupBase) }
         addReliability(values)
