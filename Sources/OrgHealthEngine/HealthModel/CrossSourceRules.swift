@@ -25,11 +25,12 @@ struct CrossSourceRule: Sendable {
     let title: @Sendable (String) -> String
     let recommendation: String
 
-    /// The finding for a scope where both conditions hold on visible values.
-    func finding(scope: Scope, scopeName: String, values: [String: Double], org: [String: Double]) -> Finding? {
+    /// The finding for a scope where both conditions hold on visible values; `value` gives a
+    /// metric's visible value for the scope, `org` the organization's.
+    func finding(scope: Scope, scopeName: String, value: (MetricID) -> Double?, org: (MetricID) -> Double?) -> Finding? {
         guard scopeKinds.contains(scope.kind),
-              let a = values[first.metric.rawValue], let b = values[second.metric.rawValue],
-              first.test(a, org[first.metric.rawValue]), second.test(b, org[second.metric.rawValue]) else { return nil }
+              let a = value(first.metric), let b = value(second.metric),
+              first.test(a, org(first.metric)), second.test(b, org(second.metric)) else { return nil }
         return Finding(
             id: "cross-source.\(id).\(scope.id)", severity: severity, scope: scope, dimension: dimension,
             title: title(scopeName),
@@ -90,22 +91,47 @@ public struct CrossSourceFindings: Sendable {
                 + "time) and follow up monthly."),
     ]
 
+    /// The metric ids the rules read, in a fixed order: a value's slot is its index here.
+    static let ruleMetrics: [String] = {
+        var ids: [String] = []
+        for rule in rules {
+            for id in [rule.first.metric.rawValue, rule.second.metric.rawValue] where !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }()
+
     /// The cross-source findings for the visible metrics of all runs, in scope order.
+    ///
+    /// Only the metrics the rules read are kept (issue 16: the whole report's figures were
+    /// copied into a table by scope and id), one slot per rule metric and scope.
     public func findings(runs: [AnalyzerRun], scopeNames: [Scope: String]) -> [Finding] {
-        var values: [Scope: [String: Double]] = [:]
+        let slotByID = Dictionary(Self.ruleMetrics.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var values: [Scope: [Double?]] = [:]
         for run in runs where run.status == .ok {
+            // Metrics come in runs of one id; the slot is looked up only when the id changes.
+            var last: (id: String, slot: Int?)?
             for metric in run.result.metrics {
                 guard let value = metric.value else { continue }
-                values[metric.scope, default: [:]][metric.id] = value
+                let slot: Int?
+                if let last, last.id == metric.id {
+                    slot = last.slot
+                } else {
+                    slot = slotByID[metric.id]
+                    last = (metric.id, slot)
+                }
+                guard let slot else { continue }
+                values[metric.scope, default: Array(repeating: nil, count: Self.ruleMetrics.count)][slot] = value
             }
         }
+        func reader(_ slots: [Double?]?) -> (MetricID) -> Double? {
+            { metric in slotByID[metric.rawValue].flatMap { slots?[$0] ?? nil } }
+        }
         var findings: [Finding] = []
-        let org = values[.org] ?? [:]
+        let org = reader(values[.org])
         for scope in values.keys.sorted() {
-            guard let scopeValues = values[scope] else { continue }
+            let value = reader(values[scope])
             for rule in Self.rules {
-                if let finding = rule.finding(
-                    scope: scope, scopeName: scopeNames[scope] ?? scope.name, values: scopeValues, org: org) {
+                if let finding = rule.finding(scope: scope, scopeName: scopeNames[scope] ?? scope.name, value: value, org: org) {
                     findings.append(finding)
                 }
             }

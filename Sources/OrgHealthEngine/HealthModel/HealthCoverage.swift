@@ -21,36 +21,91 @@ public struct HealthCoverage: Sendable {
     /// of one measure for one dimension and scope are merged: weights add up, scores are
     /// weight-averaged, the n is the largest), sorted by analyzer then metric.
     public func sources(runs: [AnalyzerRun]) -> [Scope: [HealthDimension: [DimensionSource]]] {
-        struct Key: Hashable {
-            var scope: Scope
-            var dimension: HealthDimension
-            var analyzer: String
-            var metric: String
+        // Merged on integers (issue 16): a scope is numbered once, a measure (analyzer,
+        // dimension, metric) once per run of equal signals, and the two numbers are the key.
+        struct Measure {
+            let analyzer: String
+            let dimension: HealthDimension
+            let metric: String
         }
-        var merged: [Key: (weighted: Double, scoredWeight: Double, weight: Double, n: Int)] = [:]
+        struct Entry {
+            let scope: Int32
+            let measure: Int32
+            var weighted = 0.0
+            var scoredWeight = 0.0
+            var weight = 0.0
+            var n = 0
+        }
+        struct Key: Hashable {
+            let scope: Int32
+            let measure: Int32
+        }
+        var scopeNumbers: [Scope: Int32] = [:]
+        var scopes: [Scope] = []
+        var measures: [Measure] = []
+        var entries: [Entry] = []
+        var entryByKey: [Key: Int] = [:]
+        // By analyzer id (two runs of one id merge, as the measures are named by it), then dimension and metric.
+        var measureNumbersByAnalyzer: [String: [HealthDimension: [String: Int32]]] = [:]
         for run in runs {
+            // Signals come in runs of one dimension and metric; the measure is looked up only when they change.
+            var measureNumbers = measureNumbersByAnalyzer.removeValue(forKey: run.descriptor.id) ?? [:]
+            defer { measureNumbersByAnalyzer[run.descriptor.id] = measureNumbers }
+            var last: (dimension: HealthDimension, basis: String?, measure: Int32)?
             for signal in run.result.signals {
-                let key = Key(scope: signal.scope, dimension: signal.dimension, analyzer: run.descriptor.id,
-                              metric: signal.basis ?? "")
-                var entry = merged[key] ?? (0, 0, 0, 0)
-                entry.weight += signal.weight
-                entry.n = max(entry.n, signal.n)
-                if let score = signal.score {
-                    entry.weighted += score * signal.weight
-                    entry.scoredWeight += signal.weight
+                let measure: Int32
+                if let last, last.dimension == signal.dimension, last.basis == signal.basis {
+                    measure = last.measure
+                } else {
+                    let metric = signal.basis ?? ""
+                    if let known = measureNumbers[signal.dimension]?[metric] {
+                        measure = known
+                    } else {
+                        measure = Int32(measures.count)
+                        measures.append(Measure(analyzer: run.descriptor.id, dimension: signal.dimension, metric: metric))
+                        measureNumbers[signal.dimension, default: [:]][metric] = measure
+                    }
+                    last = (signal.dimension, signal.basis, measure)
                 }
-                merged[key] = entry
+                let scope: Int32
+                if let known = scopeNumbers[signal.scope] {
+                    scope = known
+                } else {
+                    scope = Int32(scopes.count)
+                    scopeNumbers[signal.scope] = scope
+                    scopes.append(signal.scope)
+                }
+                let key = Key(scope: scope, measure: measure)
+                let index: Int
+                if let known = entryByKey[key] {
+                    index = known
+                } else {
+                    index = entries.count
+                    entryByKey[key] = index
+                    entries.append(Entry(scope: scope, measure: measure))
+                }
+                entries[index].weight += signal.weight
+                entries[index].n = max(entries[index].n, signal.n)
+                if let score = signal.score {
+                    entries[index].weighted += score * signal.weight
+                    entries[index].scoredWeight += signal.weight
+                }
             }
         }
-        var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
-        for (key, entry) in merged {
+        entryByKey = [:]
+        var byScope = [[HealthDimension: [DimensionSource]]](repeating: [:], count: scopes.count)
+        for entry in entries {
+            let measure = measures[Int(entry.measure)]
             let score = entry.scoredWeight > 0 ? entry.weighted / entry.scoredWeight : nil
-            table[key.scope, default: [:]][key.dimension, default: []].append(DimensionSource(
-                analyzer: key.analyzer, metric: key.metric, weight: entry.weight, n: entry.n, score: score))
+            byScope[Int(entry.scope)][measure.dimension, default: []].append(DimensionSource(
+                analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score))
         }
-        return table.mapValues { dimensions in
-            dimensions.mapValues { $0.sorted { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
+        var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
+        table.reserveCapacity(scopes.count)
+        for (number, scope) in scopes.enumerated() {
+            table[scope] = byScope[number].mapValues { $0.sorted { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
         }
+        return table
     }
 
     /// The report with every dimension score's sources filled in, the organization's health

@@ -14,34 +14,50 @@ public struct HealthModel: Sendable {
     public init() {}
 
     /// The dimension scores of every scope that has signals.
-    public func dimensionScores(signals: [HealthSignal]) -> [Scope: [DimensionScore]] {
-        struct Accumulator {
-            var weighted = 0.0
-            var weight = 0.0
-            var n = 0
-            var hidden = 0
-        }
-        var table: [Scope: [HealthDimension: Accumulator]] = [:]
+    ///
+    /// Accumulated on integers (issue 16): each scope is numbered once and holds its few
+    /// dimensions in a small array, so a signal costs one hash of its scope.
+    public func dimensionScores<Signals: Sequence<HealthSignal>>(signals: Signals) -> [Scope: [DimensionScore]] {
+        var scopeNumbers: [Scope: Int] = [:]
+        var scopes: [Scope] = []
+        // Per scope number, its dimensions in the order first seen.
+        var table: [[(dimension: HealthDimension, accumulator: DimensionAccumulator)]] = []
         for signal in signals {
-            var accumulator = table[signal.scope]?[signal.dimension] ?? Accumulator()
-            if let score = signal.score {
-                accumulator.weighted += score * signal.weight
-                accumulator.weight += signal.weight
-                accumulator.n = max(accumulator.n, signal.n)
+            let number: Int
+            if let known = scopeNumbers[signal.scope] {
+                number = known
             } else {
-                accumulator.hidden += 1
+                number = scopes.count
+                scopeNumbers[signal.scope] = number
+                scopes.append(signal.scope)
+                table.append([])
             }
-            table[signal.scope, default: [:]][signal.dimension] = accumulator
+            let slot: Int
+            if let known = table[number].firstIndex(where: { $0.dimension == signal.dimension }) {
+                slot = known
+            } else {
+                slot = table[number].count
+                table[number].append((signal.dimension, DimensionAccumulator()))
+            }
+            if let score = signal.score {
+                table[number][slot].accumulator.weighted += score * signal.weight
+                table[number][slot].accumulator.weight += signal.weight
+                table[number][slot].accumulator.n = max(table[number][slot].accumulator.n, signal.n)
+            } else {
+                table[number][slot].accumulator.hidden += 1
+            }
         }
-        return table.mapValues { dimensions in
-            dimensions.keys.sorted().compactMap { dimension in
-                guard let accumulator = dimensions[dimension] else { return nil }
+        var scores: [Scope: [DimensionScore]] = [:]
+        scores.reserveCapacity(scopes.count)
+        for (number, scope) in scopes.enumerated() {
+            scores[scope] = table[number].sorted { $0.dimension < $1.dimension }.map { dimension, accumulator in
                 if accumulator.weight > 0 {
                     return DimensionScore(dimension: dimension, score: accumulator.weighted / accumulator.weight, n: accumulator.n)
                 }
                 return DimensionScore(dimension: dimension, score: nil, n: 0, suppressed: accumulator.hidden > 0)
             }
         }
+        return scores
     }
 
     /// The mean of the available scores, or `nil` when none is available.
@@ -84,4 +100,12 @@ public struct HealthModel: Sendable {
         "The watchlist lists teams and departments whose health index or any dimension score is below 60, worst first.",
         "Findings are ranked critical, warning, info, strength; cross-source findings rank first within their severity.",
     ]
+}
+
+/// One scope's visible signals for one dimension, summed.
+private struct DimensionAccumulator {
+    var weighted = 0.0
+    var weight = 0.0
+    var n = 0
+    var hidden = 0
 }

@@ -46,27 +46,38 @@ public struct ReportPipeline: Sendable {
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)
             .run(configuration: configuration, roster: roster, progress: progress)
-        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: runs)
+        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: consume runs)
     }
 
     /// Gates the runs and builds the report from them.
-    public func assemble(configuration: Configuration, rosterOutput: RosterReader.Output, runs: [AnalyzerRun]) async -> HealthReport {
+    ///
+    /// The runs are consumed: each result is gated in place (issue 16), so the report holds
+    /// the analyzers' own figures with values withheld, never a second copy of them.
+    public func assemble(
+        configuration: Configuration, rosterOutput: RosterReader.Output, runs: consuming [AnalyzerRun]
+    ) async -> HealthReport {
         let roster = Self.cutRoster(rosterOutput, configuration)
         let gate = PrivacyGate(policy: configuration.privacy, roster: roster)
-        var gatedRuns: [AnalyzerRun] = []
+        var gatedRuns = consume runs
         var suppressedCounts: [String: Int] = [:]
         var suppressedScopes: Set<Scope> = []
-        let outcomes = await Self.concurrentMap(runs) { gate.apply(to: $0.result) }
-        for (index, outcome) in outcomes.enumerated() {
-            var run = runs[index]
-            run.result = outcome.result
+        // Each result moves out of its run into a slot the gate owns alone, so withholding a
+        // value writes into the analyzer's own arrays instead of copying them.
+        let slots = gatedRuns.indices.map { index in
+            let slot = ResultSlot()
+            swap(&slot.result, &gatedRuns[index].result)
+            return slot
+        }
+        let withheld = await Self.concurrentMap(slots) { slot in gate.apply(in: &slot.result) }
+        for (index, outcome) in withheld.enumerated() {
+            swap(&slots[index].result, &gatedRuns[index].result)
             for (reason, count) in outcome.suppressedCounts { suppressedCounts[reason.rawValue, default: 0] += count }
             suppressedScopes.formUnion(outcome.suppressedScopes)
-            gatedRuns.append(run)
         }
 
         let model = HealthModel()
-        let signals = gatedRuns.flatMap(\.result.signals)
+        // Read where they are, not gathered into one more array.
+        let signals = gatedRuns.lazy.flatMap(\.result.signals)
         let scores = model.dimensionScores(signals: signals)
         let periodEnd = configuration.period.end
         var dimensions = Set(HealthDimension.builtIns)
@@ -142,6 +153,15 @@ extension ReportPipeline {
     /// The roster with the config's cuts, values taken on the period's last day.
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
+    }
+
+    /// One analyzer's result while the gate works on it: a box, so the task that gates it
+    /// writes into the result's own storage (a value captured by a task is shared, and the
+    /// first write would copy it).
+    final class ResultSlot: @unchecked Sendable {
+        // Unchecked: each slot is written by exactly one task of `concurrentMap`, and read by
+        // the caller only after the task group has finished.
+        var result = AnalyzerResult()
     }
 
     /// `transform` applied to every element as child tasks, so the cooperative pool spreads

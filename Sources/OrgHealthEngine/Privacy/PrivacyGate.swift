@@ -29,55 +29,87 @@ public struct PrivacyGate: Sendable {
         public var droppedFindings: Int
     }
 
+    /// What the gate withheld, when it gated a result in place.
+    public struct Withheld: Sendable {
+        /// Withheld values by reason.
+        public var suppressedCounts: [SuppressionReason: Int] = [:]
+        /// Scopes with at least one withheld value.
+        public var suppressedScopes: Set<Scope> = []
+        /// Findings dropped because they rested on withheld figures.
+        public var droppedFindings = 0
+    }
+
     /// Applies the rules to one analyzer's result.
     public func apply(to input: AnalyzerResult) -> Outcome {
         var result = input
+        let withheld = apply(in: &result)
+        return Outcome(
+            result: result, suppressedCounts: withheld.suppressedCounts, suppressedScopes: withheld.suppressedScopes,
+            droppedFindings: withheld.droppedFindings)
+    }
+
+    /// Applies the rules to one analyzer's result in place: values are withheld in the result
+    /// itself, so a result the caller owns alone is not copied (issue 16: a copy of millions
+    /// of metrics doubled the peak memory of the report).
+    public func apply(in result: inout AnalyzerResult) -> Withheld {
         var counts: [SuppressionReason: Int] = [:]
         var scopes: Set<Scope> = []
         let parent: (Scope) -> Scope? = { roster.parent(of: $0) }
 
-        var metricPlan = SuppressionPlan(cells: result.metrics.map {
-            .init(family: $0.id, scope: $0.scope, n: $0.n, reason: $0.suppressed)
-        })
+        var metricPlan = SuppressionPlan(capacity: result.metrics.count)
+        for metric in result.metrics {
+            metricPlan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
+        }
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
-        let keys = metricPlan.keys
-        var hiddenMetrics: [FigureKeys.Key: SuppressionReason] = [:]
-        var visibleMetrics: Set<FigureKeys.Key> = []
-        visibleMetrics.reserveCapacity(metricPlan.cells.count)
+        var hiddenScopes: Set<Int32> = []
         for (index, cell) in metricPlan.cells.enumerated() {
-            let key = metricPlan.cellKeys[index]
-            if let reason = cell.reason {
-                result.metrics[index].value = nil
-                result.metrics[index].suppressed = reason
-                hiddenMetrics[key] = reason
-                counts[reason, default: 0] += 1
-                scopes.insert(cell.scope)
-            } else {
-                visibleMetrics.insert(key)
-            }
+            guard let reason = cell.reason else { continue }
+            result.metrics[index].value = nil
+            result.metrics[index].suppressed = reason
+            counts[reason, default: 0] += 1
+            hiddenScopes.insert(cell.scope)
         }
+        for number in hiddenScopes { scopes.insert(metricPlan.scope(number: number)) }
         func hidden(_ metric: String, _ scope: Scope) -> SuppressionReason? {
-            guard !hiddenMetrics.isEmpty, let key = keys.existingKey(metric, scope) else { return nil }
-            return hiddenMetrics[key]
+            metricPlan.lookUp(metric, scope) ?? nil
         }
         func visible(_ metric: String, _ scope: Scope) -> Bool {
-            guard let key = keys.existingKey(metric, scope) else { return false }
-            return visibleMetrics.contains(key)
+            metricPlan.lookUp(metric, scope).map { $0 == nil } ?? false
         }
 
-        var signalPlan = SuppressionPlan(cells: result.signals.map { signal in
-            let inherited = signal.basis.flatMap { hidden($0, signal.scope) }
-            return .init(family: "\(signal.dimension.rawValue)|\(signal.basis ?? "")", scope: signal.scope, n: signal.n,
-                         reason: signal.suppressed ?? inherited)
-        })
-        signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-        for (index, cell) in signalPlan.cells.enumerated() {
-            guard let reason = cell.reason else { continue }
-            result.signals[index].score = nil
-            result.signals[index].suppressed = reason
-            counts[reason, default: 0] += 1
-            scopes.insert(cell.scope)
+        do {
+            // Families numbered by dimension and basis, so no text is composed per signal.
+            struct SignalFamily: Hashable {
+                let dimension: HealthDimension
+                let basis: String?
+            }
+            var signalPlan = SuppressionPlan(capacity: result.signals.count)
+            var families: [SignalFamily: Int32] = [:]
+            var last: (key: SignalFamily, family: Int32)?
+            for signal in result.signals {
+                let key = SignalFamily(dimension: signal.dimension, basis: signal.basis)
+                let family: Int32
+                if let last, last.key == key {
+                    family = last.family
+                } else {
+                    family = families[key] ?? signalPlan.number(of: "\(signal.dimension.rawValue)|\(signal.basis ?? "")")
+                    families[key] = family
+                    last = (key, family)
+                }
+                let inherited = signal.basis.flatMap { hidden($0, signal.scope) }
+                signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
+            }
+            signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+            hiddenScopes = []
+            for (index, cell) in signalPlan.cells.enumerated() {
+                guard let reason = cell.reason else { continue }
+                result.signals[index].score = nil
+                result.signals[index].suppressed = reason
+                counts[reason, default: 0] += 1
+                hiddenScopes.insert(cell.scope)
+            }
+            for number in hiddenScopes { scopes.insert(signalPlan.scope(number: number)) }
         }
 
         let before = result.findings.count
@@ -100,16 +132,21 @@ public struct PrivacyGate: Sendable {
         }
         for sectionIndex in result.sections.indices {
             for blockIndex in result.sections[sectionIndex].blocks.indices {
-                switch result.sections[sectionIndex].blocks[blockIndex] {
+                // Moved out of the result while it changes, so its rows are changed in place, not copied.
+                var block = ReportBlock.text("")
+                swap(&block, &result.sections[sectionIndex].blocks[blockIndex])
+                switch block {
                 case .table(var table):
+                    block = .text("")
                     for rowIndex in table.rows.indices {
                         guard let reason = hides(table.rows[rowIndex].ref) else { continue }
                         let cells = table.rows[rowIndex].cells
                         table.rows[rowIndex].cells = cells.isEmpty ? [] : [cells[0]] + Array(repeating: "suppressed", count: cells.count - 1)
                         table.rows[rowIndex].suppressed = reason
                     }
-                    result.sections[sectionIndex].blocks[blockIndex] = .table(table)
+                    block = .table(table)
                 case .chart(var chart):
+                    block = .text("")
                     for seriesIndex in chart.series.indices {
                         for pointIndex in chart.series[seriesIndex].points.indices {
                             guard let reason = hides(chart.series[seriesIndex].points[pointIndex].ref) else { continue }
@@ -117,14 +154,13 @@ public struct PrivacyGate: Sendable {
                             chart.series[seriesIndex].points[pointIndex].suppressed = reason
                         }
                     }
-                    result.sections[sectionIndex].blocks[blockIndex] = .chart(chart)
+                    block = .chart(chart)
                 case .text:
                     break
                 }
+                swap(&block, &result.sections[sectionIndex].blocks[blockIndex])
             }
         }
-        return Outcome(
-            result: result, suppressedCounts: counts, suppressedScopes: scopes,
-            droppedFindings: before - result.findings.count)
+        return Withheld(suppressedCounts: counts, suppressedScopes: scopes, droppedFindings: before - result.findings.count)
     }
 }

@@ -17,20 +17,47 @@ import OrgHealthKit
 /// values' n by less than the minimum group size, that remainder counts as one hidden
 /// member (org minus every value would give it), so one value is hidden besides.
 struct SuppressionPlan {
+    /// One figure: its family and scope by number (in `keys`), its n, and why it is withheld.
+    /// Numbers, not strings and scopes, so a plan of millions of figures stays small (issue 16).
     struct Cell {
-        let family: String
-        let scope: Scope
+        let family: Int32
+        let scope: Int32
         let n: Int
         var reason: SuppressionReason?
     }
 
-    private(set) var cells: [Cell]
-    /// The numbers of the cells' families and scopes, once resolved.
+    private(set) var cells: [Cell] = []
+    /// The numbers of the cells' families and scopes.
     private(set) var keys = FigureKeys()
-    /// Each cell's key, once resolved.
-    private(set) var cellKeys: [FigureKeys.Key] = []
+    /// The cell each figure is looked up by, once resolved: the last withheld cell of its key
+    /// if any is withheld, else its last cell.
+    private var cellByKey: [FigureKeys.Key: Int32] = [:]
 
-    init(cells: [Cell]) { self.cells = cells }
+    /// An empty plan with room for `capacity` figures.
+    init(capacity: Int = 0) { cells.reserveCapacity(capacity) }
+
+    /// Adds a figure of a family by name.
+    mutating func add(family: String, scope: Scope, n: Int, reason: SuppressionReason?) {
+        add(family: keys.number(of: family), scope: scope, n: n, reason: reason)
+    }
+
+    /// Adds a figure of a family already numbered (`number(of:)`).
+    mutating func add(family: Int32, scope: Scope, n: Int, reason: SuppressionReason?) {
+        cells.append(Cell(family: family, scope: keys.number(of: scope), n: n, reason: reason))
+    }
+
+    /// The number of a family, given one if new.
+    mutating func number(of family: String) -> Int32 { keys.number(of: family) }
+
+    /// The scope of a number (a cell's `scope`).
+    func scope(number: Int32) -> Scope { keys.scopes[Int(number)] }
+
+    /// Whether the figure of this family and scope is in the plan, and if so why it is
+    /// withheld (`.some(nil)`: it is visible). Only after `resolve`.
+    func lookUp(_ family: String, _ scope: Scope) -> SuppressionReason?? {
+        guard !cellByKey.isEmpty, let key = keys.existingKey(family, scope), let index = cellByKey[key] else { return nil }
+        return .some(cells[Int(index)].reason)
+    }
 
     /// Applies the rules; `parent` gives a scope's parent.
     ///
@@ -43,11 +70,14 @@ struct SuppressionPlan {
         for index in cells.indices where cells[index].reason == nil && cells[index].n < minGroupSize {
             cells[index].reason = .minGroupSize
         }
+        // Worked on outside `self` (swapped, not copied) so the nested function may number new scopes.
         var keys = FigureKeys()
-        let cellKeys = cells.map { keys.key($0.family, $0.scope) }
+        swap(&keys, &self.keys)
+        var cells: [Cell] = []
+        swap(&cells, &self.cells)
         defer {
-            self.keys = keys
-            self.cellKeys = cellKeys
+            swap(&keys, &self.keys)
+            swap(&cells, &self.cells)
         }
         // A scope's parent, by scope number; asked of `parent` once per distinct scope.
         var parentNumber: [Int32] = []
@@ -57,7 +87,7 @@ struct SuppressionPlan {
             }
             return parentNumber[Int(scope)]
         }
-        var indexByKey: [FigureKeys.Key: Int] = [:]
+        var indexByKey: [FigureKeys.Key: Int32] = [:]
         indexByKey.reserveCapacity(cells.count)
         struct GroupKey: Hashable {
             let family: Int32
@@ -66,37 +96,45 @@ struct SuppressionPlan {
             /// The attribute's name for an attribute scope (each cut is a sibling set of its own).
             let attribute: String?
         }
-        var groups: [GroupKey: [Int]] = [:]
-        for (index, key) in cellKeys.enumerated() {
-            indexByKey[key] = index
-            let parentScope = parentOf(key.scope)
+        var groups: [GroupKey: [Int32]] = [:]
+        for index in cells.indices {
+            let cell = cells[index]
+            indexByKey[FigureKeys.Key(family: cell.family, scope: cell.scope)] = Int32(index)
+            let parentScope = parentOf(cell.scope)
             guard parentScope >= 0 else { continue }
-            let scope = cells[index].scope
-            groups[GroupKey(family: key.family, parent: parentScope, kind: scope.kind, attribute: scope.attribute?.name),
-                   default: []].append(index)
+            let scope = keys.scopes[Int(cell.scope)]
+            groups[GroupKey(family: cell.family, parent: parentScope, kind: scope.kind, attribute: scope.attribute?.name),
+                   default: []].append(Int32(index))
         }
         let orderedGroups = groups.map { group, members in
             let partition = group.attribute.map { "attribute:\($0)" } ?? group.kind.rawValue
             return ("\(keys.families[Int(group.family)])|\(keys.scopes[Int(group.parent)].id)|\(partition)", members)
         }.sorted { $0.0 < $1.0 }.map(\.1)
+        groups = [:]
+        // The cell of a member's parent figure (same family, the parent scope), if in the plan.
+        func parentCell(of member: Int32) -> Int? {
+            let cell = cells[Int(member)]
+            let parentScope = parentOf(cell.scope)
+            guard parentScope >= 0, let index = indexByKey[FigureKeys.Key(family: cell.family, scope: parentScope)]
+            else { return nil }
+            return Int(index)
+        }
         // Whether a set of attribute values leaves out a few people with no value: the
         // parent's n minus the values' is above 0 and under the minimum group size. Only
         // attributes (whose n count people in disjoint groups) are checked.
         let smallRemainder = orderedGroups.map { members -> Bool in
-            guard let first = members.first, cells[first].scope.kind == .attribute else { return false }
-            let parentScope = parentOf(cellKeys[first].scope)
-            guard parentScope >= 0,
-                  let parentIndex = indexByKey[FigureKeys.Key(family: cellKeys[first].family, scope: parentScope)]
+            guard let first = members.first, keys.scopes[Int(cells[Int(first)].scope)].kind == .attribute,
+                  let parentIndex = parentCell(of: first)
             else { return false }
-            let remainder = cells[parentIndex].n - members.reduce(0) { $0 + cells[$1].n }
+            let remainder = cells[parentIndex].n - members.reduce(0) { $0 + cells[Int($1)].n }
             return remainder > 0 && remainder < minGroupSize
         }
         var changed = true
         while changed {
             changed = false
             for (groupIndex, members) in orderedGroups.enumerated() {
-                var hidden = -1, hiddenCount = smallRemainder[groupIndex] ? 1 : 0
-                for member in members where cells[member].reason != nil && cells[member].n > 0 {
+                var hidden: Int32 = -1, hiddenCount = smallRemainder[groupIndex] ? 1 : 0
+                for member in members where cells[Int(member)].reason != nil && cells[Int(member)].n > 0 {
                     hidden = member
                     hiddenCount += 1
                     if hiddenCount > 1 { break }
@@ -104,27 +142,30 @@ struct SuppressionPlan {
                 guard hiddenCount == 1, let first = hidden >= 0 ? hidden : members.first else { continue }
                 // The smallest visible sibling by (n, scope): the first of a sort, found in one pass.
                 var sibling: Int?
-                for member in members where cells[member].reason == nil && cells[member].n > 0 {
+                for member in members.lazy.map({ Int($0) }) where cells[member].reason == nil && cells[member].n > 0 {
                     guard let best = sibling else {
                         sibling = member
                         continue
                     }
-                    if (cells[member].n, cells[member].scope) < (cells[best].n, cells[best].scope) { sibling = member }
+                    if (cells[member].n, keys.scopes[Int(cells[member].scope)]) < (cells[best].n, keys.scopes[Int(cells[best].scope)]) {
+                        sibling = member
+                    }
                 }
                 if let sibling {
                     cells[sibling].reason = .secondary
                     changed = true
                 } else {
-                    let parentScope = parentOf(cellKeys[first].scope)
-                    guard parentScope >= 0,
-                          let parentIndex = indexByKey[FigureKeys.Key(family: cellKeys[first].family, scope: parentScope)],
-                          cells[parentIndex].reason == nil
-                    else { continue }
+                    guard let parentIndex = parentCell(of: first), cells[parentIndex].reason == nil else { continue }
                     cells[parentIndex].reason = .secondary
                     changed = true
                 }
             }
         }
+        // Looked up by key from now on: a key with any withheld cell answers with one of those.
+        for index in cells.indices where cells[index].reason != nil {
+            indexByKey[FigureKeys.Key(family: cells[index].family, scope: cells[index].scope)] = Int32(index)
+        }
+        cellByKey = indexByKey
     }
 }
 
