@@ -11,7 +11,7 @@ struct JSONStreamTests {
     /// The streamed text of `value`.
     static func streamed<T: Encodable>(_ value: T) throws -> String {
         var bytes: [UInt8] = []
-        let writer = JSONTextWriter { bytes.append(contentsOf: $0) }
+        var writer = JSONTextWriter { bytes.append(contentsOf: $0) }
         try writer.writeDocument(value)
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -20,7 +20,7 @@ public struct JSONRenderer: ReportRenderer {
     /// Streams the document into the file (``JSONTextWriter``): the same bytes as
     /// ``render(_:)`` without the document, or Foundation's tree of it, in memory.
     public func write(_ report: HealthReport, to file: ReportFileStream) throws {
-        let writer = JSONTextWriter { bytes in try file.write(bytes) }
+        var writer = JSONTextWriter { bytes in try file.write(bytes) }
         try writer.writeDocument(report)
     }
 }
