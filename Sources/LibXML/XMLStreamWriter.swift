@@ -100,7 +100,7 @@ public final class XMLStreamWriter {
     /// The value is sanitised and escaped.
     public func attribute(_ name: String, _ value: String) throws(LibXMLError) {
         try requireValidName(name, kind: "attribute")
-        let value = XMLText.sanitized(value)
+        let value = Self.sanitized(value)
         try perform("write attribute \(name)") { writer in
             name.withXMLChar { name in
                 value.withXMLChar { xmlTextWriterWriteAttribute(writer, name, $0) }
@@ -110,7 +110,7 @@ public final class XMLStreamWriter {
 
     /// Writes character data into the current element; the value is sanitised and escaped.
     public func text(_ value: String) throws(LibXMLError) {
-        let value = XMLText.sanitized(value)
+        let value = Self.sanitized(value)
         try perform("write text") { writer in
             value.withXMLChar { xmlTextWriterWriteString(writer, $0) }
         }
@@ -199,7 +199,46 @@ public final class XMLStreamWriter {
 
     /// Throws unless `name` is a valid XML qualified name.
     private func requireValidName(_ name: String, kind: String) throws(LibXMLError) {
+        if Self.isPlainName(name) { return }
         let valid = !name.isEmpty && !name.containsNUL && name.withXMLChar { xmlValidateQName($0, 0) } == 0
         guard valid else { throw LibXMLError(message: "invalid XML \(kind) name") }
+    }
+
+    /// Whether `name` is an ASCII letter or `_` followed by ASCII letters, digits, `-`, `_`
+    /// and `.`: an NCName, so a valid qualified name without asking libxml2 (every name the
+    /// renderers write; anything else goes to `xmlValidateQName`).
+    static func isPlainName(_ name: String) -> Bool {
+        var first = true
+        for byte in name.utf8 {
+            let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            if first {
+                guard letter else { return false }
+                first = false
+            } else {
+                let digit = byte >= 0x30 && byte <= 0x39
+                guard letter || digit || byte == 0x2D || byte == 0x2E else { return false }
+            }
+        }
+        return !first
+    }
+
+    /// ``XMLText/sanitized(_:)`` after a check of the UTF-8 bytes: the value as is when it has
+    /// no character XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and
+    /// U+FFFF, encoded EF BF BE and EF BF BF), which is almost always.
+    static func sanitized(_ value: String) -> String {
+        let clean = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+        return clean == true ? value : XMLText.sanitized(value)
     }
 }

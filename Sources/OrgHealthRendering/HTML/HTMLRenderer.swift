@@ -32,12 +32,12 @@ public struct HTMLRenderer: ReportRenderer {
                               text: "\(report.organization) · organizational health \(report.period.label)")
         let main = document.body.element("main")
         header(report, main)
-        SummaryView(report: report).render(into: main)
+        let priorities = Priorities(report: report)
+        SummaryView(report: report, priorities: priorities).render(into: main)
         MoversView(report: report).render(into: main)
         HeatmapView(report: report, order: heatmapOrder).render(into: main)
         AttributeView(report: report).render(into: main)
-        let priorities = Priorities(report: report)
-        for run in report.analyzers { AnalyzerView(run: run, names: ScopeNames(report), priorities: priorities).render(into: main) }
+        for run in report.analyzers { AnalyzerView(run: run, names: priorities.names, priorities: priorities).render(into: main) }
         DataQualityView(report: report).render(into: main)
         MethodologyView(report: report).render(into: main)
         let footer = main.element("footer")

@@ -7,10 +7,45 @@ import OrgHealthKit
 /// page's budget (``HTMLBudget``), past which a sentence says where the others are.
 struct Priorities {
     let report: HealthReport
+    /// How scopes are named in prose, built once for the page.
+    let names: ScopeNames
+    /// The n of every unsuppressed metric a finding of the report cites, by metric id then
+    /// scope id (the last such metric in report order).
+    private let evidenceN: [String: [String: Int]]
+    /// The cross-source findings.
+    private let cross: Set<Finding>
 
     static let watchlistShown = 10
     static let findingsShown = 5
     static let strengthsShown = 5
+
+    /// Indexes, once for the page, only the metrics the report's findings cite: at 1,000,000
+    /// people there are millions of metrics and few findings (issue 16).
+    init(report: HealthReport) {
+        self.report = report
+        names = ScopeNames(report)
+        cross = Set(report.crossSourceFindings)
+        var cited: [String: Set<String>] = [:]
+        for finding in report.crossSourceFindings {
+            for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
+        }
+        for run in report.analyzers {
+            for finding in run.result.findings {
+                for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
+            }
+        }
+        var evidenceN: [String: [String: Int]] = [:]
+        if !cited.isEmpty {
+            for run in report.analyzers {
+                for metric in run.result.metrics where metric.suppressed == nil {
+                    guard let scopes = cited[metric.id] else { continue }
+                    let scope = metric.scope.id
+                    if scopes.contains(scope) { evidenceN[metric.id, default: [:]][scope] = metric.n }
+                }
+            }
+        }
+        self.evidenceN = evidenceN
+    }
 
     /// A watchlist entry with what ranks it.
     struct RankedEntry {
@@ -37,8 +72,8 @@ struct Priorities {
 
     /// The largest n among a finding's evidence metrics at its scope: how many people the
     /// evidence rests on.
-    func evidenceStrength(_ finding: Finding, metrics: [String: Int]) -> Int {
-        finding.evidence.compactMap { metrics["\(finding.scope.id)|\($0)"] }.max() ?? 0
+    func evidenceStrength(_ finding: Finding) -> Int {
+        finding.evidence.compactMap { evidenceN[$0]?[finding.scope.id] }.max() ?? 0
     }
 
     /// Findings other than strengths: by severity, cross-source first, then evidence strength, then report order.
@@ -50,31 +85,15 @@ struct Priorities {
     var strengths: [Finding] { rank(report.rankedFindings.filter { $0.severity == .strength }) }
 
     func rank(_ findings: [Finding]) -> [Finding] {
-        // Only the metrics the findings cite are indexed: at 1,000,000 people there are millions
-        // of metrics and few findings, and this runs once per analyzer (issue 16).
-        var cited: [String: Set<String>] = [:]
-        for finding in findings {
-            for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
-        }
-        var metrics: [String: Int] = [:]
-        if !cited.isEmpty {
-            for run in report.analyzers {
-                for metric in run.result.metrics where metric.suppressed == nil {
-                    guard let scopes = cited[metric.id] else { continue }
-                    let scope = metric.scope.id
-                    if scopes.contains(scope) { metrics["\(scope)|\(metric.id)"] = metric.n }
-                }
-            }
-        }
-        let cross = Set(report.crossSourceFindings)
-        return findings.enumerated().sorted { left, right in
-            let a = left.element, b = right.element
+        // What ranks each finding, worked out once per finding rather than per comparison.
+        let keys = findings.map { (cross: cross.contains($0), strength: evidenceStrength($0)) }
+        return findings.indices.sorted { left, right in
+            let a = findings[left], b = findings[right]
             if a.severity != b.severity { return a.severity < b.severity }
-            if cross.contains(a) != cross.contains(b) { return cross.contains(a) }
-            let strengthA = evidenceStrength(a, metrics: metrics), strengthB = evidenceStrength(b, metrics: metrics)
-            if strengthA != strengthB { return strengthA > strengthB }
-            return left.offset < right.offset
-        }.map(\.element)
+            if keys[left].cross != keys[right].cross { return keys[left].cross }
+            if keys[left].strength != keys[right].strength { return keys[left].strength > keys[right].strength }
+            return left < right
+        }.map { findings[$0] }
     }
 
     func renderWatchlist(into parent: HTMLNode) {
@@ -122,9 +141,8 @@ struct Priorities {
         parent.element("h3", text: "Top findings")
         let findings = rankedFindings
         if findings.isEmpty { parent.element("p", [("class", "muted")], text: "No findings.") }
-        let names = ScopeNames(report)
         for finding in findings.prefix(Self.findingsShown) {
-            renderFinding(finding, into: parent, names: names, crossSource: report.crossSourceFindings.contains(finding))
+            renderFinding(finding, into: parent, names: names, crossSource: cross.contains(finding))
         }
         if findings.count > Self.findingsShown {
             parent.element("p", [("class", "muted")],
@@ -140,7 +158,6 @@ struct Priorities {
             block.element("p", [("class", "muted")], text: "No analyzer reported a strength this period.")
             return
         }
-        let names = ScopeNames(report)
         for finding in strengths.prefix(Self.strengthsShown) { renderFinding(finding, into: block, names: names) }
         if strengths.count > Self.strengthsShown {
             let details = block.element("details")

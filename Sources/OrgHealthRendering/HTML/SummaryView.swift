@@ -5,6 +5,8 @@ import OrgHealthKit
 /// watchlist and the top five findings — meant to fit the first screen.
 struct SummaryView {
     let report: HealthReport
+    /// The findings' and watchlist's ranking, shared with the analyzers' sections.
+    let priorities: Priorities
 
     func render(into main: HTMLNode) {
         let section = main.element("section", [("id", "summary"), ("aria-labelledby", "summary-heading")])
@@ -43,7 +45,6 @@ struct SummaryView {
         SurveyHeadlineView(report: report).render(into: section)
 
         let columns = section.element("div", [("class", "two-col")])
-        let priorities = Priorities(report: report)
         priorities.renderWatchlist(into: columns.element("div"))
         priorities.renderTopFindings(into: columns.element("div"))
         priorities.renderStrengths(into: section)

@@ -1,0 +1,267 @@
+import Foundation
+
+/// Writes an `Encodable` value as JSON in pieces, byte for byte as Foundation's `JSONEncoder`
+/// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes it (two-space indent,
+/// `"key" : value`, keys in the byte order of their UTF-8, empty containers as `[`/`{`, a blank
+/// line, the closing bracket), without building the document: each value is encoded one level
+/// at a time (``JSONCapture``) and arrays element by element, and the text goes to `sink` in
+/// pieces of about 64 KiB. A struct, so its buffer is reached without the run-time
+/// exclusivity checks a class's stored property costs on every append.
+struct JSONTextWriter {
+    private var buffer: [UInt8] = []
+    private let sink: ([UInt8]) throws -> Void
+    /// The written order of the last members of each type's objects: synthesized `Codable`
+    /// encodes the same keys in the same order every time, so they are sorted once per type.
+    private var orders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+    private static let chunk = 1 << 16
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Writes `value` at the top level, then a line end, and hands over what is left.
+    mutating func writeDocument<T: Encodable>(_ value: T) throws {
+        try write(value, level: 0)
+        buffer.append(0x0A)
+        try flush()
+    }
+
+    /// Hands the buffered text to the sink.
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushIfFull() throws {
+        if buffer.count >= Self.chunk { try flush() }
+    }
+
+    // MARK: Values
+
+    /// Writes a value whose container opens at indent `level`.
+    mutating func write<T: Encodable>(_ value: T, level: Int) throws {
+        if T.self == String.self, let text = value as? String { return writeString(text) }
+        if T.self == Int.self, let number = value as? Int { return buffer.append(contentsOf: String(number).utf8) }
+        if T.self == Double.self, let number = value as? Double {
+            return buffer.append(contentsOf: try JSONNumber.text(number, []).utf8)
+        }
+        if T.self == Bool.self, let flag = value as? Bool { return writeLiteral(flag ? "true" : "false") }
+        if let array = value as? any JSONStreamedArray {
+            return try array.writeJSONElements(to: &self, level: level)
+        }
+        if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
+            return try writeFoundationScalar(value)
+        }
+        let capture = JSONCapture()
+        try value.encode(to: capture)
+        if case .object(let box) = capture.storage {
+            try writeObject(box.members, order: order(of: box.members, type: ObjectIdentifier(T.self)), level: level)
+        } else {
+            try write(capture.storage, level: level)
+        }
+    }
+
+    /// The members' written order, from the cache when the type encoded the same keys last time.
+    private mutating func order(of members: [(key: String, piece: JSONPiece)], type: ObjectIdentifier) -> [Int] {
+        if let cached = orders[type], cached.keys.count == members.count,
+           zip(cached.keys, members).allSatisfy({ $0 == $1.key }) {
+            return cached.order
+        }
+        let order = Self.sortedUniqueOrder(members)
+        orders[type] = (members.map(\.key), order)
+        return order
+    }
+
+    private mutating func write(_ storage: JSONCapture.Storage, level: Int) throws {
+        switch storage {
+        // Foundation writes a value that encoded nothing as an empty object.
+        case .nothing: writeEmptyObject(level: level)
+        case .object(let box): try writeObject(box.members, level: level)
+        case .array(let box): try writeArray(box.elements, level: level)
+        case .single(let piece): try write(piece, level: level)
+        }
+    }
+
+    private mutating func write(_ piece: JSONPiece, level: Int) throws {
+        switch piece {
+        case .literal(let text): writeLiteral(text)
+        case .string(let text): writeString(text)
+        case .deferred(let value): try write(value, level: level)
+        case .object(let box): try writeObject(box.members, level: level)
+        case .array(let box): try writeArray(box.elements, level: level)
+        case .capture(let capture): try write(capture.storage, level: level)
+        }
+    }
+
+    /// Date, Data, URL and Decimal have encodings of their own in `JSONEncoder` (all scalars):
+    /// they are written by it. None is in the report model today.
+    private mutating func writeFoundationScalar<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        buffer.append(contentsOf: try encoder.encode(value))
+    }
+
+    // MARK: Containers
+
+    /// Opens an array at indent `level`; its elements follow, each after ``nextElement``.
+    mutating func openArray() {
+        buffer.append(UInt8(ascii: "["))
+        buffer.append(0x0A)
+    }
+
+    /// Closes the array opened at indent `level`.
+    mutating func closeArray(level: Int) {
+        buffer.append(0x0A)
+        writeIndent(level)
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// Starts the next array element: the separator after the previous one and the indent.
+    mutating func nextElement(first: Bool, level: Int) throws {
+        if !first {
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(0x0A)
+        }
+        writeIndent(level + 1)
+        try flushIfFull()
+    }
+
+    private mutating func writeArray(_ elements: [JSONPiece], level: Int) throws {
+        openArray()
+        for (index, element) in elements.enumerated() {
+            try nextElement(first: index == 0, level: level)
+            try write(element, level: level + 1)
+        }
+        closeArray(level: level)
+    }
+
+    private mutating func writeObject(_ members: [(key: String, piece: JSONPiece)], level: Int) throws {
+        try writeObject(members, order: Self.sortedUniqueOrder(members), level: level)
+    }
+
+    private mutating func writeObject(_ members: [(key: String, piece: JSONPiece)], order: [Int], level: Int) throws {
+        buffer.append(UInt8(ascii: "{"))
+        buffer.append(0x0A)
+        var first = true
+        for index in order {
+            if first {
+                first = false
+            } else {
+                buffer.append(UInt8(ascii: ","))
+                buffer.append(0x0A)
+            }
+            writeIndent(level + 1)
+            writeString(members[index].key)
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(UInt8(ascii: ":"))
+            buffer.append(UInt8(ascii: " "))
+            try write(members[index].piece, level: level + 1)
+            try flushIfFull()
+        }
+        buffer.append(0x0A)
+        writeIndent(level)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func writeEmptyObject(level: Int) {
+        buffer.append(UInt8(ascii: "{"))
+        buffer.append(0x0A)
+        buffer.append(0x0A)
+        writeIndent(level)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// The members' positions sorted by key (UTF-8 byte order, as `JSONEncoder` sorts on
+    /// Linux); of a key set twice, only the last (a dictionary's assignment in `JSONEncoder`).
+    static func sortedUniqueOrder(_ members: [(key: String, piece: JSONPiece)]) -> [Int] {
+        if members.count < 2 { return Array(members.indices) }
+        let keys = members.map(\.key)
+        let order = keys.indices.sorted { left, right in
+            let byBytes = Self.compareUTF8(keys[left], keys[right])
+            return byBytes != 0 ? byBytes < 0 : left < right
+        }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        for (position, index) in order.enumerated() {
+            if position + 1 < order.count, keys[order[position + 1]] == keys[index] { continue }
+            unique.append(index)
+        }
+        return unique
+    }
+
+    /// The order of two strings' UTF-8 bytes: negative, zero or positive.
+    static func compareUTF8(_ left: String, _ right: String) -> Int {
+        var left = left, right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0, let first = a.baseAddress, let second = b.baseAddress {
+                    let order = memcmp(first, second, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
+        }
+    }
+
+    private mutating func writeIndent(_ level: Int) {
+        for _ in 0..<level {
+            buffer.append(0x20)
+            buffer.append(0x20)
+        }
+    }
+
+    // MARK: Scalars
+
+    private mutating func writeLiteral(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// A string with JSONEncoder's escapes: `"` and `\`, the control characters (`\b \f \n
+    /// \r \t`, the rest as `\u00xx` in lower-case hex); slashes and everything else as is.
+    private mutating func writeString(_ text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        var copy = text
+        copy.withUTF8 { bytes in
+            var mark = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                if index > mark { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark..<index])) }
+                mark = index + 1
+                buffer.append(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x22: buffer.append(0x22)
+                case 0x5C: buffer.append(0x5C)
+                case 0x08: buffer.append(UInt8(ascii: "b"))
+                case 0x0C: buffer.append(UInt8(ascii: "f"))
+                case 0x0A: buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(UInt8(ascii: "t"))
+                default:
+                    buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]])
+                }
+            }
+            if bytes.count > mark { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark...])) }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Arrays are written element by element, so a large one (the analyzers' metrics) is never
+/// captured whole.
+protocol JSONStreamedArray {
+    func writeJSONElements(to writer: inout JSONTextWriter, level: Int) throws
+}
+
+extension Array: JSONStreamedArray where Element: Encodable {
+    func writeJSONElements(to writer: inout JSONTextWriter, level: Int) throws {
+        writer.openArray()
+        for (index, element) in enumerated() {
+            try writer.nextElement(first: index == 0, level: level)
+            try writer.write(element, level: level + 1)
+        }
+        writer.closeArray(level: level)
+    }
+}
