@@ -5,7 +5,11 @@ public enum XMLText {
     /// (Swift strings cannot hold lone surrogates.) Tab, line feed and carriage
     /// return are kept. Returns `value` itself when nothing needs replacing.
     public static func sanitized(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
+        // Bytes that cannot be part of a forbidden character: at or above space and not 0xEF
+        // (the lead byte of U+FFFE and U+FFFF), or tab, line feed, carriage return. The usual
+        // text passes this byte scan and is never decoded into scalars.
+        guard value.utf8.contains(where: { $0 < 0x20 ? !($0 == 0x9 || $0 == 0xA || $0 == 0xD) : $0 == 0xEF }),
+              value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
         var scalars = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
@@ -36,6 +40,8 @@ public enum XMLText {
 
     /// ASCII-lowercased copy of `value` (non-ASCII characters are left alone).
     static func asciiLowercased(_ value: String) -> String {
-        String(decoding: value.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        // Names are mostly lower-case already (libxml2's HTML parser lowers element names).
+        guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
+        return String(decoding: value.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

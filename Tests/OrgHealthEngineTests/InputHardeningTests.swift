@@ -112,6 +112,30 @@ struct InputLimitTests {
         #expect(throws: ConfigError.self) { try loader.parse(base + "limits: {maxBytes: 10}\n", file: file) }
     }
 
+    @Test("folders are searched as FileManager walks them: hidden folders entered, links to files followed, links to folders not")
+    func folderWalk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limits-walk-\(UUID().uuidString)")
+        let notes = folder.appendingPathComponent("notes"), outside = folder.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: notes.appendingPathComponent(".hidden/deep"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let limits = InputLimits(maxFileBytes: 10)
+        try "small".write(to: notes.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)  // 5 bytes
+        try String(repeating: "x", count: 20).write(to: outside.appendingPathComponent("big.md"), atomically: true, encoding: .utf8)
+        // A link to a folder holding a 20-byte file: not entered, so nothing is over 10 bytes.
+        try FileManager.default.createSymbolicLink(at: notes.appendingPathComponent("linked"), withDestinationURL: outside)
+        #expect(limits.problem(in: [notes]) == nil)
+        // A 20-byte file two hidden folders down is found, with its full path.
+        let deep = notes.appendingPathComponent(".hidden/deep/b.md")
+        try String(repeating: "y", count: 20).write(to: deep, atomically: true, encoding: .utf8)
+        #expect(limits.problem(in: [notes])?.hasPrefix("\(deep.path) is 20 bytes, over limits.maxFileBytes (10)") == true)
+        try FileManager.default.removeItem(at: deep)
+        // A link to the 20-byte file is followed: its target's size counts.
+        try FileManager.default.createSymbolicLink(at: notes.appendingPathComponent("c.md"),
+                                                   withDestinationURL: outside.appendingPathComponent("big.md"))
+        #expect(limits.problem(in: [notes])?.contains("c.md is 20 bytes") == true)
+    }
+
     @Test("a source over the limit fails its analyzer alone; a roster over it stops the run")
     func overLimit() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString)")

@@ -26,19 +26,29 @@ enum ActionItemLine {
     private static let openGlyphs: [[UInt8]] = [[0xE2, 0x98, 0x90], [0xE2, 0xAC, 0x9C]]
     private static let doneGlyphs: [[UInt8]] = [[0xE2, 0x98, 0x91], [0xE2, 0x98, 0x92], [0xE2, 0x9C, 0x85], [0xE2, 0x9C, 0x94]]
 
+    /// The glyphs with the state each marks, open ones first.
+    private static let glyphs: [(bytes: [UInt8], done: Bool)] = openGlyphs.map { ($0, false) } + doneGlyphs.map { ($0, true) }
+    /// Blanks around a checkbox.
+    private static let blanks: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
+
     /// The state and the remaining text of text starting with `[ ]`/`[x]`/`[X]` or a glyph.
+    /// Called for every list line and HTML block: the byte patterns are constants, not arrays
+    /// made per call.
     static func checkbox(_ text: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
-        let trimmed = text.trimming([0x20, 0x09, 0x0A, 0x0D])
-        if trimmed.starts(with: Array("[ ]".utf8)) { return (false, trimmed.dropFirst(3)) }
-        if trimmed.starts(with: Array("[x]".utf8)) || trimmed.starts(with: Array("[X]".utf8)) {
-            return (true, trimmed.dropFirst(3))
-        }
-        for (glyphs, done) in [(openGlyphs, false), (doneGlyphs, true)] {
-            for glyph in glyphs where trimmed.starts(with: glyph) {
-                var rest = trimmed.dropFirst(glyph.count)
-                if rest.starts(with: [0xEF, 0xB8, 0x8F]) { rest = rest.dropFirst(3) }  // emoji presentation selector
-                return (done, rest)
+        let trimmed = text.trimming(blanks)
+        if trimmed.count >= 3, trimmed.first == UInt8(ascii: "["), trimmed[trimmed.startIndex + 2] == UInt8(ascii: "]") {
+            switch trimmed[trimmed.startIndex + 1] {
+            case UInt8(ascii: " "): return (false, trimmed.dropFirst(3))
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): return (true, trimmed.dropFirst(3))
+            default: break
             }
+        }
+        // Every glyph starts with a byte of 0xE2 (U+2000–U+2FFF).
+        guard trimmed.first == 0xE2 else { return nil }
+        for glyph in glyphs where trimmed.starts(with: glyph.bytes) {
+            var rest = trimmed.dropFirst(glyph.bytes.count)
+            if rest.starts(with: [0xEF, 0xB8, 0x8F]) { rest = rest.dropFirst(3) }  // emoji presentation selector
+            return (glyph.done, rest)
         }
         return nil
     }
@@ -59,11 +69,14 @@ enum ActionItemLine {
     /// The identity of an item's text given as a string.
     static func identity(of text: String) -> UInt64? { identity(of: Array(text.utf8)[...]) }
 
+    /// `(due`, lower-case.
+    private static let dueOpening: [UInt8] = Array("(due".utf8)
+
     /// The text without `(due …)` parts (any letter case).
     private static func removingDueDates(_ text: ArraySlice<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         var rest = text
-        while let open = rest.firstRange(ofCaseInsensitive: Array("(due".utf8)) {
+        while let open = rest.firstRange(ofCaseInsensitive: dueOpening) {
             guard let close = rest[open.upperBound...].firstIndex(of: UInt8(ascii: ")")) else { break }
             result += rest[..<open.lowerBound]
             result.append(0x20)

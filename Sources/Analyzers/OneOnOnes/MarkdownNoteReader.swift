@@ -94,7 +94,8 @@ struct MarkdownNoteReader {
                 if trimmed.starts(with: open) { fence = nil } else { splitter.content(line) }
                 continue
             }
-            if trimmed.starts(with: Array("```".utf8)) || trimmed.starts(with: Array("~~~".utf8)) {
+            if trimmed.count >= 3, let mark = trimmed.first, mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~"),
+               trimmed[trimmed.startIndex + 1] == mark, trimmed[trimmed.startIndex + 2] == mark {
                 fence = trimmed.prefix(3)
                 continue
             }

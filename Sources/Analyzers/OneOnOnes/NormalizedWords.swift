@@ -19,12 +19,45 @@ struct NormalizedWords {
     /// ending with a space: several texts can be gathered into one buffer.
     static func appendWords(of text: some Collection<UInt8>, to words: inout [UInt8]) {
         if words.isEmpty { words.append(0x20) }
-        if text.contains(where: { $0 >= 0x80 }) {
-            append(String(decoding: text, as: UTF8.self).lowercased().utf8, to: &words)
-        } else {
-            append(text, to: &words)
+        // ASCII text in contiguous memory (every reader's lines) takes the table-driven loop;
+        // anything else (non-ASCII, which needs Unicode lower-casing) the general one.
+        let done = text.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            appendASCII(bytes, to: &words)
+            return true
+        } ?? false
+        if !done {
+            if text.contains(where: { $0 >= 0x80 }) {
+                append(String(decoding: text, as: UTF8.self).lowercased().utf8, to: &words)
+            } else {
+                append(text, to: &words)
+            }
         }
         if words.last != 0x20 { words.append(0x20) }
+    }
+
+    /// Each ASCII byte as ``append(_:to:)`` treats it: the lower-case letter or digit it
+    /// adds, or 0 for a separator.
+    private static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+        let lower = (0x41...0x5A).contains(byte) ? UInt8(byte + 0x20) : UInt8(byte)
+        return (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) ? lower : 0
+    }
+
+    /// ``append(_:to:)`` for ASCII bytes, without a look at `words.last` per byte.
+    private static func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to words: inout [UInt8]) {
+        var afterSpace = words.last == 0x20
+        asciiWordBytes.withUnsafeBufferPointer { table in
+            for byte in bytes {
+                let mapped = table[Int(byte)]
+                if mapped != 0 {
+                    words.append(mapped)
+                    afterSpace = false
+                } else if !afterSpace {
+                    words.append(0x20)
+                    afterSpace = true
+                }
+            }
+        }
     }
 
     /// Normalizes a text.

@@ -8,8 +8,10 @@ struct NoteIntake {
     let roster: Roster
     let period: ReportingPeriod
     private(set) var ledger = NoteLedger()
-    /// People already looked up by the reference a note used (the same names recur in many files).
-    private var people: [String: Person?] = [:]
+    /// The employee ids already looked up by the reference a note used (the same names recur
+    /// in many files); `nil` inside for a reference the roster does not know. Ids, not whole
+    /// `Person` values: copying a person (a dozen strings) for every file cost more than the look-up.
+    private var people: [String: String?] = [:]
 
     /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
     static let maxDocumentBytes = 32 << 20
@@ -100,8 +102,8 @@ struct NoteIntake {
     }
 
     private mutating func resolve(_ pair: PairReference, in file: NoteFile) -> PairKey? {
-        let manager = person(pair.manager)
-        let report = person(pair.report)
+        let manager = personID(pair.manager)
+        let report = personID(pair.report)
         if manager == nil {
             note(file, Diagnostic(severity: .error, source: file.name, line: pair.managerLine,
                                   message: "This file names a manager who is not in the roster (people are matched by employee_id or email); their meetings were skipped"))
@@ -111,19 +113,19 @@ struct NoteIntake {
                                   message: "This file names a report who is not in the roster (people are matched by employee_id or email); their meetings were skipped"))
         }
         guard let manager, let report else { return nil }
-        guard manager.id != report.id else {
+        guard manager != report else {
             note(file, Diagnostic(severity: .error, source: file.name, line: pair.reportLine,
                                   message: "This file names the same person as manager and report; those meetings were skipped"))
             return nil
         }
-        return PairKey(manager: manager.id, report: report.id)
+        return PairKey(manager: manager, report: report)
     }
 
-    /// The person a note names by employee id or email, through the roster (cached).
-    private mutating func person(_ reference: String) -> Person? {
+    /// The employee id of the person a note names by employee id or email, through the roster (cached).
+    private mutating func personID(_ reference: String) -> String? {
         if let known = people[reference] { return known }
-        let found = roster.person(matching: reference)
-        people[reference] = found
+        let found = roster.person(matching: reference)?.id
+        people[reference] = .some(found)
         return found
     }
 

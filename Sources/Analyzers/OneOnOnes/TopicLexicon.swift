@@ -18,16 +18,23 @@ struct TopicSet: Hashable, Sendable {
 /// Keywords are matched case-insensitively at the start of a word, so `goal` matches
 /// "Goals" and `well-being` matches "Well-being" and "well being"; punctuation is ignored.
 struct TopicLexicon: Sendable {
-    /// A keyword, normalized, and the topic it marks.
+    /// A keyword, normalized: where its bytes are in ``keywordBytes``, and the topic it marks.
     private struct Keyword: Sendable {
-        let bytes: [UInt8]
+        let start: Int
+        let length: Int
         let topic: Int
     }
 
     /// The topics' names, in metric order: the four built-ins first, then added ones by name.
     let names: [String]
-    /// Keywords by their first byte.
-    private let keywordsByFirstByte: [[Keyword]]
+    /// Every keyword's normalized bytes, one after another.
+    private let keywordBytes: [UInt8]
+    /// The keywords, grouped by their first byte (in byte order).
+    private let keywords: [Keyword]
+    /// Where the keywords starting with byte `b` are: `keywords[bucketStarts[b]..<bucketStarts[b + 1]]`.
+    /// Flat arrays rather than an array per byte: the scan of every note's words then touches
+    /// no reference-counted storage.
+    private let bucketStarts: [Int]
 
     /// The most topics a config may define.
     static let maximumTopics = 32
@@ -62,16 +69,29 @@ struct TopicLexicon: Sendable {
         for (topic, words) in overrides { keywords[topic] = words }
         let added = keywords.keys.filter { !Self.builtInNames.contains($0) }.sorted()
         names = Self.builtInNames + added
-        var buckets = [[Keyword]](repeating: [], count: 256)
+        var buckets = [[(bytes: [UInt8], topic: Int)]](repeating: [], count: 256)
         for (index, name) in names.enumerated() {
             for word in keywords[name] ?? [] {
                 let normalized = NormalizedWords(word)
                 guard !normalized.isEmpty else { continue }
                 let bytes = Array(normalized.bytes.dropFirst().dropLast())
-                buckets[Int(bytes[0])].append(Keyword(bytes: bytes, topic: index))
+                buckets[Int(bytes[0])].append((bytes, index))
             }
         }
-        keywordsByFirstByte = buckets
+        var allBytes: [UInt8] = []
+        var flat: [Keyword] = []
+        var starts: [Int] = []
+        for bucket in buckets {
+            starts.append(flat.count)
+            for keyword in bucket {
+                flat.append(Keyword(start: allBytes.count, length: keyword.bytes.count, topic: keyword.topic))
+                allBytes += keyword.bytes
+            }
+        }
+        starts.append(flat.count)
+        keywordBytes = allBytes
+        self.keywords = flat
+        bucketStarts = starts
     }
 
     /// The topics touched by a text.
@@ -91,18 +111,26 @@ struct TopicLexicon: Sendable {
     func topics(inNormalized words: [UInt8]) -> TopicSet {
         var found: UInt64 = 0
         words.withUnsafeBufferPointer { text in
-            let count = text.count
-            var index = 1
-            while index < count {
-                for keyword in keywordsByFirstByte[Int(text[index])] where found & (1 << UInt64(keyword.topic)) == 0 {
-                    let length = keyword.bytes.count
-                    guard index + length <= count else { continue }
-                    var matched = 1
-                    while matched < length, text[index + matched] == keyword.bytes[matched] { matched += 1 }
-                    if matched == length { found |= 1 << UInt64(keyword.topic) }
+            keywordBytes.withUnsafeBufferPointer { keywordBytes in
+                keywords.withUnsafeBufferPointer { keywords in
+                    bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                        let count = text.count
+                        var index = 1
+                        while index < count {
+                            let first = Int(text[index])
+                            for keyword in keywords[bucketStarts[first]..<bucketStarts[first + 1]]
+                            where found & (1 << UInt64(keyword.topic)) == 0 {
+                                let length = keyword.length
+                                guard index + length <= count else { continue }
+                                var matched = 1
+                                while matched < length, text[index + matched] == keywordBytes[keyword.start + matched] { matched += 1 }
+                                if matched == length { found |= 1 << UInt64(keyword.topic) }
+                            }
+                            while index < count, text[index] != 0x20 { index += 1 }
+                            index += 1
+                        }
+                    }
                 }
-                while index < count, text[index] != 0x20 { index += 1 }
-                index += 1
             }
         }
         return TopicSet(bits: found)

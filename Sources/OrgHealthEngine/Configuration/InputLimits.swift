@@ -35,17 +35,41 @@ public struct InputLimits: Sendable, Equatable {
         guard stat(url.path, &status) == 0 else { return [] }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return [(url.path, Int(status.st_size))]
-        case S_IFDIR:
-            guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
-            var files: [(path: String, size: Int)] = []
-            while let relative = walker.nextObject() as? String {
-                let path = url.path + "/" + relative
-                var entry = stat()
-                if stat(path, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG { files.append((path, Int(entry.st_size))) }
-            }
-            return files
+        case S_IFDIR: return regularFiles(inFolder: url.path, device: status.st_dev)
         default: return []
         }
+    }
+
+    /// The regular files below `root`, hidden ones included, with their sizes (links to files
+    /// followed), walked with `opendir`/`readdir` as FileManager's enumerator walks (folders
+    /// reached through links, or on another file system, are not entered) but without its
+    /// per-entry URL work, which cost 0.4 s of CPU on a folder of 51 k notes.
+    private static func regularFiles(inFolder root: String, device: dev_t) -> [(path: String, size: Int)] {
+        var files: [(path: String, size: Int)] = []
+        var pending = [root]
+        while let folder = pending.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = folder + "/" + name
+                var link = stat()
+                if Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                    || (Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) && lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFDIR) {
+                    var folderStatus = stat()
+                    if lstat(path, &folderStatus) == 0, folderStatus.st_dev == device { pending.append(path) }
+                    continue
+                }
+                var entryStatus = stat()
+                if stat(path, &entryStatus) == 0, entryStatus.st_mode & S_IFMT == S_IFREG {
+                    files.append((path, Int(entryStatus.st_size)))
+                }
+            }
+        }
+        return files
     }
 }
 
