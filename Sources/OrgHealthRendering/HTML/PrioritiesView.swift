@@ -86,10 +86,9 @@ struct Priorities {
 
     func rank(_ findings: [Finding]) -> [Finding] {
         // What ranks each finding, worked out once per finding rather than per comparison.
-        let keys = findings.map { (cross: cross.contains($0), strength: evidenceStrength($0)) }
+        let keys = findings.map { (severity: $0.severity.rank, cross: cross.contains($0), strength: evidenceStrength($0)) }
         return findings.indices.sorted { left, right in
-            let a = findings[left], b = findings[right]
-            if a.severity != b.severity { return a.severity < b.severity }
+            if keys[left].severity != keys[right].severity { return keys[left].severity < keys[right].severity }
             if keys[left].cross != keys[right].cross { return keys[left].cross }
             if keys[left].strength != keys[right].strength { return keys[left].strength > keys[right].strength }
             return left < right

@@ -13,6 +13,8 @@ struct JSONTextWriter {
     /// The written order of the last members of each type's objects: synthesized `Codable`
     /// encodes the same keys in the same order every time, so they are sorted once per type.
     private var orders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+    /// The types found not to be arrays.
+    private var isArray: [ObjectIdentifier: Bool] = [:]
     private static let chunk = 1 << 16
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -49,8 +51,11 @@ struct JSONTextWriter {
             return buffer.append(contentsOf: try JSONNumber.text(number, []).utf8)
         }
         if T.self == Bool.self, let flag = value as? Bool { return writeLiteral(flag ? "true" : "false") }
-        if let array = value as? any JSONStreamedArray {
-            return try array.writeJSONElements(to: &self, level: level)
+        // The run-time conformance check is asked once per type: most values are not arrays.
+        let type = ObjectIdentifier(T.self)
+        if isArray[type] ?? true {
+            if let array = value as? any JSONStreamedArray { return try array.writeJSONElements(to: &self, level: level) }
+            isArray[type] = false
         }
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try writeFoundationScalar(value)
@@ -58,7 +63,7 @@ struct JSONTextWriter {
         let capture = JSONCapture()
         try value.encode(to: capture)
         if case .object(let box) = capture.storage {
-            try writeObject(box.members, order: order(of: box.members, type: ObjectIdentifier(T.self)), level: level)
+            try writeObject(box.members, order: order(of: box.members, type: type), level: level)
         } else {
             try write(capture.storage, level: level)
         }
