@@ -183,16 +183,17 @@ public final class XMLStreamWriter {
         try perform("flush") { writer in xmlTextWriterFlush(writer) }
     }
 
-    /// Runs one libxml2 writer call with errors captured; a negative result throws.
-    private func perform(_ action: String, _ call: (xmlTextWriterPtr) -> Int32) throws(LibXMLError) {
-        guard output == nil else { throw LibXMLError(message: "cannot \(action): the writer is finished") }
+    /// Runs one libxml2 writer call with errors captured; a negative result throws. `action`
+    /// names the call in an error and is only made then (not once per attribute written).
+    private func perform(_ action: @autoclosure () -> String, _ call: (xmlTextWriterPtr) -> Int32) throws(LibXMLError) {
+        guard output == nil else { throw LibXMLError(message: "cannot \(action()): the writer is finished") }
         let writer = self.writer
         let file = self.file
         let failure = LibXML.withCapturedErrors { collector -> LibXMLError? in
             guard call(writer) < 0 else { return nil }
             // A failed write(2) is the cause libxml2 only reports as an I/O error.
-            if let reason = file?.failure { return LibXMLError(message: "could not \(action): \(reason)") }
-            return collector.mostRelevantError ?? LibXMLError(message: "could not \(action)")
+            if let reason = file?.failure { return LibXMLError(message: "could not \(action()): \(reason)") }
+            return collector.mostRelevantError ?? LibXMLError(message: "could not \(action())")
         }
         if let failure { throw failure }
     }

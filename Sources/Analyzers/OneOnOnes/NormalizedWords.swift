@@ -43,21 +43,30 @@ struct NormalizedWords {
         return (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) ? lower : 0
     }
 
-    /// ``append(_:to:)`` for ASCII bytes, without a look at `words.last` per byte.
+    /// ``append(_:to:)`` for ASCII bytes: each byte gives at most one, so room for all of them
+    /// is made at once (the array grows as `append` grows it) and written in place, the unused
+    /// end removed afterwards — no capacity check or look at `words.last` per byte.
     private static func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to words: inout [UInt8]) {
         var afterSpace = words.last == 0x20
+        var end = words.count
+        words.append(contentsOf: repeatElement(0, count: bytes.count))
         asciiWordBytes.withUnsafeBufferPointer { table in
-            for byte in bytes {
-                let mapped = table[Int(byte)]
-                if mapped != 0 {
-                    words.append(mapped)
-                    afterSpace = false
-                } else if !afterSpace {
-                    words.append(0x20)
-                    afterSpace = true
+            words.withUnsafeMutableBufferPointer { output in
+                for byte in bytes {
+                    let mapped = table[Int(byte)]
+                    if mapped != 0 {
+                        output[end] = mapped
+                        end += 1
+                        afterSpace = false
+                    } else if !afterSpace {
+                        output[end] = 0x20
+                        end += 1
+                        afterSpace = true
+                    }
                 }
             }
         }
+        words.removeLast(words.count - end)
     }
 
     /// Normalizes a text.
