@@ -40,6 +40,9 @@ public struct PrivacyGate: Sendable {
             .init(family: $0.id, scope: $0.scope, n: $0.n, reason: $0.suppressed)
         })
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+        // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
+        let lineRules = LineSuppression(roster: roster, cells: metricPlan.cells)
+        let lineMetrics = lineRules?.withheld(metricPlan.cells, minGroupSize: policy.minGroupSize) ?? [:]
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
         let keys = metricPlan.keys
         var hiddenMetrics: [FigureKeys.Key: SuppressionReason] = [:]
@@ -47,7 +50,7 @@ public struct PrivacyGate: Sendable {
         visibleMetrics.reserveCapacity(metricPlan.cells.count)
         for (index, cell) in metricPlan.cells.enumerated() {
             let key = metricPlan.cellKeys[index]
-            if let reason = cell.reason {
+            if let reason = cell.reason ?? lineMetrics[index] {
                 result.metrics[index].value = nil
                 result.metrics[index].suppressed = reason
                 hiddenMetrics[key] = reason
@@ -72,8 +75,10 @@ public struct PrivacyGate: Sendable {
                          reason: signal.suppressed ?? inherited)
         })
         signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+        let lineSignals = (lineRules ?? LineSuppression(roster: roster, cells: signalPlan.cells))?
+            .withheld(signalPlan.cells, minGroupSize: policy.minGroupSize) ?? [:]
         for (index, cell) in signalPlan.cells.enumerated() {
-            guard let reason = cell.reason else { continue }
+            guard let reason = cell.reason ?? lineSignals[index] else { continue }
             result.signals[index].score = nil
             result.signals[index].suppressed = reason
             counts[reason, default: 0] += 1
