@@ -19,7 +19,10 @@ import OrgHealthKit
 ///   wholly inside a line, and the departments, are a second and a third partition, with the
 ///   same remainder rule; the `secondary` rule applies to them when they cover the whole line.
 ///
-/// Withheld lines cascade: a withheld line is a withheld part of the line above.
+/// A line whose n equals that of a visible team, department, org or manager group nested with
+/// it counts the same people (the people of one contain the other's), so it repeats that
+/// figure; when no visible line lies inside it, it is shown whatever the rules above say
+/// (anything it gives, the other scopes give already). Withheld lines cascade: a withheld line is a withheld part of the line above.
 struct LineSuppression {
     let structure: LineStructure
 
@@ -179,16 +182,21 @@ struct LineSuppression {
     private func withholds(
         _ person: Int, n: Int, family: Family, scratch: Scratch, visible: (Int?) -> Int?, small: (Int) -> Bool
     ) -> Bool {
-        // R2: groups holding the whole line.
-        if let org = visible(family.org), small(org - n) { return true }
         let team = structure.teamBelow[person], department = structure.departmentBelow[person]
-        if team >= 0, let holder = visible(family.teams[team]), small(holder - n) { return true }
-        if department >= 0, let holder = visible(family.departments[department]), small(holder - n) { return true }
+        let holders = [visible(family.org), team >= 0 ? visible(family.teams[team]) : nil,
+                       department >= 0 ? visible(family.departments[department]) : nil].compactMap { $0 }
+        let inside = [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
+                      scratch.maxManagerInside[person], scratch.maxLineInside[person]].filter { $0 >= 0 }
+        // A line that counts the same people as a visible team, department, org or manager group
+        // nested with it repeats that group's figure; with no visible line inside it, whatever it
+        // gives with the others could be had from the other scopes alone, so it is shown.
+        let repeats = holders.contains(n) || [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
+                                               scratch.maxManagerInside[person]].contains(n)
+        if repeats && scratch.maxLineInside[person] < 0 { return false }
+        // R2: groups holding the whole line.
+        if holders.contains(where: { small($0 - n) }) { return true }
         // R2: the largest visible groups inside it (a smaller one differs more).
-        for largest in [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
-                        scratch.maxManagerInside[person], scratch.maxLineInside[person]] where largest >= 0 {
-            if small(n - largest) { return true }
-        }
+        if inside.contains(where: { small(n - $0) }) { return true }
         // R3: the partitions' remainders, and parts withheld as secondary.
         if small(n - scratch.partsVisible[person]) || scratch.partSecondary[person] { return true }
         if small(n - scratch.teamSum[person]) { return true }
