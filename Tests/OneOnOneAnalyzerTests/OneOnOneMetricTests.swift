@@ -171,6 +171,25 @@ struct OneOnOneMetricTests {
         #expect(Fixture.metric(result, "oneonone.actionItemCompletion", .manager("CEO")) == nil)
     }
 
+    @Test("the reporting line: CEO's line is M1 and A1 … A5, one group; M1 has no indirect reports, so no line")
+    func reportingLine() async throws {
+        let result = try await result()
+        // line:CEO = everyone below the CEO: the pair CEO–M1 (covered, a 77-day gap: manager:CEO above)
+        // plus M1's five pairs (4 of 5 covered, 3 long gaps: manager:M1 above) = 6 pairs, 5 covered, 4 long gaps.
+        let line = Scope.line("CEO")
+        #expect(value(result, "coverage", line) == 5.0 / 6.0)
+        #expect(n(result, "coverage", line) == 6)
+        #expect(value(result, "longGapRate", line) == 4.0 / 6.0)
+        // Held meetings: CEO–M1 1, plus M1's 13 (the org's 14 less the CEO's 1) = 14 over 6 pairs.
+        #expect(value(result, "meetingsPerPair", line) == 14.0 / 6.0)
+        // M1's reports have no reports: line:M1 would be manager:M1 again.
+        #expect(!result.metrics.contains { $0.scope == .line("M1") })
+        // Six people are employed below the CEO at the period's end (L1 left): under a
+        // minimum group size of 7 there is no line at all.
+        let strict = try await Fixture.analyze(try NotesFolder(metricNotes), roster: metricRoster, minGroupSize: 7)
+        #expect(!strict.metrics.contains { $0.scope.kind == .line })
+    }
+
     @Test("signals: score from the metric at the same scope, with the metric as basis")
     func signals() async throws {
         let result = try await result()

@@ -30,8 +30,14 @@ struct ManagerAudienceTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: managersFolder.path).filter { $0 != "index.html" }
         #expect(folders.count >= 5, "only \(folders.count) manager reports")
         #expect(index.contains("under the minimum group size of 5"), "the index does not say why some managers got none")
+        var withLine = 0
         for managerFolder in folders {
             #expect(index.contains("href=\"\(managerFolder)/health-report.html\""))
+            // Their own whole line (`line:<id>`) may be there; nobody else's.
+            let xml = try String(contentsOf: managersFolder.appendingPathComponent("\(managerFolder)/health-report.xml"), encoding: .utf8)
+            let lines = Set(xml.components(separatedBy: "scope=\"line:").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+            #expect(lines.isSubset(of: [managerFolder]), "managers/\(managerFolder) holds \(lines.sorted())")
+            if xml.contains("<metric id=\"org.headcount\" scope=\"line:\(managerFolder)\" value=") { withLine += 1 }
             for file in ["health-report.html", "health-report.xml"] {
                 let text = try String(contentsOf: managersFolder.appendingPathComponent("\(managerFolder)/\(file)"), encoding: .utf8)
                 for (other, names) in identities where other != managerFolder {
@@ -40,5 +46,11 @@ struct ManagerAudienceTests {
                 }
             }
         }
+        // In the 120-person sample the CEO and every VP have indirect reports and a line of 5 or
+        // more: at least those editions show the line's headcount as one figure.
+        #expect(withLine >= 2, "only \(withLine) editions show their line's headcount")
+        // The sample's survey export names teams only: the edition says why lines have no survey figures.
+        let someEdition = try String(contentsOf: managersFolder.appendingPathComponent("\(folders[0])/health-report.html"), encoding: .utf8)
+        #expect(someEdition.contains("The culture survey gives no figures for a line"))
     }
 }

@@ -67,8 +67,11 @@ public struct CultureSurveyAnalyzer: Analyzer {
         }
 
         let keepsVerbatims = hasComments && context.privacy.comments == .include
+        // Reporting lines are counted from responses that name their person, as cuts are.
+        let lines = definition.isOrganizationOnly ? nil
+            : ReportingLines(roster: context.roster, on: context.period.end, minGroupSize: context.privacy.minGroupSize)
         var scanner = ResponseScanner(
-            definition: definition, directory: directory, roster: context.roster, progress: context.progress)
+            definition: definition, directory: directory, roster: context.roster, lines: lines, progress: context.progress)
         let decoder = RowDecoder(
             definition: definition, plan: plan, exports: exports.map(\.layout), sources: exports.map(\.source),
             themes: themes, keepsVerbatims: keepsVerbatims)
@@ -104,9 +107,11 @@ public struct CultureSurveyAnalyzer: Analyzer {
             if scanner.cutResponses > 0 {
                 // Participation only when every response was cut: otherwise the uncut ones are missing from it.
                 let roster = context.roster, day = context.period.end, complete = scanner.uncutResponses == 0
-                builder.addAttributes(tally: tally, attributes: attributes) { complete ? roster.headcount(of: $0, on: day) : 0 }
+                builder.addAttributes(tally: tally, attributes: attributes) { scope in
+                    complete ? lines?.headcount(of: scope) ?? roster.headcount(of: scope, on: day) : 0
+                }
             }
-            if let note = cutNote(scanner: scanner, exports: exports, roster: context.roster) {
+            if !context.roster.cuts.isEmpty, let note = cutNote(scanner: scanner, exports: exports, roster: context.roster) {
                 diagnostics.append(Diagnostic(severity: .info, source: inputs.responses.first?.lastPathComponent, message: note))
             }
         }

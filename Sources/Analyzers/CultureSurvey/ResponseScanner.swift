@@ -25,7 +25,7 @@ struct ResponseScanner {
     var excludedPerExport: [Int: (status: Int, unfinished: Int)] = [:]
     /// Team index by lowercased name, built at the first name that differs in case only.
     private var foldedTeams: [String: Int]?
-    /// The cuts' attribute scopes, when the config has `cuts:`.
+    /// The cuts' attribute scopes (when the config has `cuts:`) and the reporting lines.
     let attributes: SurveyAttributes?
     /// The current response's attribute indices (``SurveyAttributes/width`` entries, −1 = none),
     /// handed to the caller with the record.
@@ -37,12 +37,12 @@ struct ResponseScanner {
     /// The row count at which progress is reported next.
     private var nextReport = 200_000
 
-    init(definition: SurveyDefinition, directory: TeamDirectory, roster: Roster, progress: ProgressReporter) {
+    init(definition: SurveyDefinition, directory: TeamDirectory, roster: Roster, lines: ReportingLines? = nil, progress: ProgressReporter) {
         self.directory = directory
         self.roster = roster
         self.progress = progress
         responseLimit = Int(UInt32.max) / max(1, definition.scale.max - definition.scale.min)
-        attributes = SurveyAttributes(roster: roster)
+        attributes = SurveyAttributes(roster: roster, lines: lines)
         currentAttributes = Array(repeating: -1, count: attributes?.width ?? 0)
     }
 

@@ -38,7 +38,8 @@ public struct OneOnOneAnalyzer: Analyzer {
             return AnalyzerResult(sections: [Self.noDataSection(ledger, fileCount: files.count, period: context.period)],
                                   diagnostics: diagnostics)
         }
-        let figures = OneOnOneFigures(ledger: ledger, roster: context.roster, period: context.period, settings: settings)
+        let lines = ReportingLines(roster: context.roster, on: context.period.end, minGroupSize: context.privacy.minGroupSize)
+        let figures = OneOnOneFigures(ledger: ledger, roster: context.roster, lines: lines, period: context.period, settings: settings)
         let metrics = figures.metrics()
         let findings = OneOnOneFindings(
             figures: figures, roster: context.roster, period: context.period, settings: settings,

@@ -2,7 +2,8 @@ import OrgHealthKit
 
 /// The one-on-one figures of every scope: expected pairs (each person active in the period
 /// who has a manager, with that manager) summed per org, department, team and manager scope,
-/// and meetings of other pairs (skip-levels, dotted lines) counted apart.
+/// and meetings of other pairs (skip-levels, dotted lines) counted apart. Each pair also
+/// counts in every reporting line (`line:<id>`) above the person.
 struct OneOnOneFigures: Sendable {
     let tallies: [Scope: ScopeTally]
     /// Held meetings of pairs that are not a person and their manager, and how many such pairs,
@@ -11,7 +12,7 @@ struct OneOnOneFigures: Sendable {
     let topicNames: [String]
     let maxGapDays: Int
 
-    init(ledger: NoteLedger, roster: Roster, period: ReportingPeriod, settings: OneOnOneOptions) {
+    init(ledger: NoteLedger, roster: Roster, lines: ReportingLines? = nil, period: ReportingPeriod, settings: OneOnOneOptions) {
         topicNames = settings.lexicon.names
         maxGapDays = settings.maxGapDays
         var tallies: [Scope: ScopeTally] = [:]
@@ -22,8 +23,9 @@ struct OneOnOneFigures: Sendable {
             expected.insert(key)
             let facts = PairFacts(log: ledger.pairs[key], window: PairFacts.window(of: person, in: period))
             // Cuts (config `cuts:`): each attribute value is a group of its own, never crossed
-            // with the person's team, department or manager.
-            for scope in roster.scopes(of: person) + roster.attributeScopes(of: person) {
+            // with the person's team, department or manager. A reporting line is a group too.
+            let lineScopes = lines?.lineScopes(of: person) ?? []
+            for scope in roster.scopes(of: person) + roster.attributeScopes(of: person) + lineScopes {
                 tallies[scope, default: ScopeTally(topics: topicNames.count)].add(facts, maxGapDays: settings.maxGapDays)
             }
         }

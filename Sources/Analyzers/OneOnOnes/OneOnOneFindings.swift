@@ -164,6 +164,7 @@ struct OneOnOneFindings {
         case .department(let name): return "in department \(name)"
         case .team(let name): return "in team \(name)"
         case .manager(let id): return "among the direct reports of \(OneOnOneFindings.label(id, roster))"
+        case .line(let id): return "in the reporting line of \(OneOnOneFindings.label(id, roster))"
 
         case .attribute(let name, let value): return "among people with \(name) \(value)"
         }

@@ -24,8 +24,19 @@ public struct OrgStructureAnalyzer: Analyzer {
             if let signal = figures.signal { signals.append(signal) }
         }
         metrics += snapshot.managerMetrics()
+        metrics += Self.lineHeadcounts(context)
         let findings = OrgStructureFindings(snapshot: snapshot, bounds: bounds).findings()
         let sections = OrgStructureSections(snapshot: snapshot, bounds: bounds, metrics: metrics).sections()
         return AnalyzerResult(metrics: metrics, signals: signals, findings: findings, sections: sections)
+    }
+
+    /// The headcount of every reporting line (`line:<id>`, employed at the period's end); the
+    /// line's other structure figures are its manager's and teams'.
+    static func lineHeadcounts(_ context: AnalysisContext) -> [Metric] {
+        guard context.roster.hasManagerInformation else { return [] }
+        let lines = ReportingLines(roster: context.roster, on: context.period.end, minGroupSize: context.privacy.minGroupSize)
+        return lines.scopes.compactMap { scope in
+            lines.headcount(of: scope).map { Metric(id: OrgStructureMetric.headcount, scope: scope, value: Double($0), unit: .count, n: $0) }
+        }
     }
 }

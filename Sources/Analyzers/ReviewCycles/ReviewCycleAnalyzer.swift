@@ -39,7 +39,9 @@ public struct ReviewCycleAnalyzer: Analyzer {
         guard !files.isEmpty else {
             throw AnalyzerError("no review file was given; set sources.review-cycles in the config to the review export (CSV)")
         }
-        let groups = ReviewGroups(roster: context.roster)
+        let groups = ReviewGroups(
+            roster: context.roster,
+            lines: ReportingLines(roster: context.roster, on: context.period.end, minGroupSize: context.privacy.minGroupSize))
         var reviewers = ReviewerDirectory(roster: context.roster, groups: groups)
         var tally = ReviewTally(groups: groups, scale: options.scale, people: context.roster.people.count)
         let reader = ReviewFileReader(options: options, period: context.period, progress: context.progress)

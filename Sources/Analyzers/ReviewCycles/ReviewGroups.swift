@@ -1,12 +1,13 @@
 import OrgHealthKit
 
 /// The group scopes review figures are reported for — the org, every department, every team,
-/// and every value of each cut (config `cuts:`, `attribute:location=Berlin`) —
+/// every value of each cut (config `cuts:`, `attribute:location=Berlin`) and every reporting
+/// line (`line:<id>`, see `ReportingLines`) —
 /// numbered so that the tallies can be flat arrays, and each roster person's groups (those
 /// of the reviewee: a review counts where the person reviewed sits).
 struct ReviewGroups: Sendable {
     /// The scopes by group number: 0 is the org, then departments, then teams (sorted by name),
-    /// then attribute values.
+    /// then attribute values, then reporting lines.
     let scopes: [Scope]
     /// For each roster person (by index in `roster.people`), their group numbers: the org,
     /// their department if any, their team.
@@ -14,7 +15,7 @@ struct ReviewGroups: Sendable {
     /// Roster index by exact employee id.
     let indexByID: [String: Int]
 
-    init(roster: Roster) {
+    init(roster: Roster, lines: ReportingLines? = nil) {
         var scopes: [Scope] = [.org]
         var departmentGroup: [String: Int] = [:]
         for department in roster.departments {
@@ -31,6 +32,11 @@ struct ReviewGroups: Sendable {
             attributeGroup[scope] = scopes.count
             scopes.append(scope)
         }
+        var lineGroup: [Scope: Int] = [:]
+        for scope in lines?.scopes ?? [] {
+            lineGroup[scope] = scopes.count
+            scopes.append(scope)
+        }
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(roster.people.count)
         var groupsOfTeam: [String: [Int]] = [:]
@@ -39,7 +45,9 @@ struct ReviewGroups: Sendable {
         for (index, person) in roster.people.enumerated() {
             indexByID[person.id] = index
             // A cut value is a group of its own, never crossed with the team or department.
+            // So is a reporting line: a review counts in every line above the person.
             let cutGroups = roster.attributeScopes(of: person).compactMap { attributeGroup[$0] }
+                + (lines?.lineScopes(of: person) ?? []).compactMap { lineGroup[$0] }
             if let known = groupsOfTeam[person.team] {
                 groupsOfPerson.append(known + cutGroups)
                 continue

@@ -2,8 +2,9 @@ import OrgHealthKit
 
 /// The `managers` audience: one edition of the already-gated report per manager whose line —
 /// everyone below them, directly or not — has at least the minimum group size, holding only
-/// figures about that line (their direct reports, the teams made up entirely of their line),
-/// their department and the organization; no other person named; no figure the gate withheld.
+/// figures about that line (the whole line as one group, `line:<id>`; their direct reports; the
+/// teams made up entirely of their line), their department and the organization; no other
+/// person named; no figure the gate withheld.
 public struct ManagerAudience: Sendable {
     /// One manager's outcome: an edition, or why none.
     public struct Edition: Sendable {
@@ -70,7 +71,7 @@ public struct ManagerAudience: Sendable {
         let teams = membersByTeam.filter { _, members in
             members.allSatisfy { lineIDs.contains($0.id) || $0.id == managerID }
         }.keys
-        var allowed: Set<Scope> = [.org, .manager(managerID)]
+        var allowed: Set<Scope> = [.org, .manager(managerID), .line(managerID)]
         for team in teams { allowed.insert(.team(team)) }
         if let department { allowed.insert(.department(department)) }
         let others = PersonMentions(identities: Set(roster.people.filter { $0.id != managerID }.flatMap { person in
@@ -78,11 +79,25 @@ public struct ManagerAudience: Sendable {
         }))
         var edition = ScopedEdition(allowed: allowed, mentions: others).apply(to: report)
         edition.methodology.healthModel.append(
-            "Audience: manager. This edition is for one manager: the organization, their department, their direct reports "
+            "Audience: manager. This edition is for one manager: the organization, their department, their whole line of "
+                + "\(line.count) people as one group (line:\(managerID), when it has indirect reports and the figures are "
+                + "reportable), their direct reports "
                 + "(\(report.scopes.first { $0.scope == .manager(managerID) }.map { "\($0.headcount) people" } ?? "when reportable")) "
-                + "and the \(teams.count) teams made up entirely of their line of \(line.count) people. Figures about other "
-                + "groups, and anything naming another person, are in HR's edition.")
+                + "and the \(teams.count) teams made up entirely of their line. Figures about other "
+                + "groups, and anything naming another person, are in HR's edition."
+                + (Self.surveyGivesNoLines(report) ? " " + Self.noSurveyLines : ""))
         return edition
+    }
+
+    /// Why a line has no culture-survey figures when the export names teams only.
+    static let noSurveyLines = "The culture survey gives no figures for a line: its export names teams, not people, "
+        + "and a team can span lines."
+
+    /// Whether the culture survey gave figures but none for any line (responses did not name people).
+    static func surveyGivesNoLines(_ report: HealthReport) -> Bool {
+        guard let survey = report.analyzers.first(where: { $0.descriptor.id == "culture-survey" }),
+              !survey.result.metrics.isEmpty else { return false }
+        return !survey.result.metrics.contains { $0.scope.kind == .line }
     }
 }
 

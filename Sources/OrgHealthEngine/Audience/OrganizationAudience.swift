@@ -3,7 +3,7 @@ import OrgHealthKit
 /// Turns the HR report into one that can be shared beyond HR: no person's name or employee id
 /// in any output. It removes, from the already-gated report:
 ///
-/// - every manager scope: its scope health, metrics, signals and watchlist entry;
+/// - every manager scope and reporting line: its scope health, metrics, signals and watchlist entry;
 /// - table rows and chart points about a manager (a table left with no rows — the per-manager
 ///   tables, the calibration list — goes entirely, and so does a table with a "Manager" column);
 /// - findings about a manager, replaced by one finding per analyzer and severity that says how
@@ -25,21 +25,21 @@ public struct OrganizationAudience: Sendable {
     /// The methodology line that states what this audience leaves out.
     public static let methodologyNote =
         "Audience: organization. This edition can be shared beyond HR: it names no person and shows no employee id. "
-        + "Removed from the HR edition: per-manager figures, tables and charts (including the rating calibration list), "
+        + "Removed from the HR edition: per-manager and per-line figures, tables and charts (including the rating calibration list), "
         + "the wording of findings about individual managers (counted instead, per analyzer and severity), and the "
         + "data-quality notes (counted instead), which quote roster rows. All other figures are the HR edition's, "
         + "under the same privacy rules."
 
     public func apply(to report: HealthReport) -> HealthReport {
         var shared = report
-        shared.scopes = report.scopes.filter { $0.scope.kind != .manager && !named($0.scope) && !mentions.mentionsSomeone($0.name) }
-        shared.watchlist = report.watchlist.filter { $0.scope.kind != .manager && !named($0.scope) && !mentions.mentionsSomeone($0.reason) }
+        shared.scopes = report.scopes.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) && !mentions.mentionsSomeone($0.name) }
+        shared.watchlist = report.watchlist.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) && !mentions.mentionsSomeone($0.reason) }
         shared.crossSourceFindings = filter(report.crossSourceFindings, source: "cross-source")
         shared.analyzers = report.analyzers.map(filter)
         let runNotes = report.dataQuality.diagnostics.count
         shared.dataQuality.diagnostics = runNotes == 0 ? [] : [Diagnostic(
             severity: .info, message: "\(runNotes) data-quality notes of the run are in the HR edition of this report.")]
-        shared.dataQuality.suppressedScopes = report.dataQuality.suppressedScopes.filter { $0.kind != .manager && !named($0) }
+        shared.dataQuality.suppressedScopes = report.dataQuality.suppressedScopes.filter { !Self.isPersonal($0.kind) && !named($0) }
         shared.methodology.healthModel.append(Self.methodologyNote)
         return shared
     }
@@ -47,8 +47,8 @@ public struct OrganizationAudience: Sendable {
     private func filter(_ run: AnalyzerRun) -> AnalyzerRun {
         var run = run
         var result = run.result
-        result.metrics = result.metrics.filter { $0.scope.kind != .manager && !named($0.scope) }
-        result.signals = result.signals.filter { $0.scope.kind != .manager && !named($0.scope) }
+        result.metrics = result.metrics.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) }
+        result.signals = result.signals.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) }
         result.findings = filter(result.findings, source: run.descriptor.id)
         result.sections = result.sections.compactMap(filter)
         let notes = result.diagnostics.count
@@ -61,7 +61,7 @@ public struct OrganizationAudience: Sendable {
     /// Findings that name no one stay; the others are counted per severity.
     private func filter(_ findings: [Finding], source: String) -> [Finding] {
         let (kept, withheld) = findings.reduce(into: ([Finding](), [Finding]())) { parts, finding in
-            if finding.scope.kind == .manager || named(finding.scope)
+            if Self.isPersonal(finding.scope.kind) || named(finding.scope)
                 || [finding.title, finding.detail, finding.recommendation].contains(where: mentions.mentionsSomeone) {
                 parts.1.append(finding)
             } else {
@@ -70,6 +70,9 @@ public struct OrganizationAudience: Sendable {
         }
         return kept + summaries(of: withheld, source: source)
     }
+
+    /// Whether a scope is named after a person: a manager's direct reports, a manager's line.
+    static func isPersonal(_ kind: Scope.Kind?) -> Bool { kind == .manager || kind == .line }
 
     /// Whether a group's own name is someone's (a team named after its lead, say).
     private func named(_ scope: Scope) -> Bool { scope != .org && mentions.mentionsSomeone(scope.name) }
@@ -89,7 +92,7 @@ public struct OrganizationAudience: Sendable {
                 if table.columns.contains(where: { $0.lowercased().hasPrefix("manager") }) { return nil }
                 let before = table.rows.count
                 table.rows = table.rows.filter { row in
-                    row.ref?.scope.kind != .manager && !row.ref.map { named($0.scope) }.isTrue
+                    !Self.isPersonal(row.ref?.scope.kind) && !row.ref.map { named($0.scope) }.isTrue
                         && !row.cells.contains(where: mentions.mentionsSomeone)
                 }
                 if let caption = table.caption, mentions.mentionsSomeone(caption) { table.caption = nil }
@@ -97,7 +100,7 @@ public struct OrganizationAudience: Sendable {
             case .chart(var chart):
                 for index in chart.series.indices {
                     chart.series[index].points = chart.series[index].points.filter { point in
-                        point.ref?.scope.kind != .manager && !mentions.mentionsSomeone(point.label)
+                        !Self.isPersonal(point.ref?.scope.kind) && !mentions.mentionsSomeone(point.label)
                     }
                 }
                 return chart.series.allSatisfy(\.points.isEmpty) ? nil : .chart(chart)

@@ -118,6 +118,7 @@ private struct KnownScopes {
         case .team(let name): return teams.contains(name)
         case .department(let name): return departments.contains(name)
         case .manager(let id): return roster.person(id: id) != nil
+        case .line(let id): return !roster.directReports(of: id).isEmpty
         case .attribute: return !roster.members(of: scope).isEmpty
         }
     }
@@ -134,6 +135,7 @@ private struct KnownScopes {
         case .team: return sample(teams, "team")
         case .department: return sample(departments, "department")
         case .manager: return "manager scopes name an employee_id"
+        case .line: return "line scopes name the employee_id of someone with reports"
         case .attribute:
             let cuts = roster.cuts.map(\.name)
             return cuts.isEmpty ? "the config has no cuts" : "the cuts are \(cuts.joined(separator: ", "))"

@@ -108,6 +108,8 @@ public struct ReportPipeline: Sendable {
             let name: String
             if case .manager(let id) = scope, let person = roster.person(id: id), let display = person.name {
                 name = "\(display) (\(id))"
+            } else if case .line(let id) = scope, let person = roster.person(id: id), let display = person.name {
+                name = "\(display) (\(id))"
             } else {
                 name = scope.name
             }
@@ -137,7 +139,8 @@ public struct ReportPipeline: Sendable {
             crossSourceFindings: CrossSourceFindings().findings(
                 runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a })),
             // Attribute values (cuts) have their own view; the watchlist stays about org units.
-            watchlist: model.watchlist(scopes.filter { $0.scope.kind != .attribute }),
+            // Reporting lines overlap teams and departments, so they stay out of it too.
+            watchlist: model.watchlist(scopes.filter { $0.scope.kind != .attribute && $0.scope.kind != .line }),
             dataQuality: DataQuality(
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
                 suppressedScopes: suppressedScopes.sorted()),

@@ -61,6 +61,9 @@ public struct PrivacyGate: Sendable {
             metricPlan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
         }
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+        // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
+        let lineRules = LineSuppression(roster: roster, plan: metricPlan)
+        if let lineRules { metricPlan.withhold(lineRules.withheld(metricPlan, minGroupSize: policy.minGroupSize)) }
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
         var hiddenScopes: Set<Int32> = []
         for (index, cell) in metricPlan.cells.enumerated() {
@@ -101,6 +104,10 @@ public struct PrivacyGate: Sendable {
                 signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+            if let signalLineRules = lineRules.map({ LineSuppression(structure: $0.structure) })
+                ?? LineSuppression(roster: roster, plan: signalPlan) {
+                signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
+            }
             hiddenScopes = []
             for (index, cell) in signalPlan.cells.enumerated() {
                 guard let reason = cell.reason else { continue }

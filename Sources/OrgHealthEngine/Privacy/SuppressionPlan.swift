@@ -59,6 +59,18 @@ struct SuppressionPlan {
         return .some(cells[Int(index)].reason)
     }
 
+    /// Withholds more cells after `resolve` (the reporting lines' rules), by cell index; look-ups
+    /// answer with the new reasons.
+    mutating func withhold(_ reasons: [Int: SuppressionReason]) {
+        for (index, reason) in reasons where cells[index].reason == nil {
+            cells[index].reason = reason
+            cellByKey[FigureKeys.Key(family: cells[index].family, scope: cells[index].scope)] = Int32(index)
+        }
+    }
+
+    /// Whether any figure of the plan is a reporting line's (`line:<id>`).
+    var hasLineScopes: Bool { keys.scopes.contains { $0.kind == .line } }
+
     /// Applies the rules; `parent` gives a scope's parent.
     ///
     /// Works on integers (issue 16): each distinct family and scope is numbered once, its

@@ -1,8 +1,9 @@
 /// The group a figure describes: the whole organization, a department, a team, the
-/// direct reports of one manager, or everyone with one value of a roster attribute (a cut).
+/// direct reports of one manager, a manager's whole reporting line, or everyone with one
+/// value of a roster attribute (a cut).
 ///
 /// Written as `org`, `department:<name>`, `team:<name>`, `manager:<employee_id>`,
-/// `attribute:<attribute>=<value>` (`attribute:location=Berlin`, `attribute:tenure=1–2y`).
+/// `line:<employee_id>`, `attribute:<attribute>=<value>` (`attribute:location=Berlin`, `attribute:tenure=1–2y`).
 /// An attribute scope is never crossed with a team, department or manager: there is no
 /// scope for "the Berlin people of team Platform" (the intersection attack).
 public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
@@ -14,13 +15,16 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     case team(String)
     /// The direct reports of a manager, by the manager's employee id.
     case manager(String)
+    /// Everyone below a manager, directly or not (not the manager themself), by the
+    /// manager's employee id: see `ReportingLines`.
+    case line(String)
     /// Everyone whose roster attribute (a configured cut: `location`, `level`, `tenure`, …)
     /// has this value.
     case attribute(String, String)
 
     /// The kind of scope.
     public enum Kind: String, Codable, Sendable, CaseIterable, Comparable {
-        case org, department, team, manager, attribute
+        case org, department, team, manager, line, attribute
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             // `allCases` builds a new array on every call; scopes are sorted by the million.
@@ -35,11 +39,11 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         /// The text that did not parse.
         public let text: String
         public var description: String {
-            "'\(text)' is not a scope; use org, department:<name>, team:<name>, manager:<employee_id> or attribute:<attribute>=<value>"
+            "'\(text)' is not a scope; use org, department:<name>, team:<name>, manager:<employee_id>, line:<employee_id> or attribute:<attribute>=<value>"
         }
     }
 
-    /// Parses `org`, `department:X`, `team:X`, `manager:X` or `attribute:A=V`.
+    /// Parses `org`, `department:X`, `team:X`, `manager:X`, `line:X` or `attribute:A=V`.
     public init(parsing text: String) throws(ParseError) {
         if text == "org" { self = .org; return }
         guard let colon = text.firstIndex(of: ":") else { throw ParseError(text: text) }
@@ -49,6 +53,7 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         case "department": self = .department(name)
         case "team": self = .team(name)
         case "manager": self = .manager(name)
+        case "line": self = .line(name)
         case "attribute":
             guard let equals = name.firstIndex(of: "="), equals != name.startIndex,
                   name.index(after: equals) != name.endIndex else { throw ParseError(text: text) }
@@ -64,6 +69,7 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         case .department: return .department
         case .team: return .team
         case .manager: return .manager
+        case .line: return .line
         case .attribute: return .attribute
         }
     }
@@ -73,7 +79,7 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     public var name: String {
         switch self {
         case .org: return "Organization"
-        case .department(let name), .team(let name), .manager(let name): return name
+        case .department(let name), .team(let name), .manager(let name), .line(let name): return name
         case .attribute(let attribute, let value): return "\(attribute)=\(value)"
         }
     }
@@ -94,7 +100,7 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     public var description: String { id }
 
-    /// Orders by kind (org, departments, teams, managers), then by name.
+    /// Orders by kind (org, departments, teams, managers, lines, attributes), then by name.
     public static func < (lhs: Scope, rhs: Scope) -> Bool {
         lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.name < rhs.name
     }

@@ -99,12 +99,15 @@ public struct Roster: Sendable {
 
     /// The parent scope for the privacy gate's secondary suppression: a team's department
     /// (or the org when it has none), a department's org; managers' parent is the org.
+    /// A reporting line has none: lines overlap the other scopes, so they are in no sibling
+    /// set; the gate's line rules (`LineSuppression`) cover them.
     public func parent(of scope: Scope) -> Scope? {
         switch scope {
         case .org: return nil
         case .department: return .org
         case .team(let team): return department(ofTeam: team).map(Scope.department) ?? .org
         case .manager: return .org
+        case .line: return nil
         case .attribute: return .org
         }
     }
@@ -247,6 +250,9 @@ public struct Roster: Sendable {
         case .department(let name): indices = membersByDepartment[name]
         case .team(let name): indices = membersByTeam[name]
         case .manager(let id): indices = reportsByManager[id]
+        case .line(let id):
+            try forEachLineMember(of: id, body)
+            return
         case .attribute: indices = membersByAttribute[scope]
         }
         for index in indices ?? [] { try body(people[index]) }
@@ -260,6 +266,7 @@ public struct Roster: Sendable {
         case .department(let name): return (membersByDepartment[name] ?? []).map { people[$0] }
         case .team(let name): return (membersByTeam[name] ?? []).map { people[$0] }
         case .manager(let id): return directReports(of: id)
+        case .line(let id): return lineMembers(of: id)
         case .attribute: return (membersByAttribute[scope] ?? []).map { people[$0] }
         }
     }

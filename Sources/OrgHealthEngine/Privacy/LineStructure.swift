@@ -1,0 +1,140 @@
+import OrgHealthKit
+
+/// How every possible reporting line (`line:<id>`) nests with the roster's teams and
+/// departments, computed once per roster in time linear in its size (plus each team's depth):
+/// the team and the department that hold a whole line, if any, and the deepest manager each
+/// team and department lies wholly below. Over everyone in the roster, employed or not, so
+/// that nesting holds for whichever people a figure counts. See ``LineSuppression``.
+struct LineStructure {
+    let tree: ReportingTree
+    /// Each person's team, by number (teams in the roster's sorted order).
+    let teamOf: [Int32]
+    /// Each person's department, by number (−1: none).
+    let departmentOf: [Int32]
+    let teamNumbers: [String: Int32]
+    let departmentNumbers: [String: Int32]
+    /// The team of everyone below a person (−1: mixed; −2: nobody below).
+    let teamBelow: [Int32]
+    /// The department of everyone below a person (−1: mixed or none; −2: nobody below).
+    let departmentBelow: [Int32]
+    /// The teams wholly below each person (not including them), listed at the deepest such person.
+    let teamsAnchoredAt: [Int: [Int32]]
+    /// The departments wholly below each person, listed at the deepest such person.
+    let departmentsAnchoredAt: [Int: [Int32]]
+    /// Whether the teams wholly below a person are all of the people below them (then a line's
+    /// teams partition it exactly).
+    let teamsCoverLine: [Bool]
+    /// Whether the departments wholly below a person are all of the people below them.
+    let departmentsCoverLine: [Bool]
+
+    init(roster: Roster) {
+        let tree = ReportingTree(roster: roster)
+        let people = roster.people
+        let teams = roster.teams, departments = roster.departments
+        var teamNumbers: [String: Int32] = [:], departmentNumbers: [String: Int32] = [:]
+        for (number, team) in teams.enumerated() { teamNumbers[team] = Int32(number) }
+        for (number, department) in departments.enumerated() { departmentNumbers[department] = Int32(number) }
+        let departmentOfTeam = teams.map { roster.department(ofTeam: $0).flatMap { departmentNumbers[$0] } ?? -1 }
+        let teamOf = people.map { teamNumbers[$0.team] ?? -1 }
+        let departmentOf = teamOf.map { $0 >= 0 ? departmentOfTeam[Int($0)] : -1 }
+        // A walk up stops at a cycle: a manager in a cycle is nobody's manager here.
+        let up = people.indices.map { index -> Int in
+            let manager = tree.managerIndex[index]
+            return manager >= 0 && tree.isInForest[manager] ? manager : -1
+        }
+        // Depth and pre-order number, from the top down (the reverse of the bottom-up order
+        // puts every manager before their reports; siblings' pre-order ranges come from sizes).
+        var size = [Int](repeating: 1, count: people.count)
+        for index in tree.bottomUp where up[index] >= 0 { size[up[index]] += size[index] }
+        var depth = [Int](repeating: 0, count: people.count)
+        var preorder = [Int](repeating: -1, count: people.count)
+        var nextFree = [Int](repeating: 0, count: people.count)
+        var rootCursor = 0
+        for index in tree.bottomUp.reversed() {
+            let manager = up[index]
+            if manager < 0 {
+                preorder[index] = rootCursor
+                rootCursor += size[index]
+            } else {
+                depth[index] = depth[manager] + 1
+                preorder[index] = preorder[manager] + 1 + nextFree[manager]
+                nextFree[manager] += size[index]
+            }
+        }
+        func lca(_ first: Int, _ second: Int) -> Int {
+            var a = first, b = second
+            while depth[a] > depth[b] { a = up[a] }
+            while depth[b] > depth[a] { b = up[b] }
+            while a != b {
+                a = up[a]
+                b = up[b]
+                if a < 0 || b < 0 { return -1 }
+            }
+            return a
+        }
+        // The deepest person a group of people lies wholly below, or −1.
+        func anchor(_ members: [Int], isMember: (Int) -> Bool) -> Int {
+            guard let first = members.first, members.allSatisfy({ tree.isInForest[$0] }) else { return -1 }
+            var low = first, high = first
+            for member in members {
+                if preorder[member] < preorder[low] { low = member }
+                if preorder[member] > preorder[high] { high = member }
+            }
+            let common = lca(low, high)
+            guard common >= 0 else { return -1 }
+            return isMember(common) ? up[common] : common
+        }
+        var teamMembers = [[Int]](repeating: [], count: teams.count)
+        var departmentMembers = [[Int]](repeating: [], count: departments.count)
+        for index in people.indices {
+            if teamOf[index] >= 0 { teamMembers[Int(teamOf[index])].append(index) }
+            if departmentOf[index] >= 0 { departmentMembers[Int(departmentOf[index])].append(index) }
+        }
+        var teamsAnchoredAt: [Int: [Int32]] = [:], departmentsAnchoredAt: [Int: [Int32]] = [:]
+        var anchoredPeople = [Int](repeating: 0, count: people.count)
+        var anchoredDepartmentPeople = [Int](repeating: 0, count: people.count)
+        for (team, members) in teamMembers.enumerated() {
+            let at = anchor(members) { teamOf[$0] == Int32(team) }
+            guard at >= 0 else { continue }
+            teamsAnchoredAt[at, default: []].append(Int32(team))
+            anchoredPeople[at] += members.count
+        }
+        for (department, members) in departmentMembers.enumerated() {
+            let at = anchor(members) { departmentOf[$0] == Int32(department) }
+            guard at >= 0 else { continue }
+            departmentsAnchoredAt[at, default: []].append(Int32(department))
+            anchoredDepartmentPeople[at] += members.count
+        }
+        // From the leaves up: who is below each person, and what of it the anchored groups cover.
+        func combine(_ a: Int32, _ b: Int32) -> Int32 { a == -2 ? b : (b == -2 || a == b ? a : -1) }
+        var teamBelow = [Int32](repeating: -2, count: people.count)
+        var departmentBelow = [Int32](repeating: -2, count: people.count)
+        var teamCovered = anchoredPeople, departmentCovered = anchoredDepartmentPeople
+        for index in tree.bottomUp {
+            let manager = up[index]
+            guard manager >= 0 else { continue }
+            teamBelow[manager] = combine(combine(teamBelow[manager], teamOf[index]), teamBelow[index])
+            departmentBelow[manager] = combine(combine(departmentBelow[manager], departmentOf[index]), departmentBelow[index])
+            teamCovered[manager] += teamCovered[index]
+            departmentCovered[manager] += departmentCovered[index]
+        }
+        self.tree = tree
+        self.teamOf = teamOf
+        self.departmentOf = departmentOf
+        self.teamNumbers = teamNumbers
+        self.departmentNumbers = departmentNumbers
+        self.teamBelow = teamBelow
+        self.departmentBelow = departmentBelow
+        self.teamsAnchoredAt = teamsAnchoredAt
+        self.departmentsAnchoredAt = departmentsAnchoredAt
+        // Everyone below a person is size − 1; the anchored groups are disjoint parts of it.
+        self.teamsCoverLine = people.indices.map { teamCovered[$0] == size[$0] - 1 && size[$0] > 1 }
+        self.departmentsCoverLine = people.indices.map { departmentCovered[$0] == size[$0] - 1 && size[$0] > 1 }
+    }
+
+    /// The manager below whom everyone in the walk counts (cycles excluded), or −1.
+    func manager(of index: Int) -> Int {
+        let manager = tree.managerIndex[index]
+        return manager >= 0 && tree.isInForest[manager] ? manager : -1
+    }
+}

@@ -1,0 +1,210 @@
+import OrgHealthKit
+
+/// The privacy rules for reporting lines (`line:<id>`), applied after the other scopes'
+/// suppression is resolved. A line overlaps the org's other groups, so it only ever adds
+/// information: these rules withhold line figures and never change another scope's.
+///
+/// Per family (a metric id; a signal's dimension and basis), until nothing changes:
+/// - **R1** a line under the minimum group size is withheld (`SuppressionPlan` did that).
+/// - **R2** a visible line is withheld when a visible figure of a group nested with it — the
+///   org, the team or department holding the whole line, a team or department wholly inside
+///   it, the direct reports of its manager or of anyone in it, a line inside it — differs from
+///   it by more than 0 and less than the minimum group size (the difference is a small group).
+/// - **R3** a line is exactly the direct reports of its manager plus, for each direct report
+///   with reports, everyone below that report — given by their own line when it is visible,
+///   else again by that report's direct reports plus the lines or groups below them. What the
+///   visible parts leave over (a withheld part, or a part no figure covers) is withheld when
+///   it is over 0 and under the minimum group size; and the line is withheld when a part of
+///   it was withheld as `secondary` (it would be the line minus the other parts). The teams
+///   wholly inside a line, and the departments, are a second and a third partition, with the
+///   same remainder rule; the `secondary` rule applies to them when they cover the whole line.
+///
+/// A line whose n equals that of a visible team, department, org or manager group nested with
+/// it counts the same people (the people of one contain the other's), so it repeats that
+/// figure; when no visible line lies inside it, it is shown whatever the rules above say
+/// (anything it gives, the other scopes give already). Withheld lines cascade: a withheld line is a withheld part of the line above.
+struct LineSuppression {
+    let structure: LineStructure
+
+    /// The rules over a roster's lines, or `nil` when no cell is a line's (nothing to do).
+    init?(roster: Roster, plan: SuppressionPlan) {
+        guard plan.hasLineScopes else { return nil }
+        structure = LineStructure(roster: roster)
+    }
+
+    init(structure: LineStructure) { self.structure = structure }
+
+    /// The line cells to withhold besides those already withheld, by cell index, with the reason.
+    func withheld(_ plan: SuppressionPlan, minGroupSize: Int) -> [Int: SuppressionReason] {
+        let cells = plan.cells
+        var families: [Int32: [Int]] = [:]
+        for (index, cell) in cells.enumerated() { families[cell.family, default: []].append(index) }
+        var withheld: [Int: SuppressionReason] = [:]
+        var scratch = Scratch(count: structure.tree.managerIndex.count)
+        for members in families.values where members.contains(where: { plan.scope(number: cells[$0].scope).kind == .line }) {
+            resolve(members, plan, minGroupSize: minGroupSize, scratch: &scratch, into: &withheld)
+        }
+        return withheld
+    }
+
+    /// A family's figures, by the numbers the structure uses.
+    private struct Family {
+        var org: Int?
+        var teams: [Int32: Int] = [:]
+        var departments: [Int32: Int] = [:]
+        var managers: [Int: Int] = [:]
+        var lines: [Int: Int] = [:]
+    }
+
+    /// Per person, the running figures of one pass; reused across families.
+    private struct Scratch {
+        /// The largest visible team, department, direct-report group and line inside each
+        /// person's line, kept apart: groups of one kind are disjoint (lines nest), so the
+        /// largest of a kind is the one closest to the line.
+        var maxTeamInside: [Int]
+        var maxDepartmentInside: [Int]
+        var maxManagerInside: [Int]
+        var maxLineInside: [Int]
+        var teamSum: [Int]
+        var teamSecondary: [Bool]
+        var departmentSum: [Int]
+        var departmentSecondary: [Bool]
+        var partsVisible: [Int]
+        var partSecondary: [Bool]
+
+        init(count: Int) {
+            maxTeamInside = Array(repeating: -1, count: count)
+            maxDepartmentInside = Array(repeating: -1, count: count)
+            maxManagerInside = Array(repeating: -1, count: count)
+            maxLineInside = Array(repeating: -1, count: count)
+            teamSum = Array(repeating: 0, count: count)
+            teamSecondary = Array(repeating: false, count: count)
+            departmentSum = Array(repeating: 0, count: count)
+            departmentSecondary = Array(repeating: false, count: count)
+            partsVisible = Array(repeating: 0, count: count)
+            partSecondary = Array(repeating: false, count: count)
+        }
+
+        mutating func reset() {
+            for index in maxTeamInside.indices {
+                maxTeamInside[index] = -1
+                maxDepartmentInside[index] = -1
+                maxManagerInside[index] = -1
+                maxLineInside[index] = -1
+                teamSum[index] = 0
+                teamSecondary[index] = false
+                departmentSum[index] = 0
+                departmentSecondary[index] = false
+                partsVisible[index] = 0
+                partSecondary[index] = false
+            }
+        }
+    }
+
+    private func resolve(
+        _ members: [Int], _ plan: SuppressionPlan, minGroupSize: Int, scratch: inout Scratch,
+        into withheld: inout [Int: SuppressionReason]
+    ) {
+        let cells = plan.cells
+        let tree = structure.tree
+        var family = Family()
+        for index in members {
+            switch plan.scope(number: cells[index].scope) {
+            case .org: family.org = index
+            case .team(let name): if let number = structure.teamNumbers[name] { family.teams[number] = index }
+            case .department(let name): if let number = structure.departmentNumbers[name] { family.departments[number] = index }
+            case .manager(let id): if let person = tree.indexByID[id] { family.managers[person] = index }
+            case .line(let id): if let person = tree.indexByID[id] { family.lines[person] = index }
+            case .attribute: break
+            }
+        }
+        func reason(_ index: Int) -> SuppressionReason? { cells[index].reason ?? withheld[index] }
+        /// The n of a visible cell, else nil.
+        func visible(_ index: Int?) -> Int? { index.flatMap { reason($0) == nil ? cells[$0].n : nil } }
+        func secondary(_ index: Int?) -> Bool { index.map { reason($0) == .secondary } ?? false }
+        func small(_ difference: Int) -> Bool { difference != 0 && abs(difference) < minGroupSize }
+
+        var changed = true
+        while changed {
+            changed = false
+            scratch.reset()
+            for person in tree.bottomUp {
+                // Teams and departments lying wholly below this person.
+                for team in structure.teamsAnchoredAt[person] ?? [] {
+                    if let n = visible(family.teams[team]) {
+                        scratch.maxTeamInside[person] = max(scratch.maxTeamInside[person], n)
+                        scratch.teamSum[person] += n
+                    }
+                    if secondary(family.teams[team]) { scratch.teamSecondary[person] = true }
+                }
+                for department in structure.departmentsAnchoredAt[person] ?? [] {
+                    if let n = visible(family.departments[department]) {
+                        scratch.maxDepartmentInside[person] = max(scratch.maxDepartmentInside[person], n)
+                        scratch.departmentSum[person] += n
+                    }
+                    if secondary(family.departments[department]) { scratch.departmentSecondary[person] = true }
+                }
+                // The direct reports of this person: a part of their line.
+                if let n = visible(family.managers[person]) {
+                    scratch.maxManagerInside[person] = max(scratch.maxManagerInside[person], n)
+                    scratch.partsVisible[person] += n
+                }
+                if secondary(family.managers[person]) { scratch.partSecondary[person] = true }
+
+                let line = family.lines[person]
+                if let line, let n = visible(line), withholds(person, n: n, family: family, scratch: scratch,
+                                                             visible: visible, small: small) {
+                    withheld[line] = .secondary
+                    changed = true
+                }
+                let manager = structure.manager(of: person)
+                guard manager >= 0 else { continue }
+                scratch.maxTeamInside[manager] = max(scratch.maxTeamInside[manager], scratch.maxTeamInside[person])
+                scratch.maxDepartmentInside[manager] = max(scratch.maxDepartmentInside[manager], scratch.maxDepartmentInside[person])
+                scratch.maxManagerInside[manager] = max(scratch.maxManagerInside[manager], scratch.maxManagerInside[person])
+                scratch.maxLineInside[manager] = max(scratch.maxLineInside[manager], scratch.maxLineInside[person])
+                scratch.teamSum[manager] += scratch.teamSum[person]
+                scratch.departmentSum[manager] += scratch.departmentSum[person]
+                if scratch.teamSecondary[person] { scratch.teamSecondary[manager] = true }
+                if scratch.departmentSecondary[person] { scratch.departmentSecondary[manager] = true }
+                guard tree.hasReports(person) else { continue }
+                // Everyone below this person: their line when visible, else its parts.
+                if let n = visible(line) {
+                    scratch.maxLineInside[manager] = max(scratch.maxLineInside[manager], n)
+                    scratch.partsVisible[manager] += n
+                } else {
+                    if secondary(line) || scratch.partSecondary[person] { scratch.partSecondary[manager] = true }
+                    scratch.partsVisible[manager] += scratch.partsVisible[person]
+                }
+            }
+        }
+    }
+
+    /// Whether the visible line of `person`, of `n`, must be withheld (rules R2 and R3).
+    private func withholds(
+        _ person: Int, n: Int, family: Family, scratch: Scratch, visible: (Int?) -> Int?, small: (Int) -> Bool
+    ) -> Bool {
+        let team = structure.teamBelow[person], department = structure.departmentBelow[person]
+        let holders = [visible(family.org), team >= 0 ? visible(family.teams[team]) : nil,
+                       department >= 0 ? visible(family.departments[department]) : nil].compactMap { $0 }
+        let inside = [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
+                      scratch.maxManagerInside[person], scratch.maxLineInside[person]].filter { $0 >= 0 }
+        // A line that counts the same people as a visible team, department, org or manager group
+        // nested with it repeats that group's figure; with no visible line inside it, whatever it
+        // gives with the others could be had from the other scopes alone, so it is shown.
+        let repeats = holders.contains(n) || [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
+                                               scratch.maxManagerInside[person]].contains(n)
+        if repeats && scratch.maxLineInside[person] < 0 { return false }
+        // R2: groups holding the whole line.
+        if holders.contains(where: { small($0 - n) }) { return true }
+        // R2: the largest visible groups inside it (a smaller one differs more).
+        if inside.contains(where: { small(n - $0) }) { return true }
+        // R3: the partitions' remainders, and parts withheld as secondary.
+        if small(n - scratch.partsVisible[person]) || scratch.partSecondary[person] { return true }
+        if small(n - scratch.teamSum[person]) { return true }
+        if structure.teamsCoverLine[person] && scratch.teamSecondary[person] { return true }
+        if small(n - scratch.departmentSum[person]) { return true }
+        if structure.departmentsCoverLine[person] && scratch.departmentSecondary[person] { return true }
+        return false
+    }
+}
