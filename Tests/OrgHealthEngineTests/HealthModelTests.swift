@@ -60,4 +60,26 @@ struct HealthModelTests {
         #expect(list.map(\.scope) == [.team("Bad"), .team("Dip")])
         #expect(list[1].weakDimensions == [.trust])
     }
+
+    @Test("coverage merges the signals of one measure across runs of one analyzer; a missing basis is the empty metric")
+    func coverageMergesOneMeasure() {
+        func run(_ signals: [HealthSignal]) -> AnalyzerRun {
+            AnalyzerRun(descriptor: AnalyzerDescriptor(id: "x", name: "x", version: "1", summary: ""), status: .ok,
+                        result: AnalyzerResult(signals: signals))
+        }
+        let runs = [
+            run([HealthSignal(dimension: .trust, scope: .team("P"), score: 80, weight: 1, n: 6, basis: "m"),
+                 HealthSignal(dimension: .trust, scope: .team("P"), score: 70, weight: 1, n: 5, basis: nil)]),
+            run([HealthSignal(dimension: .trust, scope: .team("P"), score: 40, weight: 3, n: 9, basis: "m"),
+                 HealthSignal(dimension: .trust, scope: .team("P"), score: 50, weight: 1, n: 7, basis: "")]),
+        ]
+        // "m": weight 1 + 3 = 4, score (80·1 + 40·3) / 4 = 50, n max(6, 9) = 9.
+        // "" (nil and empty basis): weight 2, score (70 + 50) / 2 = 60, n 7. Sorted by metric: "" first.
+        let sources = HealthCoverage().sources(runs: runs)[.team("P")]?[.trust] ?? []
+        #expect(sources.map(\.metric) == ["", "m"])
+        #expect(sources.map(\.weight) == [2, 4])
+        #expect(sources.map(\.score) == [60, 50])
+        #expect(sources.map(\.n) == [7, 9])
+        #expect(sources.allSatisfy { $0.analyzer == "x" })
+    }
 }
