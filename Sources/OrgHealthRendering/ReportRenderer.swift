@@ -59,6 +59,6 @@ enum NumberText {
     /// The shortest decimal that round-trips the double (XML and JSON: unrounded).
     static func exact(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        return value.description
     }
 }
