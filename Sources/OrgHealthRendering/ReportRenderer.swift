@@ -9,7 +9,7 @@ public protocol ReportRenderer: Sendable {
     /// The rendered document.
     func render(_ report: HealthReport) throws -> [UInt8]
     /// Writes the rendered document into `file`, the same bytes as ``render(_:)``. The
-    /// default renders in memory and writes the result; the XML and CSV renderers stream, so
+    /// default renders in memory and writes the result; the XML, JSON and CSV renderers stream, so
     /// their memory does not grow with the number of figures.
     func write(_ report: HealthReport, to file: ReportFileStream) throws
 }
