@@ -9,7 +9,7 @@ public protocol ReportRenderer: Sendable {
     /// The rendered document.
     func render(_ report: HealthReport) throws -> [UInt8]
     /// Writes the rendered document into `file`, the same bytes as ``render(_:)``. The
-    /// default renders in memory and writes the result; the XML and CSV renderers stream, so
+    /// default renders in memory and writes the result; the XML, JSON and CSV renderers stream, so
     /// their memory does not grow with the number of figures.
     func write(_ report: HealthReport, to file: ReportFileStream) throws
 }
@@ -59,6 +59,6 @@ enum NumberText {
     /// The shortest decimal that round-trips the double (XML and JSON: unrounded).
     static func exact(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        return value.description
     }
 }

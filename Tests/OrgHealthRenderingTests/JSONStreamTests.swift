@@ -98,6 +98,20 @@ struct JSONStreamTests {
         #expect(try Self.streamed(Small()) == expected)
     }
 
+    /// The Foundation types JSONEncoder encodes its own way (none is in the report model).
+    struct FoundationTypes: Encodable {
+        var date = Date(timeIntervalSinceReferenceDate: 1_000.5)
+        var url = URL(string: "https://example.com/a/b?c=d")
+        var data = Data([0, 1, 2, 250])
+        var decimal = Decimal(string: "12.340")
+        var dates = [Date(timeIntervalSinceReferenceDate: -1), Date(timeIntervalSinceReferenceDate: 0)]
+    }
+
+    @Test("Date, URL, Data and Decimal are written as JSONEncoder writes them")
+    func foundationTypes() throws {
+        #expect(try Self.streamed(FoundationTypes()) == (try Self.encoded(FoundationTypes())))
+    }
+
     @Test("NaN cannot be written, as in JSONEncoder")
     func notANumber() throws {
         #expect(throws: EncodingError.self) { try Self.streamed([1, Double.nan]) }

@@ -2,7 +2,7 @@ import Foundation
 import OrgHealthKit
 
 /// Renders a report in the requested formats and writes them into a folder, all or nothing:
-/// every format is streamed into a temporary file beside its target first (the XML and CSV
+/// every format is streamed into a temporary file beside its target first (the XML, JSON and CSV
 /// without building the document in memory), then each file is replaced atomically, so a
 /// failed run leaves an earlier report untouched.
 public struct ReportOutput: Sendable {
