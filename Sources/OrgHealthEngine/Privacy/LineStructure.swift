@@ -7,6 +7,9 @@ import OrgHealthKit
 /// that nesting holds for whichever people a figure counts. See ``LineSuppression``.
 struct LineStructure {
     let tree: ReportingTree
+    /// The people with reports, each after everyone below them: the only people a line rule
+    /// looks at (nothing lies below the others, and they head no line).
+    let managersBottomUp: [Int]
     /// Each person's team, by number (teams in the roster's sorted order).
     let teamOf: [Int32]
     /// Each person's department, by number (−1: none).
@@ -119,6 +122,7 @@ struct LineStructure {
             departmentCovered[manager] += departmentCovered[index]
         }
         self.tree = tree
+        self.managersBottomUp = tree.bottomUp.filter(tree.hasReports)
         self.teamOf = teamOf
         self.departmentOf = departmentOf
         self.teamNumbers = teamNumbers

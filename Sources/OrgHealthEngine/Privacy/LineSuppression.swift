@@ -85,8 +85,8 @@ struct LineSuppression {
             partSecondary = Array(repeating: false, count: count)
         }
 
-        mutating func reset() {
-            for index in maxTeamInside.indices {
+        mutating func reset(_ people: [Int]) {
+            for index in people {
                 maxTeamInside[index] = -1
                 maxDepartmentInside[index] = -1
                 maxManagerInside[index] = -1
@@ -127,8 +127,8 @@ struct LineSuppression {
         var changed = true
         while changed {
             changed = false
-            scratch.reset()
-            for person in tree.bottomUp {
+            scratch.reset(structure.managersBottomUp)
+            for person in structure.managersBottomUp {
                 // Teams and departments lying wholly below this person.
                 for team in structure.teamsAnchoredAt[person] ?? [] {
                     if let n = visible(family.teams[team]) {
@@ -159,6 +159,7 @@ struct LineSuppression {
                 }
                 let manager = structure.manager(of: person)
                 guard manager >= 0 else { continue }
+                // (Everyone iterated has reports, so is a part below their manager.)
                 scratch.maxTeamInside[manager] = max(scratch.maxTeamInside[manager], scratch.maxTeamInside[person])
                 scratch.maxDepartmentInside[manager] = max(scratch.maxDepartmentInside[manager], scratch.maxDepartmentInside[person])
                 scratch.maxManagerInside[manager] = max(scratch.maxManagerInside[manager], scratch.maxManagerInside[person])
@@ -167,7 +168,6 @@ struct LineSuppression {
                 scratch.departmentSum[manager] += scratch.departmentSum[person]
                 if scratch.teamSecondary[person] { scratch.teamSecondary[manager] = true }
                 if scratch.departmentSecondary[person] { scratch.departmentSecondary[manager] = true }
-                guard tree.hasReports(person) else { continue }
                 // Everyone below this person: their line when visible, else its parts.
                 if let n = visible(line) {
                     scratch.maxLineInside[manager] = max(scratch.maxLineInside[manager], n)
