@@ -108,8 +108,9 @@ struct SurveyTally: Sendable {
         for item in plan.outcomeItems where values[item] >= 0 { engaged = true }
         for attribute in attributes where attribute >= 0 {
             let groupBase = Int(attribute) * plan.groupStride
-            countAnswers(
+            Self.countAnswers(
                 values, enps: enps, itemBase: Int(attribute) * plan.itemCounterCount, groupBase: groupBase,
+                favorableOffset: favorableOffset, unfavorableOffset: unfavorableOffset, itemDimensionBits: itemDimensionBits,
                 items: &attributeItemCounts, groups: &attributeGroupCounts)
             if engaged { attributeGroupCounts[groupBase + SurveyPlan.engaged] &+= 1 }
         }
@@ -118,12 +119,16 @@ struct SurveyTally: Sendable {
     /// Counts one response into one slot: its item counters (valid, sum, favorable,
     /// unfavorable) and its group counters (responses, dimensions answered, eNPS band). The
     /// team slots and the attribute slots share it.
-    private func countAnswers(
+    ///
+    /// Static, with what it reads passed in: a method reading `self` while one of `self`'s
+    /// arrays is passed `inout` makes Swift copy the array on every call (the borrowed `self`
+    /// holds a second reference), which made counting quadratic in teams × responses.
+    private static func countAnswers(
         _ values: UnsafeBufferPointer<Int8>, enps: Int, itemBase: Int, groupBase: Int,
+        favorableOffset: Int, unfavorableOffset: Int, itemDimensionBits: [UInt64],
         items: inout [UInt32], groups: inout [UInt32]
     ) {
         var answeredDimensions: UInt64 = 0
-        let favorableOffset = self.favorableOffset, unfavorableOffset = self.unfavorableOffset
         items.withUnsafeMutableBufferPointer { counts in
             itemDimensionBits.withUnsafeBufferPointer { dimensionBits in
                 for item in values.indices {
@@ -163,8 +168,9 @@ struct SurveyTally: Sendable {
         let slot = slotOfTeam[team] >= 0 ? Int(slotOfTeam[team]) : openSlot(team)
         responseCount += 1
         let groupBase = slot * plan.groupStride
-        countAnswers(
+        Self.countAnswers(
             values, enps: enps, itemBase: slot * plan.itemCounterCount, groupBase: groupBase,
+            favorableOffset: favorableOffset, unfavorableOffset: unfavorableOffset, itemDimensionBits: itemDimensionBits,
             items: &itemCounts, groups: &groupCounts)
         addEngagement(values, groupBase: groupBase)
         if let themes { addComments(themes: themes, comments: comments, slot: slot, groupBase: groupBase) }
