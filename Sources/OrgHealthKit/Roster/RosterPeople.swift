@@ -8,21 +8,6 @@ public struct RosterPeople: RandomAccessCollection, Sendable {
     public var endIndex: Int { store.columns.count }
 
     public subscript(position: Int) -> Person { store.columns.person(at: position) }
-
-    /// Walks the people in order (a concrete iterator: `for person in roster.people` calls it
-    /// directly rather than through the generic `IndexingIterator`).
-    public struct Iterator: IteratorProtocol {
-        let store: RosterStore
-        var position = 0
-
-        public mutating func next() -> Person? {
-            guard position < store.columns.count else { return nil }
-            defer { position += 1 }
-            return store.columns.person(at: position)
-        }
-    }
-
-    public func makeIterator() -> Iterator { Iterator(store: store) }
 }
 
 extension RosterPeople: Equatable {
