@@ -21,6 +21,8 @@ struct RosterKeyIndex: Sendable {
     /// 0 for an empty slot, otherwise the key's hash (its low 32 bits) in the high half and
     /// `(person << 2 | kind) + 1` in the low half: the hash places the slot when the table
     /// grows and skips other keys without reading the roster's strings.
+    /// (So a roster holds fewer than 2^30 people: a CSV file of that many rows would need
+    /// tens of gigabytes, far beyond what the reader can hold.)
     private var slots: [UInt64]
     /// The number of slots used.
     private(set) var count = 0
