@@ -9,6 +9,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "one-on-ones": runOneOnOneBenchmark(arguments:),
     "report": runReportBenchmark(arguments:),
     "review-cycles": runReviewCycleBenchmark(arguments:),
+    "roster": runRosterBenchmark(arguments:),
     "survey": runSurveyBenchmark(arguments:),
     "xlsx": runXLSXBenchmark(arguments:),
 ]

@@ -4,85 +4,117 @@
 /// A roster is a value: build it from ``Person`` values, or read it from a CSV export with
 /// ``RosterReader``. Manager links that are unknown or that would form a cycle are removed
 /// by the reader (and reported), so walking up the chain always ends.
+///
+/// The people are kept as columns, with team, department, location and level names stored
+/// once (issue 16); ``people`` and every look-up build the ``Person`` values they return.
 public struct Roster: Sendable {
-    /// Everyone in the roster, in input order (duplicates removed).
-    public let people: [Person]
-    private let indexByID: [String: Int]
-    private let indexByKey: [String: Int]
-    private let reportsByManager: [String: [Int]]
-    private let departmentByTeam: [String: String]
-    private let membersByTeam: [String: [Int]]
-    private let membersByDepartment: [String: [Int]]
-    /// The number of managers above each person (by index), computed once: see ``managementDepth(of:)``.
-    private let depthByIndex: [Int]
+    private let store: RosterStore
     /// The cuts in force (config `cuts:`), set by ``cut(by:on:)``; empty by default.
     public private(set) var cuts: [RosterCut] = []
-    /// Each person's attribute scopes (by index), one per cut they have a value of.
-    private var attributeScopesByIndex: [[Scope]] = []
-    /// The members of each attribute scope (by index).
-    private var membersByAttribute: [Scope: [Int]] = [:]
+    /// Each person's attribute scope per cut (`position * cuts.count + cut`), as a number in
+    /// `attributeScopeList`, or `RosterColumns.none`.
+    private var attributeCodes: [Int32] = []
+    /// The attribute scopes that have members, by number.
+    private var attributeScopeList: [Scope] = []
+    private var attributeNumbers: [Scope: Int] = [:]
+    /// The members of each attribute scope (as `attributeCodes` positions), by number.
+    private var attributeMembers = RosterGroups()
 
     /// Whether the roster says who manages whom at all. Without it the figures that need
     /// manager links (span of control, layers, direct reports) are absent, not zero.
     public let hasManagerInformation: Bool
 
+    /// Everyone in the roster, in input order (duplicates removed).
+    public var people: RosterPeople { RosterPeople(store: store) }
+
     /// Creates a roster. Later duplicates of an id are ignored. `hasManagerInformation` is
     /// `false` for an export without any manager column.
     public init(people: [Person], hasManagerInformation: Bool = true) {
-        self.hasManagerInformation = hasManagerInformation
-        var unique: [Person] = []
-        unique.reserveCapacity(people.count)
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(people.count)
-        for person in people where byID[person.id] == nil {
-            byID[person.id] = unique.count
-            unique.append(person)
+        var columns = RosterColumns()
+        var keys = RosterKeyIndex(capacity: people.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(people.count)
+        for (index, person) in people.enumerated() {
+            let hash = RosterKeyIndex.hash(person.id)
+            guard keys.position(ofID: person.id, hash: hash, in: columns) == nil else { continue }
+            columns.append(
+                id: person.id, team: person.team, department: person.department, name: person.name, email: person.email,
+                location: person.location, level: person.level, hireDate: person.hireDate, endDate: person.endDate,
+                attributes: person.attributes)
+            keys.insertID(of: kept.count, hash: hash)
+            kept.append(index)
         }
-        var byKey: [String: Int] = [:]
-        byKey.reserveCapacity(unique.count * 2)
-        var reports: [String: [Int]] = [:]
-        var byTeam: [String: [Int]] = [:]
-        var departmentVotes: [String: [String: Int]] = [:]
-        for (index, person) in unique.enumerated() {
-            byKey[person.id.lowercased()] = byKey[person.id.lowercased()] ?? index
-            if let email = person.email?.lowercased(), !email.isEmpty { byKey[email] = byKey[email] ?? index }
-            if let manager = person.managerID { reports[manager, default: []].append(index) }
-            byTeam[person.team, default: []].append(index)
-            if let department = person.department, !department.isEmpty {
-                departmentVotes[person.team, default: [:]][department, default: 0] += 1
-            }
+        for (position, index) in kept.enumerated() {
+            guard let manager = people[index].managerID else { continue }
+            columns.setManager(of: position, to: keys.position(ofID: manager, in: columns), text: manager)
         }
-        self.people = unique
-        self.indexByID = byID
-        self.indexByKey = byKey
-        self.reportsByManager = reports
-        // A team belongs to the department most of its people are in (ties: the first by name).
-        let departments = departmentVotes.mapValues { votes in
-            votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
-        }
-        self.departmentByTeam = departments
-        self.membersByTeam = byTeam
-        var byDepartment: [String: [Int]] = [:]
-        for (team, members) in byTeam {
-            guard let department = departments[team], !department.isEmpty else { continue }
-            byDepartment[department, default: []].append(contentsOf: members)
-        }
-        self.membersByDepartment = byDepartment.mapValues { $0.sorted() }
-        self.depthByIndex = Self.managementDepths(of: unique, indexByID: byID)
+        keys.insertMatchingKeys(of: columns)
+        self.init(columns: columns, keys: keys, hasManagerInformation: hasManagerInformation)
     }
 
+    /// A roster of people already de-duplicated, with every id in `keys` (the matching keys
+    /// too: see ``RosterKeyIndex/insertMatchingKeys(of:)``). Builds the group indexes and depths.
+    init(columns: RosterColumns, keys: RosterKeyIndex, hasManagerInformation: Bool) {
+        self.hasManagerInformation = hasManagerInformation
+        let count = columns.count
+        let reports = RosterGroups(groupCount: count, itemCount: count) { columns.managers[$0] }
+        var outsideReports: [Int32: [Int32]] = [:]
+        for position in 0..<count where columns.managers[position] < RosterColumns.none {
+            outsideReports[-2 - columns.managers[position], default: []].append(Int32(position))
+        }
+        let codes = columns.strings.count
+        let teams = RosterGroups(groupCount: codes, itemCount: count) { columns.teams[$0] }
+        let departmentOfTeam = Self.departmentOfTeam(columns)
+        let departments = RosterGroups(groupCount: codes, itemCount: count) { departmentOfTeam[Int(columns.teams[$0])] }
+        store = RosterStore(
+            columns: columns, keys: keys, reports: reports, outsideReports: outsideReports, teams: teams,
+            departmentOfTeam: departmentOfTeam, departments: departments, depths: Self.managementDepths(of: columns))
+    }
+
+    /// A team belongs to the department most of its people are in (ties: the first by name),
+    /// by code; `RosterColumns.none` for a team nobody gives a department for.
+    private static func departmentOfTeam(_ columns: RosterColumns) -> [Int32] {
+        var votes: [Int64: Int] = [:]
+        for position in 0..<columns.count {
+            let department = columns.departments[position]
+            guard department >= 0, !columns.strings[department].isEmpty else { continue }
+            votes[Int64(columns.teams[position]) << 32 | Int64(department), default: 0] += 1
+        }
+        var best = [Int32](repeating: RosterColumns.none, count: columns.strings.count)
+        var bestVotes = [Int](repeating: 0, count: columns.strings.count)
+        for (key, count) in votes {
+            let team = Int(key >> 32), department = Int32(truncatingIfNeeded: key)
+            if count > bestVotes[team]
+                || (count == bestVotes[team] && columns.strings[department] < columns.strings[best[team]]) {
+                best[team] = department
+                bestVotes[team] = count
+            }
+        }
+        return best
+    }
+
+    /// The position of the person with this exact employee id.
+    private func position(ofID id: String) -> Int? { store.keys.position(ofID: id, in: store.columns) }
+
     /// The person with this exact employee id.
-    public func person(id: String) -> Person? { indexByID[id].map { people[$0] } }
+    public func person(id: String) -> Person? { position(ofID: id).map(store.columns.person(at:)) }
 
     /// The person named by an employee id or an email address, matched case-insensitively,
     /// ignoring surrounding spaces.
     public func person(matching idOrEmail: String) -> Person? {
-        indexByKey[idOrEmail.trimmingSpaces.lowercased()].map { people[$0] }
+        store.keys.position(matching: idOrEmail.trimmingSpaces.lowercased(), in: store.columns).map(store.columns.person(at:))
+    }
+
+    /// The positions of everyone whose manager is `managerID`.
+    private func reportPositions(of managerID: String) -> ArraySlice<Int32> {
+        if let manager = position(ofID: managerID) { return store.reports.items(of: manager) }
+        guard let code = store.columns.strings.existingCode(of: managerID), let outside = store.outsideReports[code] else { return [] }
+        return outside[...]
     }
 
     /// Everyone whose manager is `managerID` (active or not).
     public func directReports(of managerID: String) -> [Person] {
-        (reportsByManager[managerID] ?? []).map { people[$0] }
+        reportPositions(of: managerID).map { store.columns.person(at: Int($0)) }
     }
 
     /// The people active in a period.
@@ -93,8 +125,9 @@ public struct Roster: Sendable {
 
     /// The department a team belongs to, if known.
     public func department(ofTeam team: String) -> String? {
-        guard let department = departmentByTeam[team], !department.isEmpty else { return nil }
-        return department
+        guard let code = store.columns.strings.existingCode(of: team) else { return nil }
+        let department = store.departmentOfTeam[Int(code)]
+        return department == RosterColumns.none ? nil : store.columns.strings[department]
     }
 
     /// The parent scope for the privacy gate's secondary suppression: a team's department
@@ -117,14 +150,32 @@ public struct Roster: Sendable {
     public func cut(by cuts: [RosterCut], on date: CalendarDate) -> Roster {
         var copy = self
         copy.cuts = cuts
-        copy.attributeScopesByIndex = people.map { person in
-            cuts.compactMap { cut in cut.value(of: person, on: date).map { Scope.attribute(cut.name, $0) } }
+        var codes: [Int32] = []
+        codes.reserveCapacity(store.columns.count * cuts.count)
+        var list: [Scope] = []
+        var numbers: [Scope: Int] = [:]
+        if !cuts.isEmpty {
+            for position in 0..<store.columns.count {
+                let person = store.columns.person(at: position)
+                for cut in cuts {
+                    guard let value = cut.value(of: person, on: date) else {
+                        codes.append(RosterColumns.none)
+                        continue
+                    }
+                    let scope = Scope.attribute(cut.name, value)
+                    let number = numbers[scope] ?? list.count
+                    if number == list.count {
+                        numbers[scope] = number
+                        list.append(scope)
+                    }
+                    codes.append(Int32(number))
+                }
+            }
         }
-        var members: [Scope: [Int]] = [:]
-        for (index, scopes) in copy.attributeScopesByIndex.enumerated() {
-            for scope in scopes { members[scope, default: []].append(index) }
-        }
-        copy.membersByAttribute = members
+        copy.attributeMembers = RosterGroups(groupCount: list.count, itemCount: codes.count) { codes[$0] }
+        copy.attributeCodes = codes
+        copy.attributeScopeList = list
+        copy.attributeNumbers = numbers
         return copy
     }
 
@@ -133,12 +184,15 @@ public struct Roster: Sendable {
     /// separate groups: an analyzer adds a person's figures to each of them, and never to a
     /// combination of an attribute with a team, department or manager.
     public func attributeScopes(of person: Person) -> [Scope] {
-        guard !cuts.isEmpty, let index = indexByID[person.id], attributeScopesByIndex.indices.contains(index) else { return [] }
-        return attributeScopesByIndex[index]
+        guard !cuts.isEmpty, let position = position(ofID: person.id), (position + 1) * cuts.count <= attributeCodes.count
+        else { return [] }
+        return attributeCodes[(position * cuts.count)..<((position + 1) * cuts.count)].compactMap { code in
+            code == RosterColumns.none ? nil : attributeScopeList[Int(code)]
+        }
     }
 
     /// The attribute scopes that have members, sorted.
-    public var attributeScopes: [Scope] { membersByAttribute.keys.sorted() }
+    public var attributeScopes: [Scope] { attributeScopeList.sorted() }
 
     /// The group scopes a person counts in: the org, their department, their team and
     /// their manager's direct-report group.
@@ -156,10 +210,14 @@ public struct Roster: Sendable {
     }
 
     /// All team names, sorted.
-    public var teams: [String] { membersByTeam.keys.sorted() }
+    public var teams: [String] {
+        (0..<store.teams.count).filter { store.teams.size(of: $0) > 0 }.map { store.columns.strings[Int32($0)] }.sorted()
+    }
 
     /// All department names, sorted.
-    public var departments: [String] { Set(departmentByTeam.values.filter { !$0.isEmpty }).sorted() }
+    public var departments: [String] {
+        Set(store.departmentOfTeam.filter { $0 != RosterColumns.none }).map { store.columns.strings[$0] }.sorted()
+    }
 
     /// The manager chain above a person, nearest first (ends at the top; never loops).
     public func managerChain(of person: Person) -> [Person] {
@@ -178,47 +236,50 @@ public struct Roster: Sendable {
     /// depths are computed once per roster, in time linear in its size, so asking for everyone
     /// costs the roster's size even when chains are 20,000 deep.
     public func managementDepth(of person: Person) -> Int {
-        if let index = indexByID[person.id], people[index].managerID == person.managerID { return depthByIndex[index] }
+        if let position = position(ofID: person.id), store.columns.managerID(at: position) == person.managerID {
+            return Int(store.depths[position])
+        }
         // A person value that is not (or differs from) the roster's own: one step, then the table.
-        guard let managerID = person.managerID, managerID != person.id, let manager = indexByID[managerID] else { return 0 }
-        return depthByIndex[manager] + 1
+        guard let managerID = person.managerID, managerID != person.id, let manager = position(ofID: managerID) else { return 0 }
+        return Int(store.depths[manager]) + 1
     }
 
     /// The number of managers above each person, in one pass: each person's chain is walked
     /// only until it reaches someone already counted, so every link is followed once. Cycles
     /// (a roster built by hand can have them; the reader removes them) count what
     /// `managerChain(of:)` walks: every other member of the cycle, plus the steps into it.
-    private static func managementDepths(of people: [Person], indexByID: [String: Int]) -> [Int] {
-        let unknown = -1
-        var depth = [Int](repeating: unknown, count: people.count)
+    private static func managementDepths(of columns: RosterColumns) -> [Int32] {
+        let unknown: Int32 = -1
+        var depth = [Int32](repeating: unknown, count: columns.count)
         // Where a person sits on the current walk's path. Stale entries are harmless: everyone
         // on a path has a depth when the walk ends, and a known depth is checked first.
-        var positionOnPath = [Int](repeating: unknown, count: people.count)
+        var positionOnPath = [Int](repeating: -1, count: columns.count)
         var path: [Int] = []
-        for start in people.indices where depth[start] == unknown {
+        for start in 0..<columns.count where depth[start] == unknown {
             path.removeAll(keepingCapacity: true)
             var current = start
-            var above: Int
+            var above: Int32
             while true {
                 if depth[current] != unknown {
                     above = depth[current]
                     break
                 }
-                if positionOnPath[current] != unknown, path.indices.contains(positionOnPath[current]),
+                if positionOnPath[current] != -1, path.indices.contains(positionOnPath[current]),
                    path[positionOnPath[current]] == current {
                     let cycle = path[positionOnPath[current]...]
-                    for member in cycle { depth[member] = cycle.count - 1 }
-                    above = cycle.count - 1
+                    for member in cycle { depth[member] = Int32(cycle.count - 1) }
+                    above = Int32(cycle.count - 1)
                     path.removeSubrange(positionOnPath[current]...)
                     break
                 }
                 positionOnPath[current] = path.count
                 path.append(current)
-                guard let managerID = people[current].managerID, let manager = indexByID[managerID] else {
+                let manager = columns.managers[current]
+                guard manager >= 0 else {
                     above = -1
                     break
                 }
-                current = manager
+                current = Int(manager)
             }
             for member in path.reversed() {
                 above += 1
@@ -242,32 +303,54 @@ public struct Roster: Sendable {
     /// of ``members(of:)`` without copying them into a new array. Indexed: the cost is the
     /// scope's size, not the roster's.
     public func forEachMember(of scope: Scope, _ body: (Person) throws -> Void) rethrows {
-        let indices: [Int]?
-        switch scope {
-        case .org:
-            for person in people { try body(person) }
-            return
-        case .department(let name): indices = membersByDepartment[name]
-        case .team(let name): indices = membersByTeam[name]
-        case .manager(let id): indices = reportsByManager[id]
-        case .line(let id):
-            try forEachLineMember(of: id, body)
-            return
-        case .attribute: indices = membersByAttribute[scope]
-        }
-        for index in indices ?? [] { try body(people[index]) }
+        // A reporting line is walked down the manager links (it has no stored index).
+        if case .line(let id) = scope { return try forEachLineMember(of: id, body) }
+        for position in memberPositions(of: scope) { try body(store.columns.person(at: position)) }
     }
 
     /// Everyone in a scope, employed or not, in roster order. Indexed: the cost is the
     /// scope's size, not the roster's.
     public func members(of scope: Scope) -> [Person] {
+        if case .line(let id) = scope { return lineMembers(of: id) }
+        return memberPositions(of: scope).map(store.columns.person(at:))
+    }
+
+    /// The positions of everyone in a scope, in roster order.
+    private func memberPositions(of scope: Scope) -> RosterPositions {
+        let positions: ArraySlice<Int32>
         switch scope {
-        case .org: return people
-        case .department(let name): return (membersByDepartment[name] ?? []).map { people[$0] }
-        case .team(let name): return (membersByTeam[name] ?? []).map { people[$0] }
-        case .manager(let id): return directReports(of: id)
-        case .line(let id): return lineMembers(of: id)
-        case .attribute: return (membersByAttribute[scope] ?? []).map { people[$0] }
+        case .org: return .all(store.columns.count)
+        case .department(let name): positions = store.columns.strings.existingCode(of: name).map { store.departments.items(of: Int($0)) } ?? []
+        case .team(let name): positions = store.columns.strings.existingCode(of: name).map { store.teams.items(of: Int($0)) } ?? []
+        case .manager(let id): positions = reportPositions(of: id)
+        case .line: positions = []  // walked by `forEachMember`/`members`, never asked for here
+        case .attribute:
+            let count = max(cuts.count, 1)
+            return .items(attributeNumbers[scope].map { attributeMembers.items(of: $0) } ?? [], divisor: count)
+        }
+        return .items(positions, divisor: 1)
+    }
+}
+
+/// The positions of a scope's members: everyone, or a group's slice of an index (whose items
+/// are `position * divisor + …`: an attribute scope's items count one per cut).
+enum RosterPositions: RandomAccessCollection {
+    case all(Int)
+    case items(ArraySlice<Int32>, divisor: Int)
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch self {
+        case .all(let count): return count
+        case .items(let items, _): return items.count
+        }
+    }
+
+    subscript(index: Int) -> Int {
+        switch self {
+        case .all: return index
+        case .items(let items, let divisor): return Int(items[items.startIndex + index]) / divisor
         }
     }
 }

@@ -2,6 +2,11 @@
 /// columns (explicit mapping, then the preset's headers), reads the dates in one format for
 /// the whole file (given, or inferred once every row is in), links managers by id, email or
 /// name, and applies the employment status. Memory is proportional to the people kept.
+///
+/// The people go straight into the roster's columns (``RosterColumns``) and its id index as
+/// the rows come in; what can only be settled once all rows are in (dates, statuses, manager
+/// links) waits in columns of its own, freed when settled. `finish()` hands the columns to the
+/// roster without copying them (issue 16).
 struct RosterAssembly {
     let source: String
     let options: RosterOptions
@@ -10,21 +15,20 @@ struct RosterAssembly {
     private(set) var columns: [String: Int] = [:]
     private var rowLog: DiagnosticCollector
     private var linkLog: DiagnosticCollector
-    private var pending: [Pending] = []
-    private var lineOfID: [String: Int] = [:]
+    /// The people kept, in the roster's own storage.
+    private var people = RosterColumns()
+    /// Their exact ids (for duplicates and manager ids), then the roster's index.
+    private var keys = RosterKeyIndex(capacity: 1024)
     private(set) var rowsRead = 0
-
-    /// A person read, with what can only be settled once all rows are in.
-    private struct Pending {
-        var person: Person
-        var line: Int
-        var hireText: String?
-        var endText: String?
-        var managerText: String?
-        var statusSaysLeft: Bool
-        /// "First Last" from the first/last name columns, when the file has them.
-        var firstLast: String?
-    }
+    // What can only be settled once all rows are in, by position in `people`:
+    private var lines: [Int] = []
+    private var hireTexts = SparseColumn<String>()
+    private var endTexts = SparseColumn<String>()
+    private var managerTexts = SparseColumn<String>()
+    /// "First Last" from the first/last name columns, when the file has them.
+    private var firstLasts = SparseColumn<String>()
+    /// The people whose status says they have left, in order.
+    private var statusSaysLeft: [Int] = []
 
     /// The canonical columns a roster may have besides the required two.
     static let optionalColumns = [
@@ -132,7 +136,8 @@ struct RosterAssembly {
                         summary: "rows without an employee_id were skipped")
             return
         }
-        if let first = lineOfID[id] {
+        let hash = RosterKeyIndex.hash(id)
+        if let first = keys.position(ofID: id, hash: hash, in: people).map({ lines[$0] }) {
             rowLog.note("duplicate", severity: .error, line: line,
                         message: "employee_id \(id) appears again (first on line \(first)); the later row was skipped",
                         summary: "rows repeating an employee_id were skipped")
@@ -143,7 +148,6 @@ struct RosterAssembly {
                         summary: "rows without a team were skipped")
             return
         }
-        lineOfID[id] = line
         let parts = [value("first_name"), value("last_name")].compactMap { $0 }
         let firstLast = parts.isEmpty ? nil : parts.joined(separator: " ")
         let name = value("name") ?? firstLast
@@ -151,12 +155,17 @@ struct RosterAssembly {
         let saysLeft = status.map { text in
             Self.leftStatuses.contains(text) || text.hasPrefix("terminated") || text.hasPrefix("inactive")
         } ?? false
-        pending.append(Pending(
-            person: Person(
-                id: id, team: team, department: value("department"), name: name, email: value("email"),
-                location: value("location"), level: value("level"), attributes: cutValues(field)),
-            line: line, hireText: value("hire_date"), endText: value("end_date"),
-            managerText: managerColumn.flatMap { field($0) }.flatMap { $0.isEmpty ? nil : $0 }, statusSaysLeft: saysLeft, firstLast: firstLast))
+        let position = people.count
+        people.append(
+            id: id, team: team, department: value("department"), name: name, email: value("email"),
+            location: value("location"), level: value("level"), attributes: cutValues(field))
+        keys.insertID(of: position, hash: hash)
+        lines.append(line)
+        hireTexts.append(value("hire_date"), count: position)
+        endTexts.append(value("end_date"), count: position)
+        managerTexts.append(managerColumn.flatMap { field($0) }.flatMap { $0.isEmpty ? nil : $0 }, count: position)
+        firstLasts.append(firstLast, count: position)
+        if saysLeft { statusSaysLeft.append(position) }
     }
 
     /// Settles dates, statuses and manager links, and builds the roster.
@@ -164,10 +173,9 @@ struct RosterAssembly {
         let format = try settleDates()
         let leftWithoutEnd = settleStatuses()
         let links = linkManagers()
-        var people = pending.map(\.person)
-        let lines = pending.map(\.line)
-        let repaired = RosterReader.repairManagerLinks(people, lines: lines, source: source)
-        people = repaired.people
+        managerTexts.removeAll()
+        firstLasts.removeAll()
+        let repaired = RosterReader.repairManagerLinks(&people, lines: lines, source: source)
         let hasManagers = managerColumn != nil
         var diagnostics = rowLog.diagnostics(byLine: true)
         if let format, format.inferred {
@@ -194,14 +202,18 @@ struct RosterAssembly {
                     + "columns.roster.\(by.column) or set roster.managerBy"))
         }
         diagnostics += linkLog.diagnostics() + repaired.diagnostics
-        let unlinkedAfterRepair = zip(pending, people).filter { $0.0.person.managerID != nil && $0.1.managerID == nil }.count
+        let unlinkedAfterRepair = repaired.removed
         let facts = RosterReader.Facts(
             dateFormat: format?.format, dateFormatInferred: format?.inferred ?? false,
             managerBy: options.effectiveManagerBy, hasManagerInformation: hasManagers,
             managersLinked: links.linked - unlinkedAfterRepair, managersUnlinked: links.unlinked + unlinkedAfterRepair,
             leftWithoutEndDate: leftWithoutEnd)
+        // Moved out, so that adding the matching keys does not copy the index.
+        var keys = RosterKeyIndex(capacity: 0)
+        swap(&keys, &self.keys)
+        keys.insertMatchingKeys(of: people)
         return RosterReader.Output(
-            roster: Roster(people: people, hasManagerInformation: hasManagers), diagnostics: diagnostics,
+            roster: Roster(columns: people, keys: keys, hasManagerInformation: hasManagers), diagnostics: diagnostics,
             rowsRead: rowsRead, facts: facts)
     }
 
@@ -209,10 +221,11 @@ struct RosterAssembly {
 
     /// Decides the format and reads every date. Returns `nil` when there are no dates.
     private mutating func settleDates() throws(RosterError) -> (format: RosterDateFormat, inferred: Bool)? {
-        // The date strings stay in the pending rows; this walks them without copying.
-        let values = pending.lazy.flatMap { item in
-            [(item.hireText, "hire_date"), (item.endText, "end_date")].compactMap { text, column in
-                text.map { (text: $0, line: item.line, column: column) }
+        // The date strings stay in their columns; this walks them without copying.
+        let hires = hireTexts, ends = endTexts, lines = self.lines
+        let values = lines.indices.lazy.flatMap { position in
+            [(hires[position], "hire_date"), (ends[position], "end_date")].compactMap { text, column in
+                text.map { (text: $0, line: lines[position], column: column) }
             }
         }
         let format: RosterDateFormat
@@ -229,10 +242,12 @@ struct RosterAssembly {
             format = try inferFormat(values)
             inferred = !format.isISO
         }
-        for index in pending.indices {
-            pending[index].person.hireDate = readDate(pending[index].hireText, "hire_date", pending[index].line, format)
-            pending[index].person.endDate = readDate(pending[index].endText, "end_date", pending[index].line, format)
+        for position in lines.indices {
+            people.hireDates[position] = RosterColumns.packed(readDate(hires[position], "hire_date", lines[position], format))
+            people.endDates[position] = RosterColumns.packed(readDate(ends[position], "end_date", lines[position], format))
         }
+        hireTexts.removeAll()
+        endTexts.removeAll()
         return (format, inferred)
     }
 
@@ -284,16 +299,15 @@ struct RosterAssembly {
 
     private mutating func settleStatuses() -> Int {
         var count = 0
-        for index in pending.indices where pending[index].statusSaysLeft && pending[index].person.endDate == nil {
+        for position in statusSaysLeft where people.endDates[position] == 0 {
             count += 1
-            let person = pending[index].person
             if options.statusMeansLeft, let period {
                 var end = period.start
-                if let hire = person.hireDate, hire > end { end = hire }
-                pending[index].person.endDate = end
+                if let hire = RosterColumns.date(people.hireDates[position]), hire > end { end = hire }
+                people.endDates[position] = RosterColumns.packed(end)
             }
-            rowLog.note("status", line: pending[index].line,
-                        message: "employee \(person.id)'s status says they left, but there is no end_date",
+            rowLog.note("status", line: lines[position],
+                        message: "employee \(people.ids[position])'s status says they left, but there is no end_date",
                         summary: "people whose status says they left have no end_date")
         }
         return count
@@ -307,41 +321,42 @@ struct RosterAssembly {
         switch by {
         case .id: break
         case .email:
-            for (position, item) in pending.enumerated() {
-                if let email = item.person.email?.lowercased() { index[email, default: []].append(position) }
+            for position in 0..<people.count {
+                if let email = people.emails[position]?.lowercased() { index[email, default: []].append(position) }
             }
         case .name:
-            for (position, item) in pending.enumerated() {
-                for key in Self.nameKeys(of: item.person, firstLast: item.firstLast) {
+            for position in 0..<people.count {
+                for key in Self.nameKeys(name: people.names[position], firstLast: firstLasts[position]) {
                     if index[key]?.last != position { index[key, default: []].append(position) }
                 }
             }
         }
         var linked = 0, unlinked = 0
-        for position in pending.indices {
-            guard let text = pending[position].managerText else { continue }
-            let line = pending[position].line
+        for position in 0..<people.count {
+            guard let text = managerTexts[position] else { continue }
+            let line = lines[position]
             switch by {
             case .id:
-                pending[position].person.managerID = text
+                // An id that is nobody in the roster is kept for now: the repair reports it.
+                people.setManager(of: position, to: keys.position(ofID: text, in: people), text: text)
                 linked += 1
                 continue
             case .email, .name:
                 let key = by == .email ? text.lowercased() : Self.normalizedName(text)
                 let matches = index[key] ?? []
                 if matches.count == 1 {
-                    pending[position].person.managerID = pending[matches[0]].person.id
+                    people.setManager(of: position, to: matches[0], text: people.ids[matches[0]])
                     linked += 1
                 } else if matches.isEmpty {
                     unlinked += 1
                     linkLog.note("manager-unknown", line: line,
-                                 message: "employee \(pending[position].person.id)'s manager \(by.rawValue) '\(text)' matches no one in the roster; treated as having no manager",
+                                 message: "employee \(people.ids[position])'s manager \(by.rawValue) '\(text)' matches no one in the roster; treated as having no manager",
                                  summary: "managers matching no one were left unlinked")
                 } else {
                     unlinked += 1
-                    let ids = matches.prefix(3).map { pending[$0].person.id }.joined(separator: ", ")
+                    let ids = matches.prefix(3).map { people.ids[$0] }.joined(separator: ", ")
                     linkLog.note("manager-ambiguous", line: line,
-                                 message: "employee \(pending[position].person.id)'s manager \(by.rawValue) '\(text)' matches \(matches.count) people (\(ids)); left unlinked — map managers by id or email",
+                                 message: "employee \(people.ids[position])'s manager \(by.rawValue) '\(text)' matches \(matches.count) people (\(ids)); left unlinked — map managers by id or email",
                                  summary: "managers matching several people were left unlinked")
                 }
             }
@@ -350,8 +365,8 @@ struct RosterAssembly {
     }
 
     /// The keys a person can be named by: their name (also read as "Last, First").
-    static func nameKeys(of person: Person, firstLast: String?) -> [String] {
-        [person.name, firstLast].compactMap { $0 }.map(normalizedName).filter { !$0.isEmpty }
+    static func nameKeys(name: String?, firstLast: String?) -> [String] {
+        [name, firstLast].compactMap { $0 }.map(normalizedName).filter { !$0.isEmpty }
     }
 
     /// "First Last" or "Last, First" as `first last`: lowercased, runs of spaces collapsed.

@@ -162,47 +162,51 @@ public struct RosterReader: Sendable {
         return Output(roster: output.roster, diagnostics: output.diagnostics + [note], rowsRead: output.rowsRead, facts: output.facts)
     }
 
-    /// Removes manager links to unknown ids and breaks manager cycles, reporting each.
+    /// Removes manager links to unknown ids and breaks manager cycles, reporting each;
+    /// `removed` counts the links removed.
     static func repairManagerLinks(
-        _ input: [Person], lines: [Int], source: String
-    ) -> (people: [Person], diagnostics: [Diagnostic]) {
-        var people = input
+        _ columns: inout RosterColumns, lines: [Int], source: String
+    ) -> (diagnostics: [Diagnostic], removed: Int) {
         var diagnostics: [Diagnostic] = []
-        var indexByID: [String: Int] = [:]
-        for (index, person) in people.enumerated() { indexByID[person.id] = index }
-        for index in people.indices {
-            guard let manager = people[index].managerID else { continue }
-            if manager == people[index].id || indexByID[manager] == nil {
-                let what = manager == people[index].id ? "is their own manager" : "has an unknown manager_id \(manager)"
-                diagnostics.append(Diagnostic(
-                    severity: .warning, source: source, line: lines[index],
-                    message: "employee \(people[index].id) \(what); treated as having no manager"))
-                people[index].managerID = nil
-            }
+        var removed = 0
+        for position in 0..<columns.count {
+            let manager = columns.managers[position]
+            guard manager != RosterColumns.none, manager < 0 || Int(manager) == position,
+                  let managerID = columns.managerID(at: position) else { continue }
+            let id = columns.ids[position]
+            let what = Int(manager) == position ? "is their own manager" : "has an unknown manager_id \(managerID)"
+            diagnostics.append(Diagnostic(
+                severity: .warning, source: source, line: lines[position],
+                message: "employee \(id) \(what); treated as having no manager"))
+            columns.removeManager(of: position)
+            removed += 1
         }
         // Walk up from every person; a walk that meets itself is a cycle, broken at the
         // person where it was found.
-        var state = [UInt8](repeating: 0, count: people.count)  // 0 new, 1 on path, 2 done
-        for start in people.indices where state[start] == 0 {
-            var path: [Int] = []
+        var state = [UInt8](repeating: 0, count: columns.count)  // 0 new, 1 on path, 2 done
+        var path: [Int] = []
+        for start in 0..<columns.count where state[start] == 0 {
+            path.removeAll(keepingCapacity: true)
             var current: Int? = start
             while let node = current, state[node] != 2 {
                 if state[node] == 1 {
-                    let cycle = path[(path.firstIndex(of: node) ?? 0)...].map { people[$0].id }
+                    let cycle = path[(path.firstIndex(of: node) ?? 0)...].map { columns.ids[$0] }
                     diagnostics.append(Diagnostic(
                         severity: .warning, source: source, line: lines[node],
-                        message: "manager cycle \(cycle.joined(separator: " → ")) → \(people[node].id); "
-                            + "\(people[node].id) is treated as having no manager — fix manager_id in the roster"))
-                    people[node].managerID = nil
+                        message: "manager cycle \(cycle.joined(separator: " → ")) → \(columns.ids[node]); "
+                            + "\(columns.ids[node]) is treated as having no manager — fix manager_id in the roster"))
+                    columns.removeManager(of: node)
+                    removed += 1
                     break
                 }
                 state[node] = 1
                 path.append(node)
-                current = people[node].managerID.flatMap { indexByID[$0] }
+                let manager = columns.managers[node]
+                current = manager >= 0 ? Int(manager) : nil
             }
             for node in path { state[node] = 2 }
         }
-        return (people, diagnostics)
+        return (diagnostics, removed)
     }
 }
 
