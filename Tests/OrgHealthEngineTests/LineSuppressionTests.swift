@@ -41,6 +41,37 @@ private func reasons(_ outcome: PrivacyGate.Outcome) -> [Scope: SuppressionReaso
 
 @Suite("Privacy gate: reporting lines")
 struct LineSuppressionTests {
+    /// M (team T1, department D) manages c1 … c5 (T1); c1 manages d1 … d5 (T2, D) and Y, who
+    /// left before the period (team T3, department E). O is in team S with Sales' P1 … P10, so
+    /// department D is T1 + T2: M and M's line. Over everyone, the line is not wholly in D (Y
+    /// is in E); over the people of the period it is, and D − line = M alone.
+    ///
+    ///     employed: org 22, D 11, Sales 11, T1 6, T2 5, S 11, manager:M 5, manager:c1 5, line:M 10
+    @Test("R2 over the period's people: a department holding the line but for a leaver gives the manager alone, so the line is withheld")
+    func leaverOutsideTheDepartment() throws {
+        var people = [Person(id: "M", team: "T1", department: "D"), Person(id: "O", team: "S", department: "D")]
+        for index in 1...5 { people.append(Person(id: "c\(index)", managerID: "M", team: "T1", department: "D")) }
+        for index in 1...5 { people.append(Person(id: "d\(index)", managerID: "c1", team: "T2", department: "D")) }
+        people.append(Person(id: "Y", managerID: "c1", team: "T3", department: "E", endDate: CalendarDate(year: 2025, month: 6, day: 30)))
+        for index in 1...10 { people.append(Person(id: "P\(index)", team: "S", department: "Sales")) }
+        let roster = Roster(people: people)
+        let metrics = [
+            count(.org, 22), count(.department("D"), 11), count(.department("Sales"), 11), count(.team("T1"), 6),
+            count(.team("T2"), 5), count(.team("S"), 11), count(.manager("M"), 5), count(.manager("c1"), 5), count(.line("M"), 10),
+        ]
+        let period = try ReportingPeriod(
+            start: try #require(CalendarDate(year: 2026, month: 1, day: 1)), end: try #require(CalendarDate(year: 2026, month: 3, day: 31)))
+        let policy = PrivacyPolicy(minGroupSize: 5)
+        // Judged over everyone only (no period), D does not hold the line: the line is shown,
+        // and D − line = 1 would give M's own value.
+        let overEveryone = reasons(PrivacyGate(policy: policy, roster: roster).apply(to: AnalyzerResult(metrics: metrics)))
+        #expect(overEveryone[.line("M")] == .some(nil))
+        // With the period, the people it counts nest: the line is withheld, nothing else changes.
+        let withPeriod = reasons(PrivacyGate(policy: policy, roster: roster, period: period).apply(to: AnalyzerResult(metrics: metrics)))
+        #expect(withPeriod[.line("M")] == .secondary)
+        for (scope, reason) in withPeriod where scope != .line("M") { #expect(reason == overEveryone[scope]!, "\(scope)") }
+    }
+
     @Test("R2: a department that is the line plus 2 people withholds the line (department − line = 2 people)")
     func departmentMinusLine() {
         let gate = PrivacyGate(policy: PrivacyPolicy(minGroupSize: 5), roster: departmentRoster())

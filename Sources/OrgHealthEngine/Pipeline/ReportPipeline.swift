@@ -57,7 +57,7 @@ public struct ReportPipeline: Sendable {
         configuration: Configuration, rosterOutput: RosterReader.Output, runs: consuming [AnalyzerRun]
     ) async -> HealthReport {
         let roster = Self.cutRoster(rosterOutput, configuration)
-        let gate = PrivacyGate(policy: configuration.privacy, roster: roster)
+        let gate = PrivacyGate(policy: configuration.privacy, roster: roster, period: configuration.period)
         var gatedRuns = consume runs
         var suppressedCounts: [String: Int] = [:]
         var suppressedScopes: Set<Scope> = []

@@ -3,8 +3,11 @@ import OrgHealthKit
 /// How every possible reporting line (`line:<id>`) nests with the roster's teams and
 /// departments, computed once per roster in time linear in its size (plus each team's depth):
 /// the team and the department that hold a whole line, if any, and the deepest manager each
-/// team and department lies wholly below. Over everyone in the roster, employed or not, so
-/// that nesting holds for whichever people a figure counts. See ``LineSuppression``.
+/// team and department lies wholly below. Judged over the people `counted` marks — everyone
+/// in the roster by default — so that nesting over them holds for any figure counting only
+/// such people. The gate builds two: over everyone, and over the people active in the period
+/// (a team whose only member outside a line left before the period nests with the line over
+/// the people figures count, though not over everyone). See ``LineSuppression``.
 struct LineStructure {
     let tree: ReportingTree
     /// The people with reports, each after everyone below them: the only people a line rule
@@ -30,9 +33,10 @@ struct LineStructure {
     /// Whether the departments wholly below a person are all of the people below them.
     let departmentsCoverLine: [Bool]
 
-    init(roster: Roster) {
+    init(roster: Roster, counted: [Bool]? = nil) {
         let tree = ReportingTree(roster: roster)
         let people = roster.people
+        let counted = counted ?? [Bool](repeating: true, count: people.count)
         let teams = roster.teams, departments = roster.departments
         var teamNumbers: [String: Int32] = [:], departmentNumbers: [String: Int32] = [:]
         for (number, team) in teams.enumerated() { teamNumbers[team] = Int32(number) }
@@ -49,6 +53,9 @@ struct LineStructure {
         // puts every manager before their reports; siblings' pre-order ranges come from sizes).
         var size = [Int](repeating: 1, count: people.count)
         for index in tree.bottomUp where up[index] >= 0 { size[up[index]] += size[index] }
+        // The counted people at or below each person (the line's people, with the person).
+        var countedSize = counted.map { $0 ? 1 : 0 }
+        for index in tree.bottomUp where up[index] >= 0 { countedSize[up[index]] += countedSize[index] }
         var depth = [Int](repeating: 0, count: people.count)
         var preorder = [Int](repeating: -1, count: people.count)
         var nextFree = [Int](repeating: 0, count: people.count)
@@ -89,7 +96,7 @@ struct LineStructure {
         }
         var teamMembers = [[Int]](repeating: [], count: teams.count)
         var departmentMembers = [[Int]](repeating: [], count: departments.count)
-        for index in people.indices {
+        for index in people.indices where counted[index] {
             if teamOf[index] >= 0 { teamMembers[Int(teamOf[index])].append(index) }
             if departmentOf[index] >= 0 { departmentMembers[Int(departmentOf[index])].append(index) }
         }
@@ -97,13 +104,13 @@ struct LineStructure {
         var anchoredPeople = [Int](repeating: 0, count: people.count)
         var anchoredDepartmentPeople = [Int](repeating: 0, count: people.count)
         for (team, members) in teamMembers.enumerated() {
-            let at = anchor(members) { teamOf[$0] == Int32(team) }
+            let at = anchor(members) { teamOf[$0] == Int32(team) && counted[$0] }
             guard at >= 0 else { continue }
             teamsAnchoredAt[at, default: []].append(Int32(team))
             anchoredPeople[at] += members.count
         }
         for (department, members) in departmentMembers.enumerated() {
-            let at = anchor(members) { departmentOf[$0] == Int32(department) }
+            let at = anchor(members) { departmentOf[$0] == Int32(department) && counted[$0] }
             guard at >= 0 else { continue }
             departmentsAnchoredAt[at, default: []].append(Int32(department))
             anchoredDepartmentPeople[at] += members.count
@@ -116,8 +123,10 @@ struct LineStructure {
         for index in tree.bottomUp {
             let manager = up[index]
             guard manager >= 0 else { continue }
-            teamBelow[manager] = combine(combine(teamBelow[manager], teamOf[index]), teamBelow[index])
-            departmentBelow[manager] = combine(combine(departmentBelow[manager], departmentOf[index]), departmentBelow[index])
+            // Someone not counted is nobody here (−2): their team does not make the line mixed.
+            teamBelow[manager] = combine(combine(teamBelow[manager], counted[index] ? teamOf[index] : -2), teamBelow[index])
+            departmentBelow[manager] = combine(
+                combine(departmentBelow[manager], counted[index] ? departmentOf[index] : -2), departmentBelow[index])
             teamCovered[manager] += teamCovered[index]
             departmentCovered[manager] += departmentCovered[index]
         }
@@ -131,9 +140,11 @@ struct LineStructure {
         self.departmentBelow = departmentBelow
         self.teamsAnchoredAt = teamsAnchoredAt
         self.departmentsAnchoredAt = departmentsAnchoredAt
-        // Everyone below a person is size − 1; the anchored groups are disjoint parts of it.
-        self.teamsCoverLine = people.indices.map { teamCovered[$0] == size[$0] - 1 && size[$0] > 1 }
-        self.departmentsCoverLine = people.indices.map { departmentCovered[$0] == size[$0] - 1 && size[$0] > 1 }
+        // The counted people below a person are countedSize less themself; the anchored groups
+        // are disjoint parts of them.
+        let below = people.indices.map { countedSize[$0] - (counted[$0] ? 1 : 0) }
+        self.teamsCoverLine = people.indices.map { teamCovered[$0] == below[$0] && below[$0] > 0 }
+        self.departmentsCoverLine = people.indices.map { departmentCovered[$0] == below[$0] && below[$0] > 0 }
     }
 
     /// The manager below whom everyone in the walk counts (cycles excluded), or −1.

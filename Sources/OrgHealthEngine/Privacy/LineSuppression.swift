@@ -24,15 +24,24 @@ import OrgHealthKit
 /// figure; when no visible line lies inside it, it is shown whatever the rules above say
 /// (anything it gives, the other scopes give already). Withheld lines cascade: a withheld line is a withheld part of the line above.
 struct LineSuppression {
-    let structure: LineStructure
+    /// The nesting over everyone in the roster and, with a period, over the people active in
+    /// it; a line is shown only when the rules allow it under each (figures count people of
+    /// the period, so pairs nesting over those people nest for the figures, though some do
+    /// not over everyone).
+    let structures: [LineStructure]
 
     /// The rules over a roster's lines, or `nil` when no cell is a line's (nothing to do).
-    init?(roster: Roster, plan: SuppressionPlan) {
+    init?(roster: Roster, period: ReportingPeriod?, plan: SuppressionPlan) {
         guard plan.hasLineScopes else { return nil }
-        structure = LineStructure(roster: roster)
+        var structures = [LineStructure(roster: roster)]
+        if let period {
+            let active = roster.people.map { $0.isActive(in: period) }
+            if active.contains(false) { structures.append(LineStructure(roster: roster, counted: active)) }
+        }
+        self.structures = structures
     }
 
-    init(structure: LineStructure) { self.structure = structure }
+    init(structures: [LineStructure]) { self.structures = structures }
 
     /// The line cells to withhold besides those already withheld, by cell index, with the reason.
     func withheld(_ plan: SuppressionPlan, minGroupSize: Int) -> [Int: SuppressionReason] {
@@ -40,9 +49,16 @@ struct LineSuppression {
         var families: [Int32: [Int]] = [:]
         for (index, cell) in cells.enumerated() { families[cell.family, default: []].append(index) }
         var withheld: [Int: SuppressionReason] = [:]
-        var scratch = Scratch(count: structure.tree.managerIndex.count)
+        var scratch = Scratch(count: structures[0].tree.managerIndex.count)
         for members in families.values where members.contains(where: { plan.scope(number: cells[$0].scope).kind == .line }) {
-            resolve(members, plan, minGroupSize: minGroupSize, scratch: &scratch, into: &withheld)
+            // Under each nesting in turn, until neither withholds more (withholding only grows).
+            var count = -1
+            while count != withheld.count {
+                count = withheld.count
+                for structure in structures {
+                    resolve(members, plan, structure: structure, minGroupSize: minGroupSize, scratch: &scratch, into: &withheld)
+                }
+            }
         }
         return withheld
     }
@@ -102,7 +118,7 @@ struct LineSuppression {
     }
 
     private func resolve(
-        _ members: [Int], _ plan: SuppressionPlan, minGroupSize: Int, scratch: inout Scratch,
+        _ members: [Int], _ plan: SuppressionPlan, structure: LineStructure, minGroupSize: Int, scratch: inout Scratch,
         into withheld: inout [Int: SuppressionReason]
     ) {
         let cells = plan.cells
@@ -152,7 +168,7 @@ struct LineSuppression {
                 if secondary(family.managers[person]) { scratch.partSecondary[person] = true }
 
                 let line = family.lines[person]
-                if let line, let n = visible(line), withholds(person, n: n, family: family, scratch: scratch,
+                if let line, let n = visible(line), withholds(person, n: n, structure: structure, family: family, scratch: scratch,
                                                              visible: visible, small: small) {
                     withheld[line] = .secondary
                     changed = true
@@ -182,7 +198,8 @@ struct LineSuppression {
 
     /// Whether the visible line of `person`, of `n`, must be withheld (rules R2 and R3).
     private func withholds(
-        _ person: Int, n: Int, family: Family, scratch: Scratch, visible: (Int?) -> Int?, small: (Int) -> Bool
+        _ person: Int, n: Int, structure: LineStructure, family: Family, scratch: Scratch, visible: (Int?) -> Int?,
+        small: (Int) -> Bool
     ) -> Bool {
         let team = structure.teamBelow[person], department = structure.departmentBelow[person]
         let holders = [visible(family.org), team >= 0 ? visible(family.teams[team]) : nil,

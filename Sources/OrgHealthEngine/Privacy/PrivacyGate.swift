@@ -11,10 +11,15 @@ public struct PrivacyGate: Sendable {
     /// The roster, for the parent of each scope.
     public let roster: Roster
 
+    /// The reporting period, when known: reporting lines are checked for nesting over the
+    /// people active in it as well as over everyone (see `LineSuppression`).
+    public let period: ReportingPeriod?
+
     /// Creates a gate.
-    public init(policy: PrivacyPolicy, roster: Roster) {
+    public init(policy: PrivacyPolicy, roster: Roster, period: ReportingPeriod? = nil) {
         self.policy = policy
         self.roster = roster
+        self.period = period
     }
 
     /// What the gate withheld from one result.
@@ -62,7 +67,7 @@ public struct PrivacyGate: Sendable {
         }
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
         // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
-        let lineRules = LineSuppression(roster: roster, plan: metricPlan)
+        let lineRules = LineSuppression(roster: roster, period: period, plan: metricPlan)
         if let lineRules { metricPlan.withhold(lineRules.withheld(metricPlan, minGroupSize: policy.minGroupSize)) }
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
         var hiddenScopes: Set<Int32> = []
@@ -104,8 +109,8 @@ public struct PrivacyGate: Sendable {
                 signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-            if let signalLineRules = lineRules.map({ LineSuppression(structure: $0.structure) })
-                ?? LineSuppression(roster: roster, plan: signalPlan) {
+            if let signalLineRules = lineRules.map({ LineSuppression(structures: $0.structures) })
+                ?? LineSuppression(roster: roster, period: period, plan: signalPlan) {
                 signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
             }
             hiddenScopes = []
