@@ -103,9 +103,19 @@ enum ProcessJanitor {
         let me = getpid()
         var killed: Set<pid_t> = []
         // A marked process may fork while it is being killed: look again until none is left.
-        for _ in 0..<5 {
+        // A process in the middle of `exec` shows no environment for a moment, so once
+        // something was killed, only two empty looks in a row, 20 ms apart, end the search
+        // (one empty look let a `setsid` loop's fresh `sleep` escape under load).
+        var emptyLooks = 0
+        for _ in 0..<12 {
             let found = marked(mark, prefix: prefix).subtracting([me])
-            guard !found.isEmpty else { break }
+            if found.isEmpty {
+                emptyLooks += 1
+                if killed.isEmpty || emptyLooks >= 2 { break }
+                usleep(20_000)
+                continue
+            }
+            emptyLooks = 0
             for pid in found {
                 kill(pid, SIGKILL)
                 killed.insert(pid)

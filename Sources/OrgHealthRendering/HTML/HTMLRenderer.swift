@@ -37,6 +37,7 @@ public struct HTMLRenderer: ReportRenderer {
         MoversView(report: report).render(into: main)
         HeatmapView(report: report, order: heatmapOrder).render(into: main)
         AttributeView(report: report).render(into: main)
+        LineView(report: report).render(into: main)
         for run in report.analyzers { AnalyzerView(run: run, names: priorities.names, priorities: priorities).render(into: main) }
         DataQualityView(report: report).render(into: main)
         MethodologyView(report: report).render(into: main)
