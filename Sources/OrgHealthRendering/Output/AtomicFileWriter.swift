@@ -30,15 +30,30 @@ public struct AtomicFileWriter: Sendable {
     /// target, or, if any of them fails (a renderer's error or a write error), none of them:
     /// every temporary file is removed and the error is rethrown. Only after all are written
     /// and flushed are they renamed over the targets.
+    ///
+    /// The files are staged at the same time, one per core (the renderers only read the
+    /// report): the XML and the HTML of a large report no longer wait for each other. When
+    /// several fail, the first in the given order is the error thrown.
     public func write(streaming files: [(url: URL, produce: (ReportFileStream) throws -> Void)]) throws {
+        let outcomes = StagingOutcomes(count: files.count)
+        // The renderers' closures are not `Sendable`, but each is called once, on one thread,
+        // and reads only the report value it captured; the outcomes are kept under a lock.
+        nonisolated(unsafe) let files = files
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            outcomes.set(index, Result { try stage(for: files[index].url, files[index].produce) })
+        }
         var staged: [(temporary: String, target: URL)] = []
-        do {
-            for file in files {
-                staged.append((try stage(for: file.url, file.produce), file.url))
+        var failure: (any Error)?
+        for (index, outcome) in outcomes.results.enumerated() {
+            switch outcome {
+            case .success(let temporary): staged.append((temporary, files[index].url))
+            case .failure(let error): failure = failure ?? error
+            case nil: failure = failure ?? OutputError(path: files[index].url.path, message: "the file was not written")
             }
-        } catch {
+        }
+        if let failure {
             for entry in staged { PartialFiles.finish(entry.temporary) { unlink(entry.temporary) == 0 } }
-            throw error
+            throw failure
         }
         if let pause = PartialFiles.pauseBeforeRename { sleep(UInt32(min(max(pause, 0), 600))) }
         // Renaming cannot replace a folder: refuse before any file is replaced.
@@ -119,4 +134,18 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let message: String
     public var description: String { "\(path): \(message)" }
+}
+
+/// The outcome of staging each file, by index, filled in from several threads.
+private final class StagingOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<String, any Error>?]
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: Result<String, any Error>) {
+        lock.withLock { outcomes[index] = outcome }
+    }
+
+    var results: [Result<String, any Error>?] { lock.withLock { outcomes } }
 }
