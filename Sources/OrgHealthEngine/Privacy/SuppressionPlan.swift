@@ -190,35 +190,26 @@ struct FigureKeys {
         let scope: Int32
     }
 
-    private(set) var families: [String] = []
-    private(set) var scopes: [Scope] = []
-    private var familyNumbers: [String: Int32] = [:]
-    private var scopeNumbers: [Scope: Int32] = [:]
+    private var familyTable = InternTable<String>()
+    private var scopeTable = InternTable<Scope>()
+
+    /// The families, at their numbers.
+    var families: [String] { familyTable.values }
+    /// The scopes, at their numbers.
+    var scopes: [Scope] { scopeTable.values }
 
     /// The number of a family, given one if new.
-    mutating func number(of family: String) -> Int32 {
-        if let number = familyNumbers[family] { return number }
-        let number = Int32(families.count)
-        families.append(family)
-        familyNumbers[family] = number
-        return number
-    }
+    mutating func number(of family: String) -> Int32 { familyTable.number(of: family) }
 
     /// The number of a scope, given one if new.
-    mutating func number(of scope: Scope) -> Int32 {
-        if let number = scopeNumbers[scope] { return number }
-        let number = Int32(scopes.count)
-        scopes.append(scope)
-        scopeNumbers[scope] = number
-        return number
-    }
+    mutating func number(of scope: Scope) -> Int32 { scopeTable.number(of: scope) }
 
     /// The key of a figure, numbering what is new.
     mutating func key(_ family: String, _ scope: Scope) -> Key { Key(family: number(of: family), scope: number(of: scope)) }
 
     /// The key of a figure whose family and scope are already numbered, else `nil`.
     func existingKey(_ family: String, _ scope: Scope) -> Key? {
-        guard let family = familyNumbers[family], let scope = scopeNumbers[scope] else { return nil }
+        guard let family = familyTable.existingNumber(of: family), let scope = scopeTable.existingNumber(of: scope) else { return nil }
         return Key(family: family, scope: scope)
     }
 }

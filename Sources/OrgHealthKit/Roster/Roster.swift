@@ -108,7 +108,7 @@ public struct Roster: Sendable {
     /// The positions of everyone whose manager is `managerID`.
     private func reportPositions(of managerID: String) -> ArraySlice<Int32> {
         if let manager = position(ofID: managerID) { return store.reports.items(of: manager) }
-        guard let code = store.columns.strings.existingCode(of: managerID), let outside = store.outsideReports[code] else { return [] }
+        guard let code = store.columns.strings.existingNumber(of: managerID), let outside = store.outsideReports[code] else { return [] }
         return outside[...]
     }
 
@@ -125,7 +125,7 @@ public struct Roster: Sendable {
 
     /// The department a team belongs to, if known.
     public func department(ofTeam team: String) -> String? {
-        guard let code = store.columns.strings.existingCode(of: team) else { return nil }
+        guard let code = store.columns.strings.existingNumber(of: team) else { return nil }
         let department = store.departmentOfTeam[Int(code)]
         return department == RosterColumns.none ? nil : store.columns.strings[department]
     }
@@ -320,8 +320,8 @@ public struct Roster: Sendable {
         let positions: ArraySlice<Int32>
         switch scope {
         case .org: return .all(store.columns.count)
-        case .department(let name): positions = store.columns.strings.existingCode(of: name).map { store.departments.items(of: Int($0)) } ?? []
-        case .team(let name): positions = store.columns.strings.existingCode(of: name).map { store.teams.items(of: Int($0)) } ?? []
+        case .department(let name): positions = store.columns.strings.existingNumber(of: name).map { store.departments.items(of: Int($0)) } ?? []
+        case .team(let name): positions = store.columns.strings.existingNumber(of: name).map { store.teams.items(of: Int($0)) } ?? []
         case .manager(let id): positions = reportPositions(of: id)
         case .line: positions = []  // walked by `forEachMember`/`members`, never asked for here
         case .attribute:

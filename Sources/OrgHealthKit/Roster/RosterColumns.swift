@@ -57,7 +57,7 @@ struct RosterColumns: Sendable {
 
     /// The code of `text`, noting the person's own spelling when it differs in bytes.
     mutating func intern(_ text: String, _ field: Field, _ position: Int) -> Int32 {
-        let code = strings.code(of: text)
+        let code = strings.number(of: text)
         if !strings[code].utf8.elementsEqual(text.utf8) { spellings[position * 8 + field.rawValue] = text }
         return code
     }
@@ -120,26 +120,7 @@ struct RosterColumns: Sendable {
 
 /// Strings many people share (team, department, location and level names; manager ids that
 /// are nobody in the roster), each kept once and numbered in order of first appearance.
-struct RosterStrings: Sendable {
-    private(set) var values: [String] = []
-    private var codes: [String: Int32] = [:]
-
-    /// The number of `text`, added if new.
-    mutating func code(of text: String) -> Int32 {
-        if let code = codes[text] { return code }
-        let code = Int32(values.count)
-        values.append(text)
-        codes[text] = code
-        return code
-    }
-
-    /// The number of `text`, if it is in the table.
-    func existingCode(of text: String) -> Int32? { codes[text] }
-
-    subscript(code: Int32) -> String { values[Int(code)] }
-
-    var count: Int { values.count }
-}
+typealias RosterStrings = InternTable<String>
 
 /// A column most rosters leave empty (names, emails, extra attributes): no storage until
 /// the first value.

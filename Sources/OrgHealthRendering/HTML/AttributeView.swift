@@ -45,8 +45,7 @@ struct AttributeView {
                             + "per attribute (\(sources)), so compare values "
                             + "with each other rather than with the organization's row.")
         let dimensions = report.summary.dimensions.map(\.dimension)
-        let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
-                                   healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
+        let baseline = HeatmapView(report: report).organizationBaseline
         for (name, values) in attributes {
             let rows = values.map { value in
                 var row = value

@@ -29,8 +29,7 @@ struct HeatmapView {
                         text: "Dimension scores (0–100 health scores, not survey % favorable; a cell's title lists its measures) of the organization, \(coverage), "
                             + "ordered \(orderText); n is the headcount.\(changeText) Hatched cells are withheld to protect "
                             + "small groups. Open a department to see its teams.")
-        let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
-                                   healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
+        let baseline = organizationBaseline
         table(section, caption: "Organization and departments by dimension", baseline: baseline,
               rows: Array(departments.prefix(HTMLBudget.heatmapDepartments)), dimensions: dimensions)
         HTMLBudget.leftOut(section, shown: min(departments.count, HTMLBudget.heatmapDepartments), of: departments.count,
@@ -81,6 +80,12 @@ struct HeatmapView {
             }
             return left.name != right.name ? left.name < right.name : left.scope < right.scope
         }
+    }
+
+    /// The organization as a heatmap row: the first row of every table, the baseline.
+    var organizationBaseline: ScopeHealth {
+        ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
+                    healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
     }
 
     func table(_ parent: HTMLNode, caption: String, baseline: ScopeHealth, rows: [ScopeHealth], dimensions: [HealthDimension]) {

@@ -32,8 +32,7 @@ struct LineView {
                             + "reports of someone in it, another line) by fewer than \(minimum) people, which would give that small "
                             + "group away. The culture survey gives line figures only when its export names people.")
         let dimensions = report.summary.dimensions.map(\.dimension)
-        let baseline = ScopeHealth(scope: .org, name: "Organization", parent: nil, headcount: report.summary.headcount,
-                                   healthIndex: report.summary.healthIndex, dimensions: report.summary.dimensions)
+        let baseline = HeatmapView(report: report).organizationBaseline
         let heatmap = HeatmapView(report: report)
         guard lines.count > 1 else {
             // One manager's edition: their line, then their department (the only one it holds).
