@@ -41,8 +41,6 @@ struct LineSuppression {
         self.structures = structures
     }
 
-    init(structures: [LineStructure]) { self.structures = structures }
-
     /// The line cells to withhold besides those already withheld, by cell index, with the reason.
     func withheld(_ plan: SuppressionPlan, minGroupSize: Int) -> [Int: SuppressionReason] {
         let cells = plan.cells

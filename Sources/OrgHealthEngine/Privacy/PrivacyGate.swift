@@ -70,15 +70,10 @@ public struct PrivacyGate: Sendable {
         let lineRules = LineSuppression(roster: roster, period: period, plan: metricPlan)
         if let lineRules { metricPlan.withhold(lineRules.withheld(metricPlan, minGroupSize: policy.minGroupSize)) }
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
-        var hiddenScopes: Set<Int32> = []
-        for (index, cell) in metricPlan.cells.enumerated() {
-            guard let reason = cell.reason else { continue }
+        metricPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
             result.metrics[index].value = nil
             result.metrics[index].suppressed = reason
-            counts[reason, default: 0] += 1
-            hiddenScopes.insert(cell.scope)
         }
-        for number in hiddenScopes { scopes.insert(metricPlan.scope(number: number)) }
         func hidden(_ metric: String, _ scope: Scope) -> SuppressionReason? {
             metricPlan.lookUp(metric, scope) ?? nil
         }
@@ -109,19 +104,13 @@ public struct PrivacyGate: Sendable {
                 signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-            if let signalLineRules = lineRules.map({ LineSuppression(structures: $0.structures) })
-                ?? LineSuppression(roster: roster, period: period, plan: signalPlan) {
+            if let signalLineRules = lineRules ?? LineSuppression(roster: roster, period: period, plan: signalPlan) {
                 signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
             }
-            hiddenScopes = []
-            for (index, cell) in signalPlan.cells.enumerated() {
-                guard let reason = cell.reason else { continue }
+            signalPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
                 result.signals[index].score = nil
                 result.signals[index].suppressed = reason
-                counts[reason, default: 0] += 1
-                hiddenScopes.insert(cell.scope)
             }
-            for number in hiddenScopes { scopes.insert(signalPlan.scope(number: number)) }
         }
 
         let before = result.findings.count

@@ -68,6 +68,21 @@ struct SuppressionPlan {
         }
     }
 
+    /// Calls `body` with the index and reason of every withheld cell, once resolved, and adds
+    /// them to the gate's tallies: the count per reason and the scopes with a withheld value.
+    func forEachWithheld(
+        counts: inout [SuppressionReason: Int], scopes: inout Set<Scope>, _ body: (Int, SuppressionReason) -> Void
+    ) {
+        var hiddenScopes: Set<Int32> = []
+        for (index, cell) in cells.enumerated() {
+            guard let reason = cell.reason else { continue }
+            body(index, reason)
+            counts[reason, default: 0] += 1
+            hiddenScopes.insert(cell.scope)
+        }
+        for number in hiddenScopes { scopes.insert(scope(number: number)) }
+    }
+
     /// Whether any figure of the plan is a reporting line's (`line:<id>`).
     var hasLineScopes: Bool { keys.scopes.contains { $0.kind == .line } }
 

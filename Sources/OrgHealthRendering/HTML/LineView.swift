@@ -32,8 +32,8 @@ struct LineView {
                             + "reports of someone in it, another line) by fewer than \(minimum) people, which would give that small "
                             + "group away. The culture survey gives line figures only when its export names people.")
         let dimensions = report.summary.dimensions.map(\.dimension)
-        let baseline = HeatmapView(report: report).organizationBaseline
         let heatmap = HeatmapView(report: report)
+        let baseline = heatmap.organizationBaseline
         guard lines.count > 1 else {
             // One manager's edition: their line, then their department (the only one it holds).
             let departments = report.scopes.filter { $0.scope.kind == .department }
