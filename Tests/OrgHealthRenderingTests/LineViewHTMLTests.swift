@@ -29,7 +29,10 @@ struct LineViewHTMLTests {
 
     @Test("no line scope (the organization edition): no section")
     func absent() throws {
-        #expect(try Self.section(try ReportFixtures.hostileReport()) == nil)
+        let report = try ReportFixtures.hostileReport()
+        #expect(try Self.section(report) == nil)
+        let root = try #require(try HardenedParser.parseHTML(try HTMLRenderer().render(report)).root)
+        #expect(!root.descendants(named: "a").contains { $0.attribute("href") == "#by-line" })
     }
 
     @Test("one line (a manager's edition): open, the line's row with its n and index after the organization's")
@@ -38,6 +41,9 @@ struct LineViewHTMLTests {
         report.scopes.append(Self.line("E011", "Dana Line (E011)", headcount: 14, index: 61))
         let section = try #require(try Self.section(report))
         #expect(section.descendants(named: "h2").first?.textContent == "Your whole line")
+        let root = try #require(try HardenedParser.parseHTML(try HTMLRenderer().render(report)).root)
+        let links = root.descendants(named: "nav").flatMap { $0.descendants(named: "a") }
+        #expect(links.contains { $0.attribute("href") == "#by-line" && $0.textContent == "Your whole line" })
         #expect(section.descendants(named: "details").isEmpty)
         let rows = Self.rows(section)
         // The fixture's organization: 33 people, index 68.5 (shown rounded: 69, as the heatmap does).

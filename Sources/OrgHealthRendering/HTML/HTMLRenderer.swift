@@ -60,6 +60,10 @@ public struct HTMLRenderer: ReportRenderer {
         if report.scopes.contains(where: { $0.scope.kind == .attribute }) {
             nav.element("a", [("href", "#by-attribute")], text: "By attribute")
         }
+        let lineCount = report.scopes.count { $0.scope.kind == .line }
+        if lineCount > 0 {
+            nav.element("a", [("href", "#by-line")], text: lineCount == 1 ? "Your whole line" : "By reporting line")
+        }
         for run in report.analyzers { nav.element("a", [("href", "#analyzer-\(anchor(run.descriptor.id))")], text: run.descriptor.name) }
         nav.element("a", [("href", "#data-quality")], text: "Data quality")
         nav.element("a", [("href", "#methodology")], text: "Methodology")
