@@ -12,6 +12,32 @@ struct RosterPresetTests {
         try RosterReader(columnMapping: mapping, options: RosterOptions(preset: preset), period: period).read(csv: csv)
     }
 
+    @Test("Workday: Active_Status is a 1/0 flag — 0 says the worker left, like a Terminated status")
+    func workdayActiveFlag() throws {
+        // Workday report-as-a-service worker fields (docs/INPUTS.md cites them): Employee_ID,
+        // Full_Name, Manager_ID, Team_Name, Hire_Date, Termination_Date, and the boolean
+        // Active_Status (1 active, 0 not). W4 is 0 with no Termination_Date.
+        let csv = """
+        Employee_ID,Full_Name,Manager_ID,Team_Name,Department,Hire_Date,Termination_Date,Active_Status
+        W1,Ana Lima,,Leadership,Executive,2019-03-01,,1
+        W2,Ben Ode,W1,Platform,Engineering,2020-05-11,,1
+        W3,Cy Tan,W2,Platform,Engineering,2021-01-04,,1
+        W4,Di Ruiz,W2,Platform,Engineering,2021-06-01,,0
+        """
+        let output = try read(csv, .workday)
+        // One status says left without an end date: reported, and employed unless statusMeansLeft.
+        #expect(output.facts.leftWithoutEndDate == 1)
+        let left = try RosterReader(options: RosterOptions(preset: .workday, statusMeansLeft: true), period: period).read(csv: csv)
+        // 4 people, W4 counted as a leaver on the period's first day: 3 employed at its end.
+        #expect(left.roster.headcount(of: .org, on: period.end) == 3)
+        // A column not named "active" keeps its words: a Status of 0 says nothing.
+        let plain = try RosterReader(options: RosterOptions(status: "Code"), period: period).read(csv: """
+        employee_id,team,Code
+        A,T,0
+        """)
+        #expect(plain.facts.leftWithoutEndDate == 0)
+    }
+
     @Test("BambooHR: Employee #, Supervisor by name, Department as team and Division above it, US dates")
     func bamboohr() throws {
         // Field names as in BambooHR's field list (employeeNumber → "Employee #", supervisor,

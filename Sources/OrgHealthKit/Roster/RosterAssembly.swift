@@ -29,6 +29,9 @@ struct RosterAssembly {
     private var firstLasts = SparseColumn<String>()
     /// The people whose status says they have left, in order.
     private var statusSaysLeft: [Int] = []
+    /// Whether the status column is a yes/no flag of being active (its header says "active",
+    /// as Workday's `Active_Status` does: 1 active, 0 not), so `0`, `false` or `no` says left.
+    private var statusIsActiveFlag = false
 
     /// The canonical columns a roster may have besides the required two.
     static let optionalColumns = [
@@ -36,9 +39,12 @@ struct RosterAssembly {
         "location", "level", "hire_date", "end_date", "status",
     ]
 
+    /// Values of an active flag (``statusIsActiveFlag``) that say a person is not active.
+    static let inactiveFlags: Set<String> = ["0", "false", "no", "n"]
+
     /// Status values that say a person has left (compared lowercased; `terminated …` and
     /// `inactive …` also match).
-    static let leftStatuses: Set<String> = [
+    static let leftStatusWords: Set<String> = [
         "terminated", "inactive", "left", "former", "former employee", "resigned", "separated", "dismissed",
         "retired", "deceased", "ausgetreten", "inaktiv",
     ]
@@ -77,6 +83,9 @@ struct RosterAssembly {
         }
         for name in required { columns[name] = header.index(of: name) }
         for name in Self.optionalColumns { columns[name] = header.index(of: name) }
+        if let status = columns["status"], headerFields.indices.contains(status) {
+            statusIsActiveFlag = headerFields[status].lowercased().contains("active")
+        }
         try checkCuts(headerFields: headerFields, headerLine: headerLine)
         if let status = options.status, columns["status"] == nil {
             throw RosterError(
@@ -153,7 +162,8 @@ struct RosterAssembly {
         let name = value("name") ?? firstLast
         let status = value("status").map { $0.lowercased() }
         let saysLeft = status.map { text in
-            Self.leftStatuses.contains(text) || text.hasPrefix("terminated") || text.hasPrefix("inactive")
+            (statusIsActiveFlag && Self.inactiveFlags.contains(text))
+                || Self.leftStatusWords.contains(text) || text.hasPrefix("terminated") || text.hasPrefix("inactive")
         } ?? false
         let position = people.count
         people.append(
