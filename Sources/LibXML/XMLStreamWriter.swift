@@ -18,13 +18,36 @@ public final class XMLStreamWriter {
     /// The file being written to (nil in memory); keeps the write callback's context alive.
     private let file: XMLFileSink?
     private var depth = 0
+    /// For each open element, what was last written into it (see ``LastChild``).
+    private var lastChild: [LastChild] = []
+    /// The storage rows are gathered in, kept between rows (``emptyElement(_:_:)``).
+    private var rowStorage: [UInt8] = []
+    /// Whether libxml2 may hold output the rows have not yet been put behind.
+    private var libxmlPending = true
+    /// Whether empty elements may be written as rows (``startEmptyElement(_:)``); the writer
+    /// with `false` asks libxml2 for every byte (the tests' reference).
+    private let writesRows: Bool
+    private let indents: Bool
+
+    /// What an open element last received, which decides how libxml2 would start the next child.
+    private enum LastChild { case nothing, element, other }
     private var documentStarted = false
     private var documentEnded = false
     private var output: String?
+    /// The collector of ``batch(_:)`` while it runs on this writer's thread; nil otherwise.
+    private var batchCollector: ErrorCollector?
 
     /// Creates a writer. With `indent`, nested elements go on their own lines,
     /// indented by two spaces per level.
-    public init(indent: Bool = true) throws(LibXMLError) {
+    public convenience init(indent: Bool = true) throws(LibXMLError) {
+        try self.init(indent: indent, rows: true)
+    }
+
+    /// A writer into memory; `rows: false` writes every empty element through libxml2's own
+    /// calls (the reference the row path is tested against).
+    public init(indent: Bool, rows: Bool) throws(LibXMLError) {
+        writesRows = rows
+        indents = indent
         let created = LibXML.withCapturedErrors { _ -> (xmlBufferPtr, xmlTextWriterPtr)? in
             guard let buffer = xmlBufferCreate() else { return nil }
             // The default "exact" scheme reallocates on every write: quadratic for large reports.
@@ -47,7 +70,14 @@ public final class XMLStreamWriter {
     /// Creates a writer into the open file `fileDescriptor`, which stays open (the caller
     /// closes it). ``finishFile()`` ends the document and flushes; a failed `write(2)` (a full
     /// disk) throws from the call that flushed, with the system's reason.
-    public init(fileDescriptor: Int32, indent: Bool = true) throws(LibXMLError) {
+    public convenience init(fileDescriptor: Int32, indent: Bool = true) throws(LibXMLError) {
+        try self.init(fileDescriptor: fileDescriptor, indent: indent, rows: true)
+    }
+
+    /// A writer into a file; `rows` as in ``init(indent:rows:)``.
+    public init(fileDescriptor: Int32, indent: Bool, rows: Bool) throws(LibXMLError) {
+        writesRows = rows
+        indents = indent
         let sink = XMLFileSink(descriptor: fileDescriptor)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let created = LibXML.withCapturedErrors { _ -> xmlTextWriterPtr? in
@@ -91,6 +121,7 @@ public final class XMLStreamWriter {
             name.withXMLChar { xmlTextWriterStartElement(writer, $0) }
         }
         depth += 1
+        lastChild.append(.nothing)
         if let namespace {
             try attribute("xmlns", namespace)
         }
@@ -114,6 +145,7 @@ public final class XMLStreamWriter {
         try perform("write text") { writer in
             value.withXMLChar { xmlTextWriterWriteString(writer, $0) }
         }
+        if !lastChild.isEmpty { lastChild[lastChild.count - 1] = .other }
     }
 
     /// Closes the innermost open element (`<a/>` when it is empty).
@@ -121,6 +153,85 @@ public final class XMLStreamWriter {
         guard depth > 0 else { throw LibXMLError(message: "endElement() without an open element") }
         try perform("end element") { writer in xmlTextWriterEndElement(writer) }
         depth -= 1
+        lastChild.removeLast()
+        if !lastChild.isEmpty { lastChild[lastChild.count - 1] = .element }
+    }
+
+    /// Writes an element that has attributes only (`<metric id="…" n="3"/>`): `attributes`
+    /// adds them, in order, with ``XMLRow/attribute(_:_:)``.
+    ///
+    /// The bytes are exactly those of ``startElement(_:namespace:)``, ``attribute(_:_:)`` and
+    /// ``endElement()``, but once libxml2 has written an element into the parent, the next
+    /// ones are gathered here — indentation, name, attributes escaped as libxml2 escapes them
+    /// (`& < > "`, tab, LF and CR as references; UTF-8 as is, as libxml2 2.9's
+    /// writer leaves it — `XMLRowTests` holds the two to the same bytes) — and put behind libxml2's output
+    /// in one piece. A report's millions of figures are such elements; this way each costs
+    /// one write instead of a libxml2 call per attribute (issue 16).
+    public func emptyElement(
+        _ name: String, _ attributes: (inout XMLRow) throws(LibXMLError) -> Void
+    ) throws(LibXMLError) {
+        guard writesRows, indents, lastChild.last == .element, output == nil else {
+            try startElement(name)
+            var row = XMLRow(writer: self)
+            try attributes(&row)
+            return try endElement()
+        }
+        try requireValidName(name, kind: "element")
+        var row = XMLRow(bytes: rowStorage)
+        rowStorage = []
+        row.bytes.removeAll(keepingCapacity: true)
+        // libxml2 indents a child by one indent string per open element.
+        row.bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        row.bytes.append(0x3C)
+        row.bytes.append(contentsOf: name.utf8)
+        try attributes(&row)
+        row.bytes.append(contentsOf: "/>\n".utf8)
+        try writeRow(row.bytes)
+        rowStorage = row.bytes
+    }
+
+    /// Puts a finished row behind everything libxml2 has written.
+    private func writeRow(_ bytes: [UInt8]) throws(LibXMLError) {
+        if libxmlPending {
+            try perform("flush") { writer in xmlTextWriterFlush(writer) }
+            libxmlPending = false
+        }
+        let written: Bool = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return true }
+            if let file { return file.write(base, raw.count) }
+            guard let buffer else { return false }
+            return xmlBufferAdd(buffer, base.assumingMemoryBound(to: xmlChar.self), Int32(raw.count)) == 0
+        }
+        guard written else {
+            throw LibXMLError(message: "could not write an element: \(file?.failure ?? "the buffer could not grow")")
+        }
+    }
+
+    /// The bytes that libxml2 writes as references in an attribute: tab, LF, CR, `"`, `&`, `<`, `>`.
+    private static let escapedBelow64: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+    /// Appends an attribute value the way libxml2's text writer escapes it: the seven bytes of
+    /// ``escapedBelow64`` as references, everything else (UTF-8 included) as is. `value` is
+    /// already sanitised.
+    static func appendEscapedAttribute(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x40 && escapedBelow64 & (1 << UInt64(byte)) != 0 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch byte {
+                case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
+                case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+                case 0x09: bytes.append(contentsOf: "&#9;".utf8)
+                case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+                default: bytes.append(contentsOf: "&amp;".utf8)
+                }
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
     }
 
     /// Writes a whole element: start tag with `attributes` (in order), optional
@@ -143,6 +254,7 @@ public final class XMLStreamWriter {
         }
         try perform("end the document") { writer in xmlTextWriterEndDocument(writer) }
         depth = 0
+        lastChild = []
         documentEnded = true
     }
 
@@ -168,8 +280,9 @@ public final class XMLStreamWriter {
     /// file of ``init(fileDescriptor:indent:)``. Writing afterwards throws.
     public func finishFile() throws(LibXMLError) {
         guard output == nil else { return }
-        guard file != nil else { throw LibXMLError(message: "finishFile() of a writer into memory; use finish()") }
+        guard let file else { throw LibXMLError(message: "finishFile() of a writer into memory; use finish()") }
         try closeAndFlush()
+        guard file.flush() else { throw LibXMLError(message: "could not flush: \(file.failure ?? "write failed")") }
         output = ""
     }
 
@@ -183,24 +296,50 @@ public final class XMLStreamWriter {
         try perform("flush") { writer in xmlTextWriterFlush(writer) }
     }
 
+    /// Runs `body` with libxml2's error handlers taken over once for all the calls it makes
+    /// (issue 16): outside a batch every call installs and restores them, which at a few
+    /// million attributes cost more than libxml2's own writing. `body` must stay on the
+    /// calling thread (synchronous; the handlers are per thread), as every use of a writer
+    /// must. Nested batches share the outer one.
+    public func batch<T>(_ body: () throws -> T) throws -> T {
+        if batchCollector != nil { return try body() }
+        return try LibXML.withCapturedErrors { collector throws -> T in
+            batchCollector = collector
+            defer { batchCollector = nil }
+            return try body()
+        }
+    }
+
     /// Runs one libxml2 writer call with errors captured; a negative result throws. `action`
     /// names the call in an error and is only made then (not once per attribute written).
     private func perform(_ action: @autoclosure () -> String, _ call: (xmlTextWriterPtr) -> Int32) throws(LibXMLError) {
         guard output == nil else { throw LibXMLError(message: "cannot \(action()): the writer is finished") }
         let writer = self.writer
         let file = self.file
-        let failure = LibXML.withCapturedErrors { collector -> LibXMLError? in
-            guard call(writer) < 0 else { return nil }
+        func failure(_ collector: ErrorCollector) -> LibXMLError {
             // A failed write(2) is the cause libxml2 only reports as an I/O error.
             if let reason = file?.failure { return LibXMLError(message: "could not \(action()): \(reason)") }
             return collector.mostRelevantError ?? LibXMLError(message: "could not \(action())")
         }
-        if let failure { throw failure }
+        libxmlPending = true
+        if let batchCollector {
+            guard call(writer) < 0 else { return }
+            throw failure(batchCollector)
+        }
+        let failed = LibXML.withCapturedErrors { collector -> LibXMLError? in
+            call(writer) < 0 ? failure(collector) : nil
+        }
+        if let failed { throw failed }
     }
 
     /// Throws unless `name` is a valid XML qualified name.
     private func requireValidName(_ name: String, kind: String) throws(LibXMLError) {
         if Self.isPlainName(name) { return }
+        try Self.requireValidQName(name, kind: kind)
+    }
+
+    /// Throws unless `name` is a valid XML qualified name (asking libxml2).
+    static func requireValidQName(_ name: String, kind: String) throws(LibXMLError) {
         let valid = !name.isEmpty && !name.containsNUL && name.withXMLChar { xmlValidateQName($0, 0) } == 0
         guard valid else { throw LibXMLError(message: "invalid XML \(kind) name") }
     }
@@ -241,5 +380,34 @@ public final class XMLStreamWriter {
             return true
         }
         return clean == true ? value : XMLText.sanitized(value)
+    }
+}
+
+/// The attributes of one element written by ``XMLStreamWriter/emptyElement(_:_:)``.
+public struct XMLRow {
+    /// The writer to call when the element goes through libxml2 (nil when gathered here).
+    private let writer: XMLStreamWriter?
+    fileprivate var bytes: [UInt8]
+
+    fileprivate init(writer: XMLStreamWriter) {
+        self.writer = writer
+        bytes = []
+    }
+
+    fileprivate init(bytes: [UInt8]) {
+        writer = nil
+        self.bytes = bytes
+    }
+
+    /// Adds an attribute; the value is sanitised and escaped as ``XMLStreamWriter/attribute(_:_:)`` does.
+    public mutating func attribute(_ name: String, _ value: String) throws(LibXMLError) {
+        if let writer { return try writer.attribute(name, value) }
+        if !XMLStreamWriter.isPlainName(name) { try XMLStreamWriter.requireValidQName(name, kind: "attribute") }
+        bytes.append(0x20)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3D)
+        bytes.append(0x22)
+        XMLStreamWriter.appendEscapedAttribute(XMLStreamWriter.sanitized(value), to: &bytes)
+        bytes.append(0x22)
     }
 }

@@ -46,7 +46,7 @@ public struct ReportPipeline: Sendable {
         progress.report("running \(registry.entries.count) analyzers")
         let runs = await AnalyzerRunner(registry: registry, clock: clock)
             .run(configuration: configuration, roster: roster, progress: progress)
-        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: consume runs)
+        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: consume runs, progress: progress)
     }
 
     /// Gates the runs and builds the report from them.
@@ -54,8 +54,10 @@ public struct ReportPipeline: Sendable {
     /// The runs are consumed: each result is gated in place (issue 16), so the report holds
     /// the analyzers' own figures with values withheld, never a second copy of them.
     public func assemble(
-        configuration: Configuration, rosterOutput: RosterReader.Output, runs: consuming [AnalyzerRun]
+        configuration: Configuration, rosterOutput: RosterReader.Output, runs: consuming [AnalyzerRun],
+        progress: ProgressReporter = .silent
     ) async -> HealthReport {
+        progress.report("applying the privacy gate")
         let roster = Self.cutRoster(rosterOutput, configuration)
         let gate = PrivacyGate(policy: configuration.privacy, roster: roster, period: configuration.period)
         var gatedRuns = consume runs
@@ -75,6 +77,7 @@ public struct ReportPipeline: Sendable {
             suppressedScopes.formUnion(outcome.suppressedScopes)
         }
 
+        progress.report("scoring the health model")
         let model = HealthModel()
         // Read where they are, not gathered into one more array.
         let signals = gatedRuns.lazy.flatMap(\.result.signals)
@@ -118,6 +121,7 @@ public struct ReportPipeline: Sendable {
                 healthIndex: model.healthIndex(scopeScores), dimensions: scopeScores)
         }
 
+        progress.report("assembling the report")
         let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
         var diagnostics = configuration.notes + rosterOutput.diagnostics
         for run in gatedRuns where run.status == .failed {

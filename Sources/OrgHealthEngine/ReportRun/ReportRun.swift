@@ -94,6 +94,7 @@ public struct ReportRun: Sendable {
         } catch {
             throw ReportRunError(.input, "\(error)")
         }
+        if historyFile(configuration) != nil { progress.report("recording the history") }
         report = try record(report, configuration: configuration)
         guard let writer else { return Outcome(report: report, files: []) }
         var written = report
@@ -113,12 +114,14 @@ public struct ReportRun: Sendable {
             written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
         }
         let files: [URL]
+        progress.report("writing the report")
         do {
             files = try writer.write(written, formats: formats ?? configuration.output.formats,
                                      heatmapOrder: configuration.output.heatmapOrder, to: directory)
         } catch {
             throw ReportRunError(.output, "the report could not be written: \(error); any earlier report is unchanged")
         }
+        progress.report("written")
         guard printsPDF, let html = files.first(where: { $0.pathExtension == "html" }) else {
             return Outcome(report: report, files: files)
         }

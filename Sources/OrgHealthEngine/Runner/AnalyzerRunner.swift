@@ -83,7 +83,9 @@ public struct AnalyzerRunner: Sendable {
         }
         do {
             let result = try await AnalyzerDeadline.run(seconds: seconds) { try await analyzer.analyze(context) }
+            context.progress.report("analyzed; checking its \(result.metrics.count) figures")
             try ResultValidator().validate(result)
+            context.progress.report("done")
             return AnalyzerRun(descriptor: descriptor, status: .ok, origin: entry.origin, durationMs: elapsed(), result: result)
         } catch is AnalyzerDeadline.Passed {
             return AnalyzerRun(

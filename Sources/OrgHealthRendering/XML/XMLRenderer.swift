@@ -29,6 +29,11 @@ public struct XMLRenderer: ReportRenderer {
     }
 
     private func writeDocument(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
+        // libxml2's error handlers are taken over once for the whole document (issue 16).
+        try writer.batch { try writeBody(report, writer) }
+    }
+
+    private func writeBody(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
         try writer.startDocument()
         try writer.startElement("healthReport", namespace: ReportSchema.namespace)
         try writer.attribute("schemaVersion", String(report.schemaVersion))
@@ -132,28 +137,28 @@ public struct XMLRenderer: ReportRenderer {
         if let message = run.message { try writer.element("message", text: message) }
         let result = run.result
         for metric in result.metrics {
-            try writer.startElement("metric")
-            try writer.attribute("id", metric.id)
-            try writer.attribute("scope", metric.scope.id)
-            if let value = metric.value { try writer.attribute("value", NumberText.exact(value)) }
-            try writer.attribute("unit", metric.unit.rawValue)
-            try writer.attribute("n", String(metric.n))
-            if let dimension = metric.dimension { try writer.attribute("dimension", dimension.rawValue) }
-            if let trend = metric.trend { try writer.attribute("trend", NumberText.exact(trend)) }
-            if let significant = metric.significant { try writer.attribute("significant", significant ? "true" : "false") }
-            try writeSuppression(metric.suppressed, writer)
-            try writer.endElement()
+            try writer.emptyElement("metric") { row throws(LibXMLError) in
+                try row.attribute("id", metric.id)
+                try row.attribute("scope", metric.scope.id)
+                if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
+                try row.attribute("unit", metric.unit.rawValue)
+                try row.attribute("n", String(metric.n))
+                if let dimension = metric.dimension { try row.attribute("dimension", dimension.rawValue) }
+                if let trend = metric.trend { try row.attribute("trend", NumberText.exact(trend)) }
+                if let significant = metric.significant { try row.attribute("significant", significant ? "true" : "false") }
+                try Self.writeSuppression(metric.suppressed, &row)
+            }
         }
         for signal in result.signals {
-            try writer.startElement("signal")
-            try writer.attribute("dimension", signal.dimension.rawValue)
-            try writer.attribute("scope", signal.scope.id)
-            if let score = signal.score { try writer.attribute("score", NumberText.exact(score)) }
-            try writer.attribute("weight", NumberText.exact(signal.weight))
-            try writer.attribute("n", String(signal.n))
-            if let basis = signal.basis { try writer.attribute("basis", basis) }
-            try writeSuppression(signal.suppressed, writer)
-            try writer.endElement()
+            try writer.emptyElement("signal") { row throws(LibXMLError) in
+                try row.attribute("dimension", signal.dimension.rawValue)
+                try row.attribute("scope", signal.scope.id)
+                if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
+                try row.attribute("weight", NumberText.exact(signal.weight))
+                try row.attribute("n", String(signal.n))
+                if let basis = signal.basis { try row.attribute("basis", basis) }
+                try Self.writeSuppression(signal.suppressed, &row)
+            }
         }
         for finding in result.findings { try writeFinding(finding, analyzer: nil, writer) }
         for section in result.sections { try writeSection(section, writer) }
@@ -165,6 +170,12 @@ public struct XMLRenderer: ReportRenderer {
         guard let reason else { return }
         try writer.attribute("suppressed", "true")
         try writer.attribute("reason", reason.rawValue)
+    }
+
+    private static func writeSuppression(_ reason: SuppressionReason?, _ row: inout XMLRow) throws(LibXMLError) {
+        guard let reason else { return }
+        try row.attribute("suppressed", "true")
+        try row.attribute("reason", reason.rawValue)
     }
 
     private func writeFinding(_ finding: Finding, analyzer: String?, _ writer: XMLStreamWriter) throws {

@@ -1,9 +1,20 @@
 import Foundation
 import OrgHealthKit
 
-/// Progress lines on standard error, only when it is a terminal.
+/// Progress lines on standard error, only when it is a terminal; or, with
+/// `ORGHEALTH_PROGRESS=timed` in the environment, always, each prefixed with the seconds since
+/// the run started (the stages' timings, for benchmarks and slow scheduled runs; docs/BENCHMARKS.md).
 enum TerminalProgress {
     static func reporter() -> ProgressReporter {
+        if ProcessInfo.processInfo.environment["ORGHEALTH_PROGRESS"] == "timed" {
+            let start = ContinuousClock.now
+            return ProgressReporter { message, fraction in
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let percent = fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
+                printError("[\(String(format: "%7.3f", seconds)) s] \(message)\(percent)")
+            }
+        }
         guard isatty(STDERR_FILENO) == 1 else { return .silent }
         return ProgressReporter { message, fraction in
             let percent = fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
