@@ -97,12 +97,11 @@ public struct ReportPipeline: Sendable {
         var scopeSet: Set<Scope> = Set(scores.keys)
         // The group scopes of everyone employed (`Roster.groupScopes(of:)`), found once per
         // team rather than once per person.
-        var teamsSeen: Set<String> = []
-        for person in roster.people where person.isEmployed(on: periodEnd) && teamsSeen.insert(person.team).inserted {
-            for scope in roster.groupScopes(of: person) { scopeSet.insert(scope) }
+        for team in roster.employedTeams(on: periodEnd) {
+            for scope in roster.groupScopes(ofTeam: team) { scopeSet.insert(scope) }
         }
         // Attribute values differ within a team, so they are collected per person.
-        for person in roster.people where person.isEmployed(on: periodEnd) {
+        for person in roster.people where !roster.cuts.isEmpty && person.isEmployed(on: periodEnd) {
             for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
         }
         scopeSet.remove(.org)

@@ -209,6 +209,33 @@ public struct Roster: Sendable {
         scopes(of: person).filter { $0.kind != .manager }
     }
 
+    /// The teams with someone employed on `date`, each once, in order of first appearance —
+    /// read from the columns, without building a ``Person`` per person (issue 16).
+    public func employedTeams(on date: CalendarDate) -> [String] {
+        let columns = store.columns
+        let day = RosterColumns.packed(date)
+        var seen = [Bool](repeating: false, count: columns.strings.count)
+        var teams: [String] = []
+        for position in 0..<columns.count {
+            let code = Int(columns.teams[position])
+            guard !seen[code] else { continue }
+            // Packed dates compare as the dates do; 0 is "none".
+            let hired = columns.hireDates[position], ended = columns.endDates[position]
+            guard hired == 0 || hired <= day, ended == 0 || ended >= day else { continue }
+            seen[code] = true
+            teams.append(columns.team(at: position))
+        }
+        return teams
+    }
+
+    /// The org, department and team scopes of a team's people.
+    public func groupScopes(ofTeam team: String) -> [Scope] {
+        var scopes: [Scope] = [.org]
+        if let department = department(ofTeam: team) { scopes.append(.department(department)) }
+        scopes.append(.team(team))
+        return scopes
+    }
+
     /// All team names, sorted.
     public var teams: [String] {
         (0..<store.teams.count).filter { store.teams.size(of: $0) > 0 }.map { store.columns.strings[Int32($0)] }.sorted()
@@ -295,7 +322,17 @@ public struct Roster: Sendable {
         // Counted over the index, without copying the members out (issue 16: a scope per
         // team and department, so copies would cost the roster's size several times over).
         var count = 0
-        forEachMember(of: scope) { if $0.isEmployed(on: date) { count += 1 } }
+        if case .line = scope {
+            forEachMember(of: scope) { if $0.isEmployed(on: date) { count += 1 } }
+            return count
+        }
+        // Read from the date columns: no ``Person`` is built per member.
+        let columns = store.columns
+        let day = RosterColumns.packed(date)
+        for position in memberPositions(of: scope) {
+            let hired = columns.hireDates[position], ended = columns.endDates[position]
+            if (hired == 0 || hired <= day) && (ended == 0 || ended >= day) { count += 1 }
+        }
         return count
     }
 
