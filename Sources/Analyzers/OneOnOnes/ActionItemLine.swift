@@ -29,13 +29,13 @@ enum ActionItemLine {
     /// The glyphs with the state each marks, open ones first.
     private static let glyphs: [(bytes: [UInt8], done: Bool)] = openGlyphs.map { ($0, false) } + doneGlyphs.map { ($0, true) }
     /// Blanks around a checkbox.
-    private static let blanks: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
+    private static let blanks: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
 
     /// The state and the remaining text of text starting with `[ ]`/`[x]`/`[X]` or a glyph.
     /// Called for every list line and HTML block: the byte patterns are constants, not arrays
     /// made per call.
     static func checkbox(_ text: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
-        let trimmed = text.trimming(blanks)
+        let trimmed = text.trimming(mask: blanks)
         if trimmed.count >= 3, trimmed.first == UInt8(ascii: "["), trimmed[trimmed.startIndex + 2] == UInt8(ascii: "]") {
             switch trimmed[trimmed.startIndex + 1] {
             case UInt8(ascii: " "): return (false, trimmed.dropFirst(3))

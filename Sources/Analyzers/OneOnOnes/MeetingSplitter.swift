@@ -25,9 +25,12 @@ struct MeetingSplitter {
         meetingLevel = 0
     }
 
+    /// Blanks and `#` around a heading's title, as a `trimming(mask:)` mask.
+    private static let titleTrim: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x23
+
     /// A heading of `level` (1–6) with its UTF-8 text, on `line`.
     mutating func heading(level: Int, text: ArraySlice<UInt8>, line: Int) {
-        let title = text.trimming([0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "#")])
+        let title = text.trimming(mask: Self.titleTrim)
         let opensMeeting = meetingLevel.map { level <= $0 } ?? true
         if let date = Self.isoDate(in: title) {
             if opensMeeting {
@@ -76,17 +79,22 @@ struct MeetingSplitter {
 
     /// The first `YYYY-MM-DD` in a heading that is a real day, if any.
     static func isoDate(in text: ArraySlice<UInt8>) -> CalendarDate? {
-        let bytes = Array(text)
-        guard bytes.count >= 10 else { return nil }
-        func digit(_ index: Int) -> Bool { (0x30...0x39).contains(bytes[index]) }
-        for start in 0...(bytes.count - 10) {
-            guard start == 0 || !digit(start - 1), digit(start), digit(start + 1), digit(start + 2), digit(start + 3),
-                  bytes[start + 4] == 0x2D, digit(start + 5), digit(start + 6), bytes[start + 7] == 0x2D,
-                  digit(start + 8), digit(start + 9), start + 10 == bytes.count || !digit(start + 10)
-            else { continue }
-            return CalendarDate(iso: String(decoding: bytes[start..<start + 10], as: UTF8.self))
+        guard text.count >= 10 else { return nil }
+        // Read in place: no array or string per heading (a running document has hundreds).
+        return text.withUnsafeBufferPointer { bytes -> CalendarDate? in
+            func digit(_ index: Int) -> Bool { (0x30...0x39).contains(bytes[index]) }
+            func number(_ start: Int, _ count: Int) -> Int {
+                (start..<start + count).reduce(0) { $0 * 10 + Int(bytes[$1]) - 0x30 }
+            }
+            for start in 0...(bytes.count - 10) {
+                guard start == 0 || !digit(start - 1), digit(start), digit(start + 1), digit(start + 2), digit(start + 3),
+                      bytes[start + 4] == 0x2D, digit(start + 5), digit(start + 6), bytes[start + 7] == 0x2D,
+                      digit(start + 8), digit(start + 9), start + 10 == bytes.count || !digit(start + 10)
+                else { continue }
+                return CalendarDate(year: number(start, 4), month: number(start + 5, 2), day: number(start + 8, 2))
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether a heading starts like a date in another form (`14/07/2026`, `2026-7-14`, `2026-13-40`).

@@ -124,7 +124,7 @@ struct NoteIntake {
     /// The employee id of the person a note names by employee id or email, through the roster (cached).
     private mutating func personID(_ reference: String) -> String? {
         if let known = people[reference] { return known }
-        let found = roster.person(matching: reference)?.id
+        let found = roster.id(matching: reference)
         people[reference] = .some(found)
         return found
     }

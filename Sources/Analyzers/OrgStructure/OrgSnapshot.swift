@@ -5,39 +5,48 @@ import OrgHealthKit
 struct OrgSnapshot {
     let roster: Roster
     let period: ReportingPeriod
-    /// People employed on the period's last day.
-    let employed: [Person]
-    /// Active direct reports (employed at period end) by manager id.
-    let reportCounts: [String: Int]
-    /// Layer of each employed person (top = 1).
-    let layers: [String: Int]
+    /// How many people are employed on the period's last day.
+    let employedCount: Int
+    /// Employed direct reports (employed at period end) of each person, by roster position;
+    /// read by position, with no table keyed by id (issue 16: a million people).
+    let reportCounts: [Int32]
 
     init(roster: Roster, period: ReportingPeriod) {
         self.roster = roster
         self.period = period
-        employed = roster.employed(on: period.end)
-        var counts: [String: Int] = [:]
-        for person in employed {
-            if let manager = person.managerID { counts[manager, default: 0] += 1 }
+        var counts = [Int32](repeating: 0, count: roster.count)
+        var employed = 0
+        for position in 0..<roster.count where roster.isEmployed(at: position, on: period.end) {
+            employed += 1
+            if let manager = roster.managerPosition(at: position) { counts[manager] += 1 }
         }
+        employedCount = employed
         reportCounts = counts
-        var layers: [String: Int] = [:]
-        layers.reserveCapacity(employed.count)
-        for person in employed { layers[person.id] = roster.managementDepth(of: person) + 1 }
-        self.layers = layers
         orgManagers = Self.managers(in: .org, roster: roster, period: period, reportCounts: counts)
     }
 
     /// The org's managers, asked for several times by the findings and sections.
     private let orgManagers: [(person: Person, reports: Int)]
 
+    /// The employed people without any manager id (the top, and links the reader removed),
+    /// the one with the most direct reports first.
+    var employedWithoutManager: [Person] {
+        var tops: [(position: Int, id: String)] = []
+        for position in 0..<roster.count where roster.hasNoManager(at: position) && roster.isEmployed(at: position, on: period.end) {
+            tops.append((position, roster.id(at: position)))
+        }
+        return tops.sorted { (reportCounts[$0.position], $1.id) > (reportCounts[$1.position], $0.id) }
+            .map { roster.person(at: $0.position) }
+    }
+
     /// The org, every department and every team with someone active in the period.
     var groupScopes: [Scope] {
         var scopes: Set<Scope> = [.org]
         // A person's group scopes follow from their team: asked once per team, not per person.
         var teams: Set<String> = []
-        for person in roster.people where person.isActive(in: period) && teams.insert(person.team).inserted {
-            scopes.formUnion(roster.groupScopes(of: person))
+        for position in 0..<roster.count where roster.isActive(at: position, in: period) {
+            let team = roster.team(at: position)
+            if teams.insert(team).inserted { scopes.formUnion(roster.groupScopes(ofTeam: team)) }
         }
         return scopes.sorted()
     }
@@ -48,12 +57,12 @@ struct OrgSnapshot {
     }
 
     private static func managers(
-        in scope: Scope, roster: Roster, period: ReportingPeriod, reportCounts: [String: Int]
+        in scope: Scope, roster: Roster, period: ReportingPeriod, reportCounts: [Int32]
     ) -> [(person: Person, reports: Int)] {
         var managers: [(person: Person, reports: Int)] = []
-        roster.forEachMember(of: scope) { person in
-            guard person.isEmployed(on: period.end), let reports = reportCounts[person.id] else { return }
-            managers.append((person, reports))
+        roster.forEachPosition(of: scope) { position in
+            guard reportCounts[position] > 0, roster.isEmployed(at: position, on: period.end) else { return }
+            managers.append((roster.person(at: position), Int(reportCounts[position])))
         }
         return managers
     }
@@ -63,14 +72,15 @@ struct OrgSnapshot {
         // One pass over the scope's people, without copying them (issue 16).
         let recentStart = period.end.adding(days: -89)
         var headcount = 0, startCount = 0, newHireCount = 0, leavers = 0, deepest = 0
-        roster.forEachMember(of: scope) { person in
-            if person.isEmployed(on: period.end) {
+        roster.forEachPosition(of: scope) { position in
+            if roster.isEmployed(at: position, on: period.end) {
                 headcount += 1
-                if let layer = layers[person.id], layer > deepest { deepest = layer }
-                if let hired = person.hireDate, hired >= recentStart && hired <= period.end { newHireCount += 1 }
+                // The layer (top = 1) of an employed person.
+                deepest = max(deepest, roster.managementDepth(at: position) + 1)
+                if let hired = roster.hireDate(at: position), hired >= recentStart && hired <= period.end { newHireCount += 1 }
             }
-            if person.isEmployed(on: period.start) { startCount += 1 }
-            if let end = person.endDate, period.contains(end) { leavers += 1 }
+            if roster.isEmployed(at: position, on: period.start) { startCount += 1 }
+            if let end = roster.endDate(at: position), period.contains(end) { leavers += 1 }
         }
         var metrics = [Metric(id: OrgStructureMetric.headcount, scope: scope, value: Double(headcount), unit: .count, n: headcount)]
         guard headcount > 0 else { return (metrics, nil) }
@@ -114,9 +124,12 @@ struct OrgSnapshot {
     /// `org.directReports` for every manager: how many active direct reports they have.
     func managerMetrics() -> [Metric] {
         guard roster.hasManagerInformation else { return [] }
-        return reportCounts.keys.sorted().compactMap { id in
-            guard let count = reportCounts[id], roster.person(id: id)?.isEmployed(on: period.end) ?? false else { return nil }
-            return Metric(id: OrgStructureMetric.directReports, scope: .manager(id), value: Double(count), unit: .count, n: count)
+        var managers: [(id: String, count: Int)] = []
+        for position in 0..<roster.count where reportCounts[position] > 0 && roster.isEmployed(at: position, on: period.end) {
+            managers.append((roster.id(at: position), Int(reportCounts[position])))
+        }
+        return managers.sorted { $0.id < $1.id }.map {
+            Metric(id: OrgStructureMetric.directReports, scope: .manager($0.id), value: Double($0.count), unit: .count, n: $0.count)
         }
     }
 

@@ -33,8 +33,7 @@ struct OrgStructureFindings {
                 recommendation: "Review whether these teams can merge, or whether the role is a player-coach one by design.",
                 evidence: [OrgStructureMetric.narrowSpanRate]))
         }
-        let tops = snapshot.employed.filter { $0.managerID == nil }
-            .sorted { (snapshot.reportCounts[$0.id] ?? 0, $1.id) > (snapshot.reportCounts[$1.id] ?? 0, $0.id) }
+        let tops = snapshot.employedWithoutManager
         if tops.count > 1 {
             let unattached = tops.dropFirst()
             findings.append(Finding(

@@ -52,12 +52,12 @@ struct OrgStructureSections {
             series: [ReportChart.Series(name: "Managers", points: points)])
         let managers = snapshot.managers(in: .org).count
         guard snapshot.roster.hasManagerInformation else {
-            let text = "\(snapshot.employed.count) people are employed at the end of \(snapshot.period.label). "
+            let text = "\(snapshot.employedCount) people are employed at the end of \(snapshot.period.label). "
                 + "The roster names no managers (it has no manager column), so span of control, management layers and "
                 + "direct-report figures are absent; map the manager column (columns.roster, roster.managerBy) to get them."
             return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(people)])]
         }
-        let text = "\(snapshot.employed.count) people are employed at the end of \(snapshot.period.label), "
+        let text = "\(snapshot.employedCount) people are employed at the end of \(snapshot.period.label), "
             + "led by \(managers) managers. A healthy span is \(bounds.narrowBelow) to \(bounds.wideAbove) direct reports."
         return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(people), .table(spans), .chart(chart)])]
     }

@@ -44,9 +44,17 @@ public struct ReportPipeline: Sendable {
     ) async -> HealthReport {
         let roster = Self.cutRoster(rosterOutput, configuration)
         progress.report("running \(registry.entries.count) analyzers")
-        let runs = await AnalyzerRunner(registry: registry, clock: clock)
-            .run(configuration: configuration, roster: roster, progress: progress)
-        return await assemble(configuration: configuration, rosterOutput: rosterOutput, runs: consume runs, progress: progress)
+        let gate = PrivacyGate(policy: configuration.privacy, roster: roster, period: configuration.period)
+        // Each result is gated in the task that produced it, as soon as its analyzer ends.
+        let gated = await AnalyzerRunner(registry: registry, clock: clock)
+            .run(configuration: configuration, roster: roster, progress: progress) { run in
+                let withheld = gate.apply(in: &run.result)
+                progress.report("\(run.descriptor.id): gated")
+                return withheld
+            }
+        return await assemble(
+            configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: gated.map(\.run),
+            withheld: gated.map(\.extra), progress: progress)
     }
 
     /// Gates the runs and builds the report from them.
@@ -61,8 +69,6 @@ public struct ReportPipeline: Sendable {
         let roster = Self.cutRoster(rosterOutput, configuration)
         let gate = PrivacyGate(policy: configuration.privacy, roster: roster, period: configuration.period)
         var gatedRuns = consume runs
-        var suppressedCounts: [String: Int] = [:]
-        var suppressedScopes: Set<Scope> = []
         // Each result moves out of its run into a slot the gate owns alone, so withholding a
         // value writes into the analyzer's own arrays instead of copying them.
         let slots = gatedRuns.indices.map { index in
@@ -71,8 +77,21 @@ public struct ReportPipeline: Sendable {
             return slot
         }
         let withheld = await Self.concurrentMap(slots) { slot in gate.apply(in: &slot.result) }
-        for (index, outcome) in withheld.enumerated() {
-            swap(&slots[index].result, &gatedRuns[index].result)
+        for index in slots.indices { swap(&slots[index].result, &gatedRuns[index].result) }
+        return await assemble(
+            configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: gatedRuns,
+            withheld: withheld, progress: progress)
+    }
+
+    /// Builds the report from runs the privacy gate has already been applied to, with what it
+    /// withheld from each.
+    private func assemble(
+        configuration: Configuration, rosterOutput: RosterReader.Output, roster: Roster, gatedRuns: [AnalyzerRun],
+        withheld: [PrivacyGate.Withheld], progress: ProgressReporter
+    ) async -> HealthReport {
+        var suppressedCounts: [String: Int] = [:]
+        var suppressedScopes: Set<Scope> = []
+        for outcome in withheld {
             for (reason, count) in outcome.suppressedCounts { suppressedCounts[reason.rawValue, default: 0] += count }
             suppressedScopes.formUnion(outcome.suppressedScopes)
         }

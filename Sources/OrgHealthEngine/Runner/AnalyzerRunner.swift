@@ -19,15 +19,29 @@ public struct AnalyzerRunner: Sendable {
     public func run(
         configuration: Configuration, roster: Roster, progress: ProgressReporter = .silent
     ) async -> [AnalyzerRun] {
-        await withTaskGroup(of: (Int, AnalyzerRun).self) { group in
+        await run(configuration: configuration, roster: roster, progress: progress) { _ in () }.map(\.run)
+    }
+
+    /// Runs the analyzers, and `afterEach` on each run in the task that ran it, as soon as it
+    /// ends — the report pipeline gates a result there (issue 16), so the gate of a quick
+    /// analyzer's figures overlaps a slow analyzer's reading instead of waiting for it. The
+    /// run is the task's own value, so `afterEach` changes it in place. Results come back in
+    /// registry order.
+    public func run<Extra: Sendable>(
+        configuration: Configuration, roster: Roster, progress: ProgressReporter = .silent,
+        afterEach: @escaping @Sendable (inout AnalyzerRun) -> Extra
+    ) async -> [(run: AnalyzerRun, extra: Extra)] {
+        await withTaskGroup(of: (Int, AnalyzerRun, Extra).self) { group in
             for (index, entry) in registry.entries.enumerated() {
                 group.addTask {
-                    (index, await runOne(entry, configuration: configuration, roster: roster, progress: progress))
+                    var run = await runOne(entry, configuration: configuration, roster: roster, progress: progress)
+                    let extra = afterEach(&run)
+                    return (index, run, extra)
                 }
             }
-            var runs: [(Int, AnalyzerRun)] = []
+            var runs: [(Int, AnalyzerRun, Extra)] = []
             for await run in group { runs.append(run) }
-            return runs.sorted { $0.0 < $1.0 }.map(\.1)
+            return runs.sorted { $0.0 < $1.0 }.map { (run: $0.1, extra: $0.2) }
         }
     }
 

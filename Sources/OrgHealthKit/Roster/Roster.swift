@@ -8,7 +8,7 @@
 /// The people are kept as columns, with team, department, location and level names stored
 /// once (issue 16); ``people`` and every look-up build the ``Person`` values they return.
 public struct Roster: Sendable {
-    private let store: RosterStore
+    let store: RosterStore
     /// The cuts in force (config `cuts:`), set by ``cut(by:on:)``; empty by default.
     public private(set) var cuts: [RosterCut] = []
     /// Each person's attribute scope per cut (`position * cuts.count + cut`), as a number in
@@ -94,7 +94,7 @@ public struct Roster: Sendable {
     }
 
     /// The position of the person with this exact employee id.
-    private func position(ofID id: String) -> Int? { store.keys.position(ofID: id, in: store.columns) }
+    func position(ofID id: String) -> Int? { store.keys.position(ofID: id, in: store.columns) }
 
     /// The person with this exact employee id.
     public func person(id: String) -> Person? { position(ofID: id).map(store.columns.person(at:)) }
@@ -103,6 +103,12 @@ public struct Roster: Sendable {
     /// ignoring surrounding spaces.
     public func person(matching idOrEmail: String) -> Person? {
         store.keys.position(matching: idOrEmail.trimmingSpaces.lowercased(), in: store.columns).map(store.columns.person(at:))
+    }
+
+    /// The employee id of the person named by an employee id or an email address, matched as
+    /// ``person(matching:)`` matches, without building the ``Person``.
+    public func id(matching idOrEmail: String) -> String? {
+        store.keys.position(matching: idOrEmail.trimmingSpaces.lowercased(), in: store.columns).map { store.columns.ids[$0] }
     }
 
     /// The positions of everyone whose manager is `managerID`.
@@ -353,7 +359,7 @@ public struct Roster: Sendable {
     }
 
     /// The positions of everyone in a scope, in roster order.
-    private func memberPositions(of scope: Scope) -> RosterPositions {
+    func memberPositions(of scope: Scope) -> RosterPositions {
         let positions: ArraySlice<Int32>
         switch scope {
         case .org: return .all(store.columns.count)
