@@ -20,8 +20,8 @@ public final class XMLStreamWriter {
     private var depth = 0
     /// For each open element, what was last written into it (see ``LastChild``).
     private var lastChild: [LastChild] = []
-    /// The storage rows are gathered in, kept between rows (``emptyElement(_:_:)``).
-    private var rowStorage: [UInt8] = []
+    /// The storage rows are gathered in, kept between rows (``rowElement(_:_:)``).
+    private var rowStorage = XMLRow.Storage()
     /// Whether libxml2 may hold output the rows have not yet been put behind.
     private var libxmlPending = true
     /// Whether empty elements may be written as rows (``startEmptyElement(_:)``); the writer
@@ -157,37 +157,44 @@ public final class XMLStreamWriter {
         if !lastChild.isEmpty { lastChild[lastChild.count - 1] = .element }
     }
 
-    /// Writes an element that has attributes only (`<metric id="…" n="3"/>`): `attributes`
-    /// adds them, in order, with ``XMLRow/attribute(_:_:)``.
+    /// Writes an element that has attributes and child elements but no text — a figure
+    /// `<metric id="…" n="3"/>`, or a `<scope>` with its `<dimension>`s and their `<source>`s:
+    /// `build` adds them, in order, with ``XMLRow/attribute(_:_:)``,
+    /// ``XMLRow/startChild(_:)`` and ``XMLRow/endChild()``.
     ///
     /// The bytes are exactly those of ``startElement(_:namespace:)``, ``attribute(_:_:)`` and
     /// ``endElement()``, but once libxml2 has written an element into the parent, the next
-    /// ones are gathered here — indentation, name, attributes escaped as libxml2 escapes them
-    /// (`& < > "`, tab, LF and CR as references; UTF-8 as is, as libxml2 2.9's
-    /// writer leaves it — `XMLRowTests` holds the two to the same bytes) — and put behind libxml2's output
-    /// in one piece. A report's millions of figures are such elements; this way each costs
-    /// one write instead of a libxml2 call per attribute (issue 16).
-    public func emptyElement(
-        _ name: String, _ attributes: (inout XMLRow) throws(LibXMLError) -> Void
+    /// ones are gathered here — indented as libxml2 indents, attributes escaped as it escapes
+    /// them (`& < > "`, tab, LF and CR as references; UTF-8 as is, as libxml2 2.9's writer
+    /// leaves it — `XMLRowTests` holds the two to the same bytes) — and put behind libxml2's
+    /// output in one piece. A report's millions of figures are such elements; this way each
+    /// costs one write instead of a libxml2 call per attribute (issue 16).
+    public func rowElement(
+        _ name: String, _ build: (inout XMLRow) throws(LibXMLError) -> Void
     ) throws(LibXMLError) {
         guard writesRows, indents, lastChild.last == .element, output == nil else {
             try startElement(name)
             var row = XMLRow(writer: self)
-            try attributes(&row)
+            try build(&row)
             return try endElement()
         }
         try requireValidName(name, kind: "element")
-        var row = XMLRow(bytes: rowStorage)
-        rowStorage = []
-        row.bytes.removeAll(keepingCapacity: true)
-        // libxml2 indents a child by one indent string per open element.
-        row.bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-        row.bytes.append(0x3C)
-        row.bytes.append(contentsOf: name.utf8)
-        try attributes(&row)
-        row.bytes.append(contentsOf: "/>\n".utf8)
-        try writeRow(row.bytes)
-        rowStorage = row.bytes
+        // The row's storage is moved in and out, never shared, so it is allocated once per writer.
+        var storage = XMLRow.Storage()
+        swap(&storage, &rowStorage)
+        var row = XMLRow(storage: consume storage, depth: depth)
+        try row.start(name)
+        try build(&row)
+        try row.finish()
+        try writeRow(row.storage.bytes)
+        rowStorage = row.takeStorage()
+    }
+
+    /// An element with attributes only; see ``rowElement(_:_:)``.
+    public func emptyElement(
+        _ name: String, _ attributes: (inout XMLRow) throws(LibXMLError) -> Void
+    ) throws(LibXMLError) {
+        try rowElement(name, attributes)
     }
 
     /// Puts a finished row behind everything libxml2 has written.
@@ -348,18 +355,39 @@ public final class XMLStreamWriter {
     /// and `.`: an NCName, so a valid qualified name without asking libxml2 (every name the
     /// renderers write; anything else goes to `xmlValidateQName`).
     static func isPlainName(_ name: String) -> Bool {
-        var first = true
-        for byte in name.utf8 {
-            let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-            if first {
-                guard letter else { return false }
-                first = false
-            } else {
-                let digit = byte >= 0x30 && byte <= 0x39
-                guard letter || digit || byte == 0x2D || byte == 0x2E else { return false }
+        // Comparisons, not lookup tables: a static table is a lazy global, and its `swift_once`
+        // check on every attribute cost a third of writing one (issue 16).
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F }
+            guard letter(first) else { return false }
+            for byte in bytes.dropFirst() where !(letter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E) {
+                return false
             }
+            return true
         }
-        return !first
+    }
+
+    /// Whether an attribute value's byte can be copied as is: not a control character, not
+    /// `"`, `&`, `<` or `>`, and not 0xEF (which may begin U+FFFE or U+FFFF).
+    @inline(__always)
+    static func isPlainValueByte(_ byte: UInt8) -> Bool {
+        if byte >= 0x40 { return byte != 0xEF }
+        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+        return byte >= 0x20 && special & (1 << UInt64(byte)) == 0
+    }
+
+    /// Appends an attribute value sanitised and escaped as ``attribute(_:_:)`` writes it, in
+    /// one look at the bytes when (as almost always) none needs either.
+    static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        let copied = value.withUTF8 { utf8 -> Bool in
+            guard utf8.allSatisfy(isPlainValueByte) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if !copied { appendEscapedAttribute(sanitized(value), to: &bytes) }
     }
 
     /// ``XMLText/sanitized(_:)`` after a check of the UTF-8 bytes: the value as is when it has
@@ -383,31 +411,115 @@ public final class XMLStreamWriter {
     }
 }
 
-/// The attributes of one element written by ``XMLStreamWriter/emptyElement(_:_:)``.
+/// One element written by ``XMLStreamWriter/rowElement(_:_:)``: its attributes and child elements.
 public struct XMLRow {
     /// The writer to call when the element goes through libxml2 (nil when gathered here).
     private let writer: XMLStreamWriter?
-    fileprivate var bytes: [UInt8]
+    fileprivate var storage: Storage
+    private var bytes: [UInt8] {
+        get { storage.bytes }
+        _modify { yield &storage.bytes }
+    }
+    /// The open elements of the row, innermost last.
+    private var open: [String] {
+        get { storage.open }
+        _modify { yield &storage.open }
+    }
+    /// The depth of the row's own element.
+    private let depth: Int
+    /// Whether the innermost element's start tag still takes attributes.
+    private var tagOpen = false
+
+    /// What a row is gathered in; the writer keeps it between rows.
+    struct Storage {
+        var bytes: [UInt8] = []
+        var open: [String] = []
+    }
 
     fileprivate init(writer: XMLStreamWriter) {
         self.writer = writer
-        bytes = []
+        storage = Storage()
+        depth = 0
     }
 
-    fileprivate init(bytes: [UInt8]) {
+    fileprivate init(storage: consuming Storage, depth: Int) {
         writer = nil
-        self.bytes = bytes
+        self.storage = storage
+        self.storage.bytes.removeAll(keepingCapacity: true)
+        self.storage.open.removeAll(keepingCapacity: true)
+        self.depth = depth
     }
 
-    /// Adds an attribute; the value is sanitised and escaped as ``XMLStreamWriter/attribute(_:_:)`` does.
+    /// The storage, for the next row.
+    fileprivate mutating func takeStorage() -> Storage {
+        var taken = Storage()
+        swap(&taken, &storage)
+        return taken
+    }
+
+    /// Adds an attribute to the innermost open element, before its first child; the value is
+    /// sanitised and escaped as ``XMLStreamWriter/attribute(_:_:)`` does.
     public mutating func attribute(_ name: String, _ value: String) throws(LibXMLError) {
         if let writer { return try writer.attribute(name, value) }
+        guard tagOpen else { throw LibXMLError(message: "attribute \(name) after a child element") }
         if !XMLStreamWriter.isPlainName(name) { try XMLStreamWriter.requireValidQName(name, kind: "attribute") }
         bytes.append(0x20)
         bytes.append(contentsOf: name.utf8)
         bytes.append(0x3D)
         bytes.append(0x22)
-        XMLStreamWriter.appendEscapedAttribute(XMLStreamWriter.sanitized(value), to: &bytes)
+        XMLStreamWriter.appendAttributeValue(value, to: &bytes)
         bytes.append(0x22)
+    }
+
+    /// Opens a child element of the innermost open one.
+    public mutating func startChild(_ name: String) throws(LibXMLError) {
+        if let writer { return try writer.startElement(name) }
+        if !XMLStreamWriter.isPlainName(name) { try XMLStreamWriter.requireValidQName(name, kind: "element") }
+        try start(name)
+    }
+
+    /// Closes the innermost child element (`<a/>` when it has no children).
+    public mutating func endChild() throws(LibXMLError) {
+        if let writer { return try writer.endElement() }
+        guard open.count > 1 else { throw LibXMLError(message: "endChild() without an open child element") }
+        close()
+    }
+
+    /// An empty child element with attributes only.
+    public mutating func child(_ name: String, _ attributes: (inout XMLRow) throws(LibXMLError) -> Void) throws(LibXMLError) {
+        try startChild(name)
+        try attributes(&self)
+        try endChild()
+    }
+
+    /// Opens an element, as libxml2 does: the parent's start tag closed with `>` and a line
+    /// break, then one indent string per open element.
+    fileprivate mutating func start(_ name: String) throws(LibXMLError) {
+        if tagOpen { bytes.append(contentsOf: ">\n".utf8) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * (depth + open.count)))
+        bytes.append(0x3C)
+        bytes.append(contentsOf: name.utf8)
+        open.append(name)
+        tagOpen = true
+    }
+
+    /// Closes the innermost element: `/>` when nothing was written into it, else the end tag
+    /// at its own indentation; a line break after either.
+    private mutating func close() {
+        let name = open.removeLast()
+        if tagOpen {
+            bytes.append(contentsOf: "/>\n".utf8)
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * (depth + open.count)))
+            bytes.append(contentsOf: "</".utf8)
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ">\n".utf8)
+        }
+        tagOpen = false
+    }
+
+    /// Closes everything still open (the row's own element last).
+    fileprivate mutating func finish() throws(LibXMLError) {
+        while !open.isEmpty { close() }
     }
 }

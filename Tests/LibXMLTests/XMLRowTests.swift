@@ -91,6 +91,59 @@ import Glibc
         #expect(try rows.finish() == reference.finish())
     }
 
+    /// Elements with child elements as rows: scopes with dimensions and their sources, some
+    /// children empty, some with children of their own, some with none at all.
+    private func writeNested(_ writer: XMLStreamWriter) throws {
+        try writer.startDocument()
+        try writer.startElement("scopes")
+        try writer.batch {
+            for scope in 0..<4 {
+                try writer.rowElement("scope") { row throws(LibXMLError) in
+                    try row.attribute("id", "team:T\(scope) & <\(Self.values[scope * 5 % Self.values.count])>")
+                    for dimension in 0..<scope {
+                        try row.startChild("dimension")
+                        try row.attribute("id", "d\(dimension)")
+                        for source in 0..<dimension {
+                            try row.child("source") { row throws(LibXMLError) in try row.attribute("n", String(source)) }
+                        }
+                        try row.endChild()
+                    }
+                }
+            }
+        }
+        try writer.endElement()
+        try writer.endDocument()
+    }
+
+    @Test func nestedRowsAreTheBytesLibxml2Writes() throws {
+        let reference = try XMLStreamWriter(indent: true, rows: false)
+        try writeNested(reference)
+        let rows = try XMLStreamWriter(indent: true, rows: true)
+        try writeNested(rows)
+        let expected = try reference.finish()
+        #expect(try rows.finish() == expected)
+        // By hand, libxml2's layout: a dimension without sources is empty, one with them is not.
+        #expect(expected.contains("""
+                <dimension id="d0"/>
+                <dimension id="d1">
+                  <source n="0"/>
+                </dimension>
+            """))
+    }
+
+    @Test func anAttributeAfterAChildThrows() throws {
+        let writer = try XMLStreamWriter(indent: true, rows: true)
+        try writer.startDocument()
+        try writer.startElement("report")
+        try writer.element("first")
+        #expect(throws: LibXMLError.self) {
+            try writer.rowElement("row") { row throws(LibXMLError) in
+                try row.child("cell") { _ throws(LibXMLError) in }
+                try row.attribute("late", "x")
+            }
+        }
+    }
+
     @Test func anInvalidAttributeNameThrows() throws {
         let writer = try XMLStreamWriter(indent: true, rows: true)
         try writer.startDocument()

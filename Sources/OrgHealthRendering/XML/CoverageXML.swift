@@ -22,14 +22,15 @@ enum CoverageXML {
         try writer.endElement()
     }
 
-    static func writeSources(_ sources: [DimensionSource], _ writer: XMLStreamWriter) throws {
+    static func writeSources(_ sources: [DimensionSource], _ row: inout XMLRow) throws(LibXMLError) {
         for source in sources {
-            var attributes = [
-                ("analyzer", source.analyzer), ("metric", source.metric), ("weight", NumberText.exact(source.weight)),
-                ("n", String(source.n)),
-            ]
-            if let score = source.score { attributes.append(("score", NumberText.exact(score))) }
-            try writer.element("source", attributes: attributes)
+            try row.child("source") { row throws(LibXMLError) in
+                try row.attribute("analyzer", source.analyzer)
+                try row.attribute("metric", source.metric)
+                try row.attribute("weight", NumberText.exact(source.weight))
+                try row.attribute("n", String(source.n))
+                if let score = source.score { try row.attribute("score", NumberText.exact(score)) }
+            }
         }
     }
 }

@@ -65,48 +65,57 @@ public struct XMLRenderer: ReportRenderer {
         try writer.attribute("headcount", String(report.summary.headcount))
         if let trend = report.summary.healthIndexTrend { try writer.attribute("trend", NumberText.exact(trend)) }
         if let previous = report.summary.previousPeriod { try writer.attribute("previousPeriod", previous) }
-        try writePoints(report.summary.healthIndexHistory, writer)
+        for point in report.summary.healthIndexHistory {
+            try writer.rowElement("point") { row throws(LibXMLError) in try Self.writePoint(point, &row) }
+        }
         try CoverageXML.writeCoverage(report.summary, writer)
-        for score in report.summary.dimensions { try writeDimension(score, named: true, writer) }
+        for score in report.summary.dimensions {
+            try writer.rowElement("dimension") { row throws(LibXMLError) in try Self.writeDimension(score, named: true, &row) }
+        }
         try writer.endElement()
     }
 
-    private func writeDimension(_ score: DimensionScore, named: Bool, _ writer: XMLStreamWriter) throws {
-        try writer.startElement("dimension")
-        try writer.attribute("id", score.dimension.rawValue)
-        if named { try writer.attribute("name", score.dimension.displayName) }
+    /// A `<dimension>`'s attributes and children, into the row that opened it.
+    private static func writeDimension(_ score: DimensionScore, named: Bool, _ row: inout XMLRow) throws(LibXMLError) {
+        try row.attribute("id", score.dimension.rawValue)
+        if named { try row.attribute("name", score.dimension.displayName) }
         if let value = score.score {
-            try writer.attribute("score", NumberText.exact(value))
-            try writer.attribute("band", HealthBand(score: value).rawValue)
+            try row.attribute("score", NumberText.exact(value))
+            try row.attribute("band", HealthBand(score: value).rawValue)
         }
-        try writer.attribute("n", String(score.n))
-        if let trend = score.trend { try writer.attribute("trend", NumberText.exact(trend)) }
-        if let significant = score.significant { try writer.attribute("significant", significant ? "true" : "false") }
-        if score.suppressed { try writer.attribute("suppressed", "true") }
-        if let basis = score.trendBasis { try writer.attribute("trendBasis", basis) }
-        try writePoints(score.history, writer)
-        try CoverageXML.writeSources(score.sources, writer)
-        try writer.endElement()
+        try row.attribute("n", String(score.n))
+        if let trend = score.trend { try row.attribute("trend", NumberText.exact(trend)) }
+        if let significant = score.significant { try row.attribute("significant", significant ? "true" : "false") }
+        if score.suppressed { try row.attribute("suppressed", "true") }
+        if let basis = score.trendBasis { try row.attribute("trendBasis", basis) }
+        for point in score.history {
+            try row.child("point") { row throws(LibXMLError) in try writePoint(point, &row) }
+        }
+        try CoverageXML.writeSources(score.sources, &row)
     }
 
-    private func writePoints(_ points: [PeriodValue], _ writer: XMLStreamWriter) throws {
-        for point in points {
-            try writer.element("point", attributes: [("period", point.period), ("value", NumberText.exact(point.value))])
-        }
+    private static func writePoint(_ point: PeriodValue, _ row: inout XMLRow) throws(LibXMLError) {
+        try row.attribute("period", point.period)
+        try row.attribute("value", NumberText.exact(point.value))
     }
 
     private func writeScopes(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
         try writer.startElement("scopes")
+        // Each scope with its dimensions and their sources is one row (issue 16).
         for scope in report.scopes {
-            try writer.startElement("scope")
-            try writer.attribute("id", scope.scope.id)
-            try writer.attribute("kind", scope.scope.kind.rawValue)
-            try writer.attribute("name", scope.name)
-            if let parent = scope.parent { try writer.attribute("parent", parent.id) }
-            try writer.attribute("headcount", String(scope.headcount))
-            if let index = scope.healthIndex { try writer.attribute("healthIndex", NumberText.exact(index)) }
-            for score in scope.dimensions { try writeDimension(score, named: false, writer) }
-            try writer.endElement()
+            try writer.rowElement("scope") { row throws(LibXMLError) in
+                try row.attribute("id", scope.scope.id)
+                try row.attribute("kind", scope.scope.kind.rawValue)
+                try row.attribute("name", scope.name)
+                if let parent = scope.parent { try row.attribute("parent", parent.id) }
+                try row.attribute("headcount", String(scope.headcount))
+                if let index = scope.healthIndex { try row.attribute("healthIndex", NumberText.exact(index)) }
+                for score in scope.dimensions {
+                    try row.startChild("dimension")
+                    try Self.writeDimension(score, named: false, &row)
+                    try row.endChild()
+                }
+            }
         }
         try writer.endElement()
     }
