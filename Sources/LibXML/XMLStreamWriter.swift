@@ -461,13 +461,47 @@ public struct XMLRow {
     /// sanitised and escaped as ``XMLStreamWriter/attribute(_:_:)`` does.
     public mutating func attribute(_ name: String, _ value: String) throws(LibXMLError) {
         if let writer { return try writer.attribute(name, value) }
+        try attributeStart(name)
+        XMLStreamWriter.appendAttributeValue(value, to: &bytes)
+        bytes.append(0x22)
+    }
+
+    /// Adds an attribute whose value is a whole number, its digits written straight into the row.
+    public mutating func attribute(_ name: String, _ value: Int) throws(LibXMLError) {
+        guard writer == nil, value >= 0 else { return try attribute(name, String(value)) }
+        try attributeStart(name)
+        var digits = 1, rest = value / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        var remaining = value
+        for index in stride(from: end - 1, through: end - digits, by: -1) {
+            bytes[index] = UInt8(0x30 + remaining % 10)
+            remaining /= 10
+        }
+        bytes.append(0x22)
+    }
+
+    /// Adds an attribute whose value is `first`, `separator` and `second` (`team:T0042`),
+    /// without joining them into a string first.
+    public mutating func attribute(
+        _ name: String, joining first: String, _ separator: String, _ second: String
+    ) throws(LibXMLError) {
+        guard writer == nil else { return try attribute(name, first + separator + second) }
+        try attributeStart(name)
+        XMLStreamWriter.appendAttributeValue(first, to: &bytes)
+        XMLStreamWriter.appendAttributeValue(separator, to: &bytes)
+        XMLStreamWriter.appendAttributeValue(second, to: &bytes)
+        bytes.append(0x22)
+    }
+
+    /// ` name="` of an attribute gathered here.
+    private mutating func attributeStart(_ name: String) throws(LibXMLError) {
         guard tagOpen else { throw LibXMLError(message: "attribute \(name) after a child element") }
         if !XMLStreamWriter.isPlainName(name) { try XMLStreamWriter.requireValidQName(name, kind: "attribute") }
         bytes.append(0x20)
         bytes.append(contentsOf: name.utf8)
         bytes.append(0x3D)
-        bytes.append(0x22)
-        XMLStreamWriter.appendAttributeValue(value, to: &bytes)
         bytes.append(0x22)
     }
 

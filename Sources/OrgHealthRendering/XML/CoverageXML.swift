@@ -28,7 +28,7 @@ enum CoverageXML {
                 try row.attribute("analyzer", source.analyzer)
                 try row.attribute("metric", source.metric)
                 try row.attribute("weight", NumberText.exact(source.weight))
-                try row.attribute("n", String(source.n))
+                try row.attribute("n", source.n)
                 if let score = source.score { try row.attribute("score", NumberText.exact(score)) }
             }
         }

@@ -83,7 +83,7 @@ public struct XMLRenderer: ReportRenderer {
             try row.attribute("score", NumberText.exact(value))
             try row.attribute("band", HealthBand(score: value).rawValue)
         }
-        try row.attribute("n", String(score.n))
+        try row.attribute("n", score.n)
         if let trend = score.trend { try row.attribute("trend", NumberText.exact(trend)) }
         if let significant = score.significant { try row.attribute("significant", significant ? "true" : "false") }
         if score.suppressed { try row.attribute("suppressed", "true") }
@@ -92,6 +92,13 @@ public struct XMLRenderer: ReportRenderer {
             try row.child("point") { row throws(LibXMLError) in try writePoint(point, &row) }
         }
         try CoverageXML.writeSources(score.sources, &row)
+    }
+
+    /// A scope's id (`org`, `team:Platform`) as an attribute, written without joining it first.
+    private static func writeScope(_ scope: Scope, named name: String = "scope", _ row: inout XMLRow) throws(LibXMLError) {
+        // The same text as `Scope.id`: `org`, else the kind, a colon and the name.
+        guard scope != .org else { return try row.attribute(name, scope.id) }
+        try row.attribute(name, joining: scope.kind.rawValue, ":", scope.name)
     }
 
     private static func writePoint(_ point: PeriodValue, _ row: inout XMLRow) throws(LibXMLError) {
@@ -104,11 +111,11 @@ public struct XMLRenderer: ReportRenderer {
         // Each scope with its dimensions and their sources is one row (issue 16).
         for scope in report.scopes {
             try writer.rowElement("scope") { row throws(LibXMLError) in
-                try row.attribute("id", scope.scope.id)
+                try Self.writeScope(scope.scope, named: "id", &row)
                 try row.attribute("kind", scope.scope.kind.rawValue)
                 try row.attribute("name", scope.name)
                 if let parent = scope.parent { try row.attribute("parent", parent.id) }
-                try row.attribute("headcount", String(scope.headcount))
+                try row.attribute("headcount", scope.headcount)
                 if let index = scope.healthIndex { try row.attribute("healthIndex", NumberText.exact(index)) }
                 for score in scope.dimensions {
                     try row.startChild("dimension")
@@ -148,10 +155,10 @@ public struct XMLRenderer: ReportRenderer {
         for metric in result.metrics {
             try writer.emptyElement("metric") { row throws(LibXMLError) in
                 try row.attribute("id", metric.id)
-                try row.attribute("scope", metric.scope.id)
+                try Self.writeScope(metric.scope, &row)
                 if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
                 try row.attribute("unit", metric.unit.rawValue)
-                try row.attribute("n", String(metric.n))
+                try row.attribute("n", metric.n)
                 if let dimension = metric.dimension { try row.attribute("dimension", dimension.rawValue) }
                 if let trend = metric.trend { try row.attribute("trend", NumberText.exact(trend)) }
                 if let significant = metric.significant { try row.attribute("significant", significant ? "true" : "false") }
@@ -161,10 +168,10 @@ public struct XMLRenderer: ReportRenderer {
         for signal in result.signals {
             try writer.emptyElement("signal") { row throws(LibXMLError) in
                 try row.attribute("dimension", signal.dimension.rawValue)
-                try row.attribute("scope", signal.scope.id)
+                try Self.writeScope(signal.scope, &row)
                 if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
                 try row.attribute("weight", NumberText.exact(signal.weight))
-                try row.attribute("n", String(signal.n))
+                try row.attribute("n", signal.n)
                 if let basis = signal.basis { try row.attribute("basis", basis) }
                 try Self.writeSuppression(signal.suppressed, &row)
             }
