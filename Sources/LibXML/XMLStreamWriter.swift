@@ -101,6 +101,7 @@ public final class XMLStreamWriter {
     }
 
     deinit {
+        rowStorage.bytes.free()
         xmlFreeTextWriter(writer)
         if let buffer { xmlBufferFree(buffer) }
     }
@@ -183,11 +184,12 @@ public final class XMLStreamWriter {
         var storage = XMLRow.Storage()
         swap(&storage, &rowStorage)
         var row = XMLRow(storage: consume storage, depth: depth)
+        // The storage goes back to the writer however the row ends.
+        defer { rowStorage = row.takeStorage() }
         try row.start(name)
         try build(&row)
         try row.finish()
-        try writeRow(row.storage.bytes)
-        rowStorage = row.takeStorage()
+        try writeRow(row.storage.bytes.buffer)
     }
 
     /// An element with attributes only; see ``rowElement(_:_:)``.
@@ -198,17 +200,17 @@ public final class XMLStreamWriter {
     }
 
     /// Puts a finished row behind everything libxml2 has written.
-    private func writeRow(_ bytes: [UInt8]) throws(LibXMLError) {
+    private func writeRow(_ raw: UnsafeRawBufferPointer) throws(LibXMLError) {
         if libxmlPending {
             try perform("flush") { writer in xmlTextWriterFlush(writer) }
             libxmlPending = false
         }
-        let written: Bool = bytes.withUnsafeBytes { raw in
+        let written: Bool = {
             guard let base = raw.baseAddress else { return true }
             if let file { return file.write(base, raw.count) }
             guard let buffer else { return false }
             return xmlBufferAdd(buffer, base.assumingMemoryBound(to: xmlChar.self), Int32(raw.count)) == 0
-        }
+        }()
         guard written else {
             throw LibXMLError(message: "could not write an element: \(file?.failure ?? "the buffer could not grow")")
         }
@@ -220,24 +222,24 @@ public final class XMLStreamWriter {
     /// Appends an attribute value the way libxml2's text writer escapes it: the seven bytes of
     /// ``escapedBelow64`` as references, everything else (UTF-8 included) as is. `value` is
     /// already sanitised.
-    static func appendEscapedAttribute(_ value: String, to bytes: inout [UInt8]) {
+    static func appendEscapedAttribute(_ value: String, to bytes: inout XMLRowBytes) {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x40 && escapedBelow64 & (1 << UInt64(byte)) != 0 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 switch byte {
-                case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
-                case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-                case 0x09: bytes.append(contentsOf: "&#9;".utf8)
-                case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-                default: bytes.append(contentsOf: "&amp;".utf8)
+                case 0x0A: bytes.append("&#10;" as StaticString)
+                case 0x0D: bytes.append("&#13;" as StaticString)
+                case 0x09: bytes.append("&#9;" as StaticString)
+                case 0x22: bytes.append("&quot;" as StaticString)
+                case 0x3C: bytes.append("&lt;" as StaticString)
+                case 0x3E: bytes.append("&gt;" as StaticString)
+                default: bytes.append("&amp;" as StaticString)
                 }
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 
@@ -380,11 +382,11 @@ public final class XMLStreamWriter {
 
     /// Appends an attribute value sanitised and escaped as ``attribute(_:_:)`` writes it, in
     /// one look at the bytes when (as almost always) none needs either.
-    static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
+    static func appendAttributeValue(_ value: String, to bytes: inout XMLRowBytes) {
         var value = value
         let copied = value.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy(isPlainValueByte) else { return false }
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
             return true
         }
         if !copied { appendEscapedAttribute(sanitized(value), to: &bytes) }
@@ -416,7 +418,7 @@ public struct XMLRow {
     /// The writer to call when the element goes through libxml2 (nil when gathered here).
     private let writer: XMLStreamWriter?
     fileprivate var storage: Storage
-    private var bytes: [UInt8] {
+    private var bytes: XMLRowBytes {
         get { storage.bytes }
         _modify { yield &storage.bytes }
     }
@@ -432,7 +434,7 @@ public struct XMLRow {
 
     /// What a row is gathered in; the writer keeps it between rows.
     struct Storage {
-        var bytes: [UInt8] = []
+        var bytes = XMLRowBytes()
         var open: [String] = []
     }
 
@@ -445,7 +447,7 @@ public struct XMLRow {
     fileprivate init(storage: consuming Storage, depth: Int) {
         writer = nil
         self.storage = storage
-        self.storage.bytes.removeAll(keepingCapacity: true)
+        self.storage.bytes.removeAll()
         self.storage.open.removeAll(keepingCapacity: true)
         self.depth = depth
     }
@@ -470,15 +472,7 @@ public struct XMLRow {
     public mutating func attribute(_ name: String, _ value: Int) throws(LibXMLError) {
         guard writer == nil, value >= 0 else { return try attribute(name, String(value)) }
         try attributeStart(name)
-        var digits = 1, rest = value / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var remaining = value
-        for index in stride(from: end - 1, through: end - digits, by: -1) {
-            bytes[index] = UInt8(0x30 + remaining % 10)
-            remaining /= 10
-        }
+        bytes.appendDigits(value)
         bytes.append(0x22)
     }
 
@@ -500,7 +494,7 @@ public struct XMLRow {
         guard tagOpen else { throw LibXMLError(message: "attribute \(name) after a child element") }
         if !XMLStreamWriter.isPlainName(name) { try XMLStreamWriter.requireValidQName(name, kind: "attribute") }
         bytes.append(0x20)
-        bytes.append(contentsOf: name.utf8)
+        bytes.append(name)
         bytes.append(0x3D)
         bytes.append(0x22)
     }
@@ -529,10 +523,10 @@ public struct XMLRow {
     /// Opens an element, as libxml2 does: the parent's start tag closed with `>` and a line
     /// break, then one indent string per open element.
     fileprivate mutating func start(_ name: String) throws(LibXMLError) {
-        if tagOpen { bytes.append(contentsOf: ">\n".utf8) }
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * (depth + open.count)))
+        if tagOpen { bytes.append(">\n" as StaticString) }
+        bytes.append(0x20, repeated: 2 * (depth + open.count))
         bytes.append(0x3C)
-        bytes.append(contentsOf: name.utf8)
+        bytes.append(name)
         open.append(name)
         tagOpen = true
     }
@@ -542,12 +536,12 @@ public struct XMLRow {
     private mutating func close() {
         let name = open.removeLast()
         if tagOpen {
-            bytes.append(contentsOf: "/>\n".utf8)
+            bytes.append("/>\n" as StaticString)
         } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * (depth + open.count)))
-            bytes.append(contentsOf: "</".utf8)
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(contentsOf: ">\n".utf8)
+            bytes.append(0x20, repeated: 2 * (depth + open.count))
+            bytes.append("</" as StaticString)
+            bytes.append(name)
+            bytes.append(">\n" as StaticString)
         }
         tagOpen = false
     }
