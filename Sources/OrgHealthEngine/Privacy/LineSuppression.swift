@@ -1,3 +1,4 @@
+import Synchronization
 import OrgHealthKit
 
 /// The privacy rules for reporting lines (`line:<id>`), applied after the other scopes'
@@ -33,12 +34,23 @@ struct LineSuppression {
     /// The rules over a roster's lines, or `nil` when no cell is a line's (nothing to do).
     init?(roster: Roster, period: ReportingPeriod?, plan: SuppressionPlan) {
         guard plan.hasLineScopes else { return nil }
+        structures = Self.structures(roster: roster, period: period)
+    }
+
+    /// The rules with nestings already built (``LineStructures``), or `nil` when no cell is a line's.
+    init?(_ structures: LineStructures, plan: SuppressionPlan) {
+        guard plan.hasLineScopes else { return nil }
+        self.structures = structures.value
+    }
+
+    /// The nesting over everyone and, with a period, over the people active in it.
+    static func structures(roster: Roster, period: ReportingPeriod?) -> [LineStructure] {
         var structures = [LineStructure(roster: roster)]
         if let period {
-            let active = roster.people.map { $0.isActive(in: period) }
+            let active = (0..<roster.count).map { roster.isActive(at: $0, in: period) }
             if active.contains(false) { structures.append(LineStructure(roster: roster, counted: active)) }
         }
-        self.structures = structures
+        return structures
     }
 
     /// The line cells to withhold besides those already withheld, by cell index, with the reason.
@@ -221,5 +233,29 @@ struct LineSuppression {
         if small(n - scratch.departmentSum[person]) { return true }
         if structure.departmentsCoverLine[person] && scratch.departmentSecondary[person] { return true }
         return false
+    }
+}
+
+/// A gate's line nestings, built once — by the first result that has line figures — and
+/// shared by every result it gates (issue 16: they depend on the roster and period only, and
+/// each result used to build its own, twice for metrics and signals).
+final class LineStructures: Sendable {
+    private let roster: Roster
+    private let period: ReportingPeriod?
+    private let built = Mutex<[LineStructure]?>(nil)
+
+    init(roster: Roster, period: ReportingPeriod?) {
+        self.roster = roster
+        self.period = period
+    }
+
+    /// The nestings, built on first use (other gates wait for them).
+    var value: [LineStructure] {
+        built.withLock { cached in
+            if let cached { return cached }
+            let structures = LineSuppression.structures(roster: roster, period: period)
+            cached = structures
+            return structures
+        }
     }
 }

@@ -20,7 +20,11 @@ public struct PrivacyGate: Sendable {
         self.policy = policy
         self.roster = roster
         self.period = period
+        lineStructures = LineStructures(roster: roster, period: period)
     }
+
+    /// The reporting lines' nestings, built once for every result this gate applies to.
+    private let lineStructures: LineStructures
 
     /// What the gate withheld from one result.
     public struct Outcome: Sendable {
@@ -67,7 +71,7 @@ public struct PrivacyGate: Sendable {
         }
         metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
         // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
-        let lineRules = LineSuppression(roster: roster, period: period, plan: metricPlan)
+        let lineRules = LineSuppression(lineStructures, plan: metricPlan)
         if let lineRules { metricPlan.withhold(lineRules.withheld(metricPlan, minGroupSize: policy.minGroupSize)) }
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
         metricPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
@@ -104,7 +108,7 @@ public struct PrivacyGate: Sendable {
                 signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-            if let signalLineRules = lineRules ?? LineSuppression(roster: roster, period: period, plan: signalPlan) {
+            if let signalLineRules = lineRules ?? LineSuppression(lineStructures, plan: signalPlan) {
                 signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
             }
             signalPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
