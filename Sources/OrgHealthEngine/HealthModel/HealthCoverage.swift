@@ -111,7 +111,9 @@ public struct HealthCoverage: Sendable {
     /// The report with every dimension score's sources filled in, the organization's health
     /// index withheld when too few dimensions have a score, its coverage, and the coverage of
     /// every source.
-    public func applying(to report: HealthReport) -> HealthReport {
+    public func applying(to report: consuming HealthReport) -> HealthReport {
+        // Consumed: the caller's report is moved in, so filling in the sources writes into its
+        // arrays instead of copying every scope (issue 16: 110,000 scopes at 10^6 people).
         var report = report
         let table = sources(runs: report.analyzers)
         for index in report.summary.dimensions.indices {
