@@ -130,7 +130,7 @@ struct ResponseScanner {
         }
         guard let column = layout.personColumn else { return nil }
         // The id lives only in this expression: it is looked up and dropped, never stored.
-        guard let teamName = roster.person(matching: record.trimmed(column))?.team,
+        guard let teamName = roster.team(matching: record.trimmed(column)),
               let team = directory.team(named: teamName) else {
             log.note("unknown-person", source: source, file: export, line: record.line,
                      message: "the respondent is not in the roster, so the response was skipped",

@@ -111,6 +111,13 @@ public struct Roster: Sendable {
         store.keys.position(matching: idOrEmail.trimmingSpaces.lowercased(), in: store.columns).map { store.columns.ids[$0] }
     }
 
+    /// The team of the person named by an employee id or an email address, matched as
+    /// ``person(matching:)`` matches, without building the ``Person`` (a survey export names
+    /// a person per response).
+    public func team(matching idOrEmail: String) -> String? {
+        store.keys.position(matching: idOrEmail.trimmingSpaces.lowercased(), in: store.columns).map { store.columns.team(at: $0) }
+    }
+
     /// The positions of everyone whose manager is `managerID`.
     private func reportPositions(of managerID: String) -> ArraySlice<Int32> {
         if let manager = position(ofID: managerID) { return store.reports.items(of: manager) }
