@@ -21,6 +21,21 @@ public struct HealthCoverage: Sendable {
     /// of one measure for one dimension and scope are merged: weights add up, scores are
     /// weight-averaged, the n is the largest), sorted by analyzer then metric.
     public func sources(runs: [AnalyzerRun]) -> [Scope: [HealthDimension: [DimensionSource]]] {
+        let numbered = numberedSources(runs: runs)
+        var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
+        table.reserveCapacity(numbered.scopes.count)
+        for (number, scope) in numbered.scopes.enumerated() {
+            table[scope] = Dictionary(uniqueKeysWithValues: numbered.byScope[number])
+        }
+        return table
+    }
+
+    /// The sources of ``sources(runs:)`` by scope number: the scopes in order of first signal,
+    /// their numbers, and each scope's (dimension, sources) pairs — no dictionary per scope
+    /// (issue 16: 110,000 scopes at 10^6 people).
+    private func numberedSources(runs: [AnalyzerRun])
+        -> (scopes: [Scope], numbers: [Scope: Int32], byScope: [[(HealthDimension, [DimensionSource])]])
+    {
         // Merged on integers (issue 16): a scope is numbered once, a measure (analyzer,
         // dimension, metric) once per run of equal signals, and the two numbers are the key.
         struct Measure {
@@ -93,19 +108,34 @@ public struct HealthCoverage: Sendable {
             }
         }
         entryByKey = [:]
-        var byScope = [[HealthDimension: [DimensionSource]]](repeating: [:], count: scopes.count)
+        var byScope = [[(HealthDimension, [DimensionSource])]](repeating: [], count: scopes.count)
         for entry in entries {
             let measure = measures[Int(entry.measure)]
             let score = entry.scoredWeight > 0 ? entry.weighted / entry.scoredWeight : nil
-            byScope[Int(entry.scope)][measure.dimension, default: []].append(DimensionSource(
-                analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score))
+            let source = DimensionSource(
+                analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score)
+            // A scope has a handful of dimensions: a look along its list, not a dictionary.
+            if let slot = byScope[Int(entry.scope)].firstIndex(where: { $0.0 == measure.dimension }) {
+                byScope[Int(entry.scope)][slot].1.append(source)
+            } else {
+                byScope[Int(entry.scope)].append((measure.dimension, [source]))
+            }
         }
-        var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
-        table.reserveCapacity(scopes.count)
-        for (number, scope) in scopes.enumerated() {
-            table[scope] = byScope[number].mapValues { $0.sorted { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
+        for number in byScope.indices {
+            for slot in byScope[number].indices where byScope[number][slot].1.count > 1 {
+                byScope[number][slot].1.sort { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) }
+            }
         }
-        return table
+        return (scopes, scopeNumbers, byScope)
+    }
+
+    /// The sources of one scope's dimension in a ``numberedSources(runs:)`` table.
+    private static func sources(
+        of dimension: HealthDimension, _ scope: Scope, in table: (scopes: [Scope], numbers: [Scope: Int32],
+                                                                byScope: [[(HealthDimension, [DimensionSource])]])
+    ) -> [DimensionSource] {
+        guard let number = table.numbers[scope] else { return [] }
+        return table.byScope[Int(number)].first { $0.0 == dimension }?.1 ?? []
     }
 
     /// The report with every dimension score's sources filled in, the organization's health
@@ -115,16 +145,21 @@ public struct HealthCoverage: Sendable {
         // Consumed: the caller's report is moved in, so filling in the sources writes into its
         // arrays instead of copying every scope (issue 16: 110,000 scopes at 10^6 people).
         var report = report
-        let table = sources(runs: report.analyzers)
+        let table = numberedSources(runs: report.analyzers)
         for index in report.summary.dimensions.indices {
             let dimension = report.summary.dimensions[index].dimension
-            report.summary.dimensions[index].sources = table[.org]?[dimension] ?? []
+            report.summary.dimensions[index].sources = Self.sources(of: dimension, .org, in: table)
         }
         for scopeIndex in report.scopes.indices {
-            let scope = report.scopes[scopeIndex].scope
+            // The scope is looked up once, its dimensions along its short list.
+            guard let number = table.numbers[report.scopes[scopeIndex].scope] else {
+                for index in report.scopes[scopeIndex].dimensions.indices { report.scopes[scopeIndex].dimensions[index].sources = [] }
+                continue
+            }
+            let entries = table.byScope[Int(number)]
             for index in report.scopes[scopeIndex].dimensions.indices {
                 let dimension = report.scopes[scopeIndex].dimensions[index].dimension
-                report.scopes[scopeIndex].dimensions[index].sources = table[scope]?[dimension] ?? []
+                report.scopes[scopeIndex].dimensions[index].sources = entries.first { $0.0 == dimension }?.1 ?? []
             }
         }
 
