@@ -192,13 +192,6 @@ public final class XMLStreamWriter {
         try writeRow(row.storage.bytes.buffer)
     }
 
-    /// An element with attributes only; see ``rowElement(_:_:)``.
-    public func emptyElement(
-        _ name: String, _ attributes: (inout XMLRow) throws(LibXMLError) -> Void
-    ) throws(LibXMLError) {
-        try rowElement(name, attributes)
-    }
-
     /// Puts a finished row behind everything libxml2 has written.
     private func writeRow(_ raw: UnsafeRawBufferPointer) throws(LibXMLError) {
         if libxmlPending {
@@ -217,7 +210,8 @@ public final class XMLStreamWriter {
     }
 
     /// The bytes that libxml2 writes as references in an attribute: tab, LF, CR, `"`, `&`, `<`, `>`.
-    private static let escapedBelow64: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+    /// Computed, not stored: a stored static is a lazy global, checked on every use.
+    private static var escapedBelow64: UInt64 { 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E }
 
     /// Appends an attribute value the way libxml2's text writer escapes it: the seven bytes of
     /// ``escapedBelow64`` as references, everything else (UTF-8 included) as is. `value` is
@@ -376,8 +370,7 @@ public final class XMLStreamWriter {
     @inline(__always)
     static func isPlainValueByte(_ byte: UInt8) -> Bool {
         if byte >= 0x40 { return byte != 0xEF }
-        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
-        return byte >= 0x20 && special & (1 << UInt64(byte)) == 0
+        return byte >= 0x20 && escapedBelow64 & (1 << UInt64(byte)) == 0
     }
 
     /// Appends an attribute value sanitised and escaped as ``attribute(_:_:)`` writes it, in

@@ -6,7 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// Empty elements gathered as rows (`XMLStreamWriter.emptyElement`, issue 16) must be the
+/// Elements gathered as rows (`XMLStreamWriter.rowElement`, issue 16) must be the
 /// bytes libxml2 writes for the same calls: the reference is a writer that sends every
 /// attribute through libxml2 (`rows: false`).
 @Suite struct XMLRowTests {
@@ -26,7 +26,7 @@ import Glibc
         try writer.batch {
             // The first element of a parent goes through libxml2, the following ones as rows.
             for value in values {
-                try writer.emptyElement("metric") { row throws(LibXMLError) in
+                try writer.rowElement("metric") { row throws(LibXMLError) in
                     try row.attribute("id", value)
                     try row.attribute("n", String(value.utf8.count))
                 }
@@ -34,17 +34,17 @@ import Glibc
             try writer.startElement("section")
             try writer.text("some text first")
             // After text libxml2 does not start a new line: these go through libxml2.
-            for value in values.prefix(3) { try writer.emptyElement("point") { row throws(LibXMLError) in try row.attribute("v", value) } }
+            for value in values.prefix(3) { try writer.rowElement("point") { row throws(LibXMLError) in try row.attribute("v", value) } }
             try writer.startElement("nested")
             for value in values.reversed() {
-                try writer.emptyElement("cell") { row throws(LibXMLError) in
+                try writer.rowElement("cell") { row throws(LibXMLError) in
                     try row.attribute("xml:lang", "en")
                     try row.attribute("value", value)
                 }
             }
             try writer.endElement()
             try writer.element("after", text: "x")
-            try writer.emptyElement("last") { _ throws(LibXMLError) in }
+            try writer.rowElement("last") { _ throws(LibXMLError) in }
             try writer.endElement()
         }
         try writer.endElement()
@@ -131,11 +131,17 @@ import Glibc
             """))
     }
 
-    @Test func anAttributeAfterAChildThrows() throws {
+    /// A writer inside `<report>` after one child, where the next element is a row.
+    private func writerPastFirstChild() throws -> XMLStreamWriter {
         let writer = try XMLStreamWriter(indent: true, rows: true)
         try writer.startDocument()
         try writer.startElement("report")
         try writer.element("first")
+        return writer
+    }
+
+    @Test func anAttributeAfterAChildThrows() throws {
+        let writer = try writerPastFirstChild()
         #expect(throws: LibXMLError.self) {
             try writer.rowElement("row") { row throws(LibXMLError) in
                 try row.child("cell") { _ throws(LibXMLError) in }
@@ -145,12 +151,9 @@ import Glibc
     }
 
     @Test func anInvalidAttributeNameThrows() throws {
-        let writer = try XMLStreamWriter(indent: true, rows: true)
-        try writer.startDocument()
-        try writer.startElement("report")
-        try writer.element("first")
+        let writer = try writerPastFirstChild()
         #expect(throws: LibXMLError.self) {
-            try writer.emptyElement("row") { row throws(LibXMLError) in try row.attribute("bad name", "x") }
+            try writer.rowElement("row") { row throws(LibXMLError) in try row.attribute("bad name", "x") }
         }
     }
 }

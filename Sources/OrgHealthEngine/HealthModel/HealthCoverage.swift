@@ -129,13 +129,9 @@ public struct HealthCoverage: Sendable {
         return (scopes, scopeNumbers, byScope)
     }
 
-    /// The sources of one scope's dimension in a ``numberedSources(runs:)`` table.
-    private static func sources(
-        of dimension: HealthDimension, _ scope: Scope, in table: (scopes: [Scope], numbers: [Scope: Int32],
-                                                                byScope: [[(HealthDimension, [DimensionSource])]])
-    ) -> [DimensionSource] {
-        guard let number = table.numbers[scope] else { return [] }
-        return table.byScope[Int(number)].first { $0.0 == dimension }?.1 ?? []
+    /// The sources of one dimension in a scope's list from ``numberedSources(runs:)``.
+    private static func sources(of dimension: HealthDimension, in entries: [(HealthDimension, [DimensionSource])]) -> [DimensionSource] {
+        entries.first { $0.0 == dimension }?.1 ?? []
     }
 
     /// The report with every dimension score's sources filled in, the organization's health
@@ -146,20 +142,19 @@ public struct HealthCoverage: Sendable {
         // arrays instead of copying every scope (issue 16: 110,000 scopes at 10^6 people).
         var report = report
         let table = numberedSources(runs: report.analyzers)
+        // A scope is looked up once, its dimensions along its short list.
+        func entries(_ scope: Scope) -> [(HealthDimension, [DimensionSource])] {
+            table.numbers[scope].map { table.byScope[Int($0)] } ?? []
+        }
+        let organization = entries(.org)
         for index in report.summary.dimensions.indices {
-            let dimension = report.summary.dimensions[index].dimension
-            report.summary.dimensions[index].sources = Self.sources(of: dimension, .org, in: table)
+            report.summary.dimensions[index].sources = Self.sources(of: report.summary.dimensions[index].dimension, in: organization)
         }
         for scopeIndex in report.scopes.indices {
-            // The scope is looked up once, its dimensions along its short list.
-            guard let number = table.numbers[report.scopes[scopeIndex].scope] else {
-                for index in report.scopes[scopeIndex].dimensions.indices { report.scopes[scopeIndex].dimensions[index].sources = [] }
-                continue
-            }
-            let entries = table.byScope[Int(number)]
+            let scopeEntries = entries(report.scopes[scopeIndex].scope)
             for index in report.scopes[scopeIndex].dimensions.indices {
                 let dimension = report.scopes[scopeIndex].dimensions[index].dimension
-                report.scopes[scopeIndex].dimensions[index].sources = entries.first { $0.0 == dimension }?.1 ?? []
+                report.scopes[scopeIndex].dimensions[index].sources = Self.sources(of: dimension, in: scopeEntries)
             }
         }
 

@@ -52,35 +52,9 @@ public struct ReportPipeline: Sendable {
                 progress.report("\(run.descriptor.id): gated")
                 return withheld
             }
-        return await assemble(
+        return assemble(
             configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: gated.map(\.run),
             withheld: gated.map(\.extra), progress: progress)
-    }
-
-    /// Gates the runs and builds the report from them.
-    ///
-    /// The runs are consumed: each result is gated in place (issue 16), so the report holds
-    /// the analyzers' own figures with values withheld, never a second copy of them.
-    public func assemble(
-        configuration: Configuration, rosterOutput: RosterReader.Output, runs: consuming [AnalyzerRun],
-        progress: ProgressReporter = .silent
-    ) async -> HealthReport {
-        progress.report("applying the privacy gate")
-        let roster = Self.cutRoster(rosterOutput, configuration)
-        let gate = PrivacyGate(policy: configuration.privacy, roster: roster, period: configuration.period)
-        var gatedRuns = consume runs
-        // Each result moves out of its run into a slot the gate owns alone, so withholding a
-        // value writes into the analyzer's own arrays instead of copying them.
-        let slots = gatedRuns.indices.map { index in
-            let slot = ResultSlot()
-            swap(&slot.result, &gatedRuns[index].result)
-            return slot
-        }
-        let withheld = await Self.concurrentMap(slots) { slot in gate.apply(in: &slot.result) }
-        for index in slots.indices { swap(&slots[index].result, &gatedRuns[index].result) }
-        return await assemble(
-            configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: gatedRuns,
-            withheld: withheld, progress: progress)
     }
 
     /// Builds the report from runs the privacy gate has already been applied to, with what it
@@ -88,7 +62,7 @@ public struct ReportPipeline: Sendable {
     private func assemble(
         configuration: Configuration, rosterOutput: RosterReader.Output, roster: Roster, gatedRuns: [AnalyzerRun],
         withheld: [PrivacyGate.Withheld], progress: ProgressReporter
-    ) async -> HealthReport {
+    ) -> HealthReport {
         var suppressedCounts: [String: Int] = [:]
         var suppressedScopes: Set<Scope> = []
         for outcome in withheld {
@@ -178,32 +152,6 @@ extension ReportPipeline {
     /// The roster with the config's cuts, values taken on the period's last day.
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
-    }
-
-    /// One analyzer's result while the gate works on it: a box, so the task that gates it
-    /// writes into the result's own storage (a value captured by a task is shared, and the
-    /// first write would copy it).
-    final class ResultSlot: @unchecked Sendable {
-        // Unchecked: each slot is written by exactly one task of `concurrentMap`, and read by
-        // the caller only after the task group has finished.
-        var result = AnalyzerResult()
-    }
-
-    /// `transform` applied to every element as child tasks, so the cooperative pool spreads
-    /// them over the cores (issue 16: the privacy gate of each analyzer's result is independent
-    /// of the others'); results in the input's order.
-    static func concurrentMap<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result
-    ) async -> [Result] {
-        guard elements.count > 1 else { return elements.map(transform) }
-        return await withTaskGroup(of: (Int, Result).self) { group in
-            for (index, element) in elements.enumerated() {
-                group.addTask { (index, transform(element)) }
-            }
-            var slots = [Result?](repeating: nil, count: elements.count)
-            for await (index, result) in group { slots[index] = result }
-            return slots.compactMap { $0 }
-        }
     }
 }
 

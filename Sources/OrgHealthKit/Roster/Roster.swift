@@ -210,32 +210,20 @@ public struct Roster: Sendable {
     /// The group scopes a person counts in: the org, their department, their team and
     /// their manager's direct-report group.
     public func scopes(of person: Person) -> [Scope] {
-        var scopes: [Scope] = [.org]
-        if let department = department(ofTeam: person.team) { scopes.append(.department(department)) }
-        scopes.append(.team(person.team))
-        if let manager = person.managerID { scopes.append(.manager(manager)) }
-        return scopes
+        groupScopes(ofTeam: person.team) + (person.managerID.map { [.manager($0)] } ?? [])
     }
 
     /// The org, department and team scopes of a person (without the manager scope).
-    public func groupScopes(of person: Person) -> [Scope] {
-        scopes(of: person).filter { $0.kind != .manager }
-    }
+    public func groupScopes(of person: Person) -> [Scope] { groupScopes(ofTeam: person.team) }
 
     /// The teams with someone employed on `date`, each once, in order of first appearance —
     /// read from the columns, without building a ``Person`` per person (issue 16).
     public func employedTeams(on date: CalendarDate) -> [String] {
         let columns = store.columns
-        let day = RosterColumns.packed(date)
         var seen = [Bool](repeating: false, count: columns.strings.count)
         var teams: [String] = []
-        for position in 0..<columns.count {
-            let code = Int(columns.teams[position])
-            guard !seen[code] else { continue }
-            // Packed dates compare as the dates do; 0 is "none".
-            let hired = columns.hireDates[position], ended = columns.endDates[position]
-            guard hired == 0 || hired <= day, ended == 0 || ended >= day else { continue }
-            seen[code] = true
+        for position in 0..<columns.count where !seen[Int(columns.teams[position])] && isEmployed(at: position, on: date) {
+            seen[Int(columns.teams[position])] = true
             teams.append(columns.team(at: position))
         }
         return teams
@@ -340,12 +328,7 @@ public struct Roster: Sendable {
             return count
         }
         // Read from the date columns: no ``Person`` is built per member.
-        let columns = store.columns
-        let day = RosterColumns.packed(date)
-        for position in memberPositions(of: scope) {
-            let hired = columns.hireDates[position], ended = columns.endDates[position]
-            if (hired == 0 || hired <= day) && (ended == 0 || ended >= day) { count += 1 }
-        }
+        for position in memberPositions(of: scope) where isEmployed(at: position, on: date) { count += 1 }
         return count
     }
 

@@ -153,7 +153,7 @@ public struct XMLRenderer: ReportRenderer {
         if let message = run.message { try writer.element("message", text: message) }
         let result = run.result
         for metric in result.metrics {
-            try writer.emptyElement("metric") { row throws(LibXMLError) in
+            try writer.rowElement("metric") { row throws(LibXMLError) in
                 try row.attribute("id", metric.id)
                 try Self.writeScope(metric.scope, &row)
                 if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
@@ -166,7 +166,7 @@ public struct XMLRenderer: ReportRenderer {
             }
         }
         for signal in result.signals {
-            try writer.emptyElement("signal") { row throws(LibXMLError) in
+            try writer.rowElement("signal") { row throws(LibXMLError) in
                 try row.attribute("dimension", signal.dimension.rawValue)
                 try Self.writeScope(signal.scope, &row)
                 if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
