@@ -3,7 +3,8 @@ import OrgHealthKit
 
 /// Progress lines on standard error, only when it is a terminal; or, with
 /// `ORGHEALTH_PROGRESS=timed` in the environment, always, each prefixed with the seconds since
-/// the run started (the stages' timings, for benchmarks and slow scheduled runs; docs/BENCHMARKS.md).
+/// the run started and followed by the resident and peak memory where the system reports them
+/// (the stages' timings and memory, for benchmarks and slow scheduled runs; docs/BENCHMARKS.md).
 enum TerminalProgress {
     static func reporter() -> ProgressReporter {
         if ProcessInfo.processInfo.environment["ORGHEALTH_PROGRESS"] == "timed" {
@@ -12,7 +13,7 @@ enum TerminalProgress {
                 let elapsed = ContinuousClock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 let percent = fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
-                printError("[\(String(format: "%7.3f", seconds)) s] \(message)\(percent)")
+                printError("[\(String(format: "%7.3f", seconds)) s] \(message)\(percent)\(ProcessMemory.summary())")
             }
         }
         guard isatty(STDERR_FILENO) == 1 else { return .silent }
@@ -46,4 +47,19 @@ enum TerminalSummary {
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
     func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+/// The process's resident and peak resident memory, from `/proc/self/status` (Linux); empty
+/// where that file does not exist.
+enum ProcessMemory {
+    static func summary() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func mebibytes(_ field: String) -> String? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+                  let kibibytes = line.split(separator: " ").compactMap({ Int($0) }).first else { return nil }
+            return String(kibibytes / 1024)
+        }
+        guard let resident = mebibytes("VmRSS"), let peak = mebibytes("VmHWM") else { return "" }
+        return " [\(resident) MiB, peak \(peak) MiB]"
+    }
 }
