@@ -23,7 +23,8 @@ import OrgHealthSampleData
 /// Arguments: `--people N` (default 10000), `--sources all|survey`, `--folder PATH` (generated
 /// once and kept; default a temporary folder, removed), `--generate-only`, `--runs N` (default 1;
 /// each run is printed, then the minimum and median), `--formats html,xml` (the default),
-/// `--binary PATH`, `--write memory` (in-process only: render every format in memory and write
+/// `--binary PATH`, `--team-size N` (`--sources survey` only: every team N people, not 4–16;
+/// the same people in fewer or more groups), `--write memory` (in-process only: render every format in memory and write
 /// the bytes, as before the XML and CSV were streamed; the default `stream` is what `orghealth
 /// report` does). The report goes to `FOLDER/Reports`. Peak memory in-process includes the
 /// generation when it ran in the same process: generate first with `--generate-only`.
@@ -38,7 +39,7 @@ func runReportBenchmark(arguments: [String]) throws {
         let cpu = processCPUSeconds()
         switch options.sources {
         case .survey:
-            let generated = try SurveyBenchmarkData(employees: options.people).write(to: folder)
+            let generated = try SurveyBenchmarkData(employees: options.people, teamSize: options.teamSize).write(to: folder)
             print("generated roster + survey: \(generated.people) people in \(generated.teams) teams, "
                 + "\(generated.responses) responses (\(generated.bytes / 1_000_000) MB)", terminator: "")
         case .all:
@@ -179,6 +180,7 @@ private struct ReportBenchmarkOptions {
     var runs = 1
     var formats: [ReportFormat] = [.html, .xml]
     var binary: String?
+    var teamSize: Int?
     var writeInMemory = false
 
     struct Invalid: Error, CustomStringConvertible {
@@ -209,14 +211,15 @@ private struct ReportBenchmarkOptions {
                     throw Invalid(description: "--formats takes html, xml, json and csv, comma-separated")
                 }
                 formats = parsed.compactMap { $0 }
-            case "--people", "--runs":
+            case "--people", "--runs", "--team-size":
                 guard let number = Int(value), number > 0 else { throw Invalid(description: "\(flag) needs a positive number") }
-                if flag == "--people" { people = number } else { runs = number }
+                if flag == "--people" { people = number } else if flag == "--runs" { runs = number } else { teamSize = number }
             default:
                 throw Invalid(description: "unknown option \(flag); use --people, --sources, --folder, --generate-only, "
-                    + "--runs, --formats, --binary or --write")
+                    + "--runs, --formats, --binary, --team-size or --write")
             }
         }
         sources = chosen ?? (people > 100_000 ? .survey : .all)
+        if teamSize != nil, sources != .survey { throw Invalid(description: "--team-size is for --sources survey") }
     }
 }

@@ -110,6 +110,9 @@ private struct SurveyBenchmarkOptions {
 /// hang together (α ≈ 0.8) and items correlate with engagement.
 struct SurveyBenchmarkData {
     let employees: Int
+    /// Every team this size (the last of a department smaller), instead of 4–16 at random:
+    /// the same people in fewer or more groups, to tell memory per group from memory per row.
+    var teamSize: Int? = nil
     static let dimensions = ["direction", "leadership", "trust", "feedback", "growth", "wellbeing", "execution"]
     static let itemsPerDimension = 5
     static let outcomeItems = 5
@@ -148,7 +151,7 @@ struct SurveyBenchmarkData {
             let department = person * departments / employees
             if person == 0 || (person - 1) * departments / employees != department { departmentHead = person }
             let nextDepartmentStart = ((department + 1) * employees + departments - 1) / departments
-            let size = min(4 + random.below(13), nextDepartmentStart - person)
+            let size = min(teamSize ?? 4 + random.below(13), nextDepartmentStart - person)
             let team = "T" + Self.padded(summary.teams, 6)
             summary.teams += 1
             let departmentName = "D" + Self.padded(department, 3)

@@ -16,15 +16,20 @@ public struct OrgStructureAnalyzer: Analyzer {
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let bounds = try OrgStructureOptions(options: context.options)
         let snapshot = OrgSnapshot(roster: context.roster, period: context.period)
+        let managerMetrics = snapshot.managerMetrics()
+        let lineHeadcounts = Self.lineHeadcounts(context)
+        // Room for every figure at once (at most seven per group), so the array is not
+        // doubled and copied as it grows (at 10⁶ people it holds 800,000 figures).
         var metrics: [Metric] = []
+        metrics.reserveCapacity(snapshot.groupScopes.count * 7 + managerMetrics.count + lineHeadcounts.count)
         var signals: [HealthSignal] = []
         for scope in snapshot.groupScopes {
             let figures = snapshot.figures(for: scope, bounds: bounds)
             metrics += figures.metrics
             if let signal = figures.signal { signals.append(signal) }
         }
-        metrics += snapshot.managerMetrics()
-        metrics += Self.lineHeadcounts(context)
+        metrics += managerMetrics
+        metrics += lineHeadcounts
         let findings = OrgStructureFindings(snapshot: snapshot, bounds: bounds).findings()
         let sections = OrgStructureSections(snapshot: snapshot, bounds: bounds, metrics: metrics).sections()
         return AnalyzerResult(metrics: metrics, signals: signals, findings: findings, sections: sections)

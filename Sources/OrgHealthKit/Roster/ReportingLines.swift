@@ -13,7 +13,7 @@ public struct ReportingLines: Sendable {
     /// The most lines one person is in (their qualifying managers up the chain).
     public let widestChain: Int
     private let tree: ReportingTree
-    private let managerIDs: [String]
+    private let roster: Roster
     private let qualifies: [Bool]
     private let employedBelow: [Int]
 
@@ -24,23 +24,23 @@ public struct ReportingLines: Sendable {
 
     /// The lines of `roster` over a tree already built from it.
     public init(roster: Roster, tree: ReportingTree, on date: CalendarDate, minGroupSize: Int) {
-        let people = roster.people
-        var below = [Int](repeating: 0, count: people.count)
-        var hasIndirect = [Bool](repeating: false, count: people.count)
+        let count = roster.count
+        var below = [Int](repeating: 0, count: count)
+        var hasIndirect = [Bool](repeating: false, count: count)
         for index in tree.bottomUp {
             let manager = tree.managerIndex[index]
             guard manager >= 0 else { continue }
-            below[manager] += below[index] + (people[index].isEmployed(on: date) ? 1 : 0)
+            below[manager] += below[index] + (roster.isEmployed(at: index, on: date) ? 1 : 0)
             if tree.hasReports(index) { hasIndirect[manager] = true }
         }
-        var qualifies = [Bool](repeating: false, count: people.count)
+        var qualifies = [Bool](repeating: false, count: count)
         var scopes: [Scope] = []
         for index in tree.bottomUp where hasIndirect[index] && below[index] >= minGroupSize {
             qualifies[index] = true
-            scopes.append(.line(people[index].id))
+            scopes.append(.line(roster.id(at: index)))
         }
         // Lines per person, from the top down (the reverse of the bottom-up order).
-        var above = [Int](repeating: 0, count: people.count)
+        var above = [Int](repeating: 0, count: count)
         var widest = 0
         for index in tree.bottomUp.reversed() {
             let manager = tree.managerIndex[index]
@@ -51,7 +51,7 @@ public struct ReportingLines: Sendable {
         self.scopes = scopes.sorted()
         self.widestChain = widest
         self.tree = tree
-        self.managerIDs = people.map(\.id)
+        self.roster = roster
         self.qualifies = qualifies
         self.employedBelow = below
     }
@@ -59,11 +59,11 @@ public struct ReportingLines: Sendable {
     /// The line scopes a person counts in: their managers' up the chain that have one,
     /// nearest first.
     public func lineScopes(of person: Person) -> [Scope] {
-        guard widestChain > 0, let index = tree.indexByID[person.id], tree.isInForest[index] else { return [] }
+        guard widestChain > 0, let index = tree.index(ofID: person.id), tree.isInForest[index] else { return [] }
         var scopes: [Scope] = []
         var manager = tree.managerIndex[index]
         while manager >= 0 {
-            if qualifies[manager] { scopes.append(.line(managerIDs[manager])) }
+            if qualifies[manager] { scopes.append(.line(roster.id(at: manager))) }
             manager = tree.managerIndex[manager]
         }
         return scopes
@@ -71,14 +71,14 @@ public struct ReportingLines: Sendable {
 
     /// Whether a scope is one of these lines.
     public func contains(_ scope: Scope) -> Bool {
-        guard case .line(let id) = scope, let index = tree.indexByID[id] else { return false }
+        guard case .line(let id) = scope, let index = tree.index(ofID: id) else { return false }
         return qualifies[index]
     }
 
     /// The people of a line employed on the day the lines were counted on; `nil` for a scope
     /// that is not one of these lines.
     public func headcount(of scope: Scope) -> Int? {
-        guard case .line(let id) = scope, let index = tree.indexByID[id], qualifies[index] else { return nil }
+        guard case .line(let id) = scope, let index = tree.index(ofID: id), qualifies[index] else { return nil }
         return employedBelow[index]
     }
 }

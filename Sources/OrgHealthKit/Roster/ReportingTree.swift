@@ -13,36 +13,33 @@ public struct ReportingTree: Sendable {
     public let bottomUp: [Int]
     /// Whether a person is outside every cycle (in ``bottomUp``).
     public let isInForest: [Bool]
-    /// Roster index by exact employee id.
-    public let indexByID: [String: Int]
+    private let roster: Roster
     private let reportStart: [Int]
     private let reportIndices: [Int]
 
-    /// Builds the tree of a roster, in time linear in its size.
+    /// Builds the tree of a roster, in time linear in its size, from the roster's manager
+    /// positions (no table of ids: at 10⁶ people one took 50 MB and a hash per person).
     public init(roster: Roster) {
-        let people = roster.people
-        var indexByID: [String: Int] = [:]
-        indexByID.reserveCapacity(people.count)
-        for (index, person) in people.enumerated() where indexByID[person.id] == nil { indexByID[person.id] = index }
-        let managerIndex = people.indices.map { index -> Int in
-            guard let id = people[index].managerID, let manager = indexByID[id], manager != index else { return -1 }
+        let count = roster.count
+        let managerIndex = (0..<count).map { index -> Int in
+            guard let manager = roster.managerPosition(at: index), manager != index else { return -1 }
             return manager
         }
         // Reports of each manager, flattened (counting sort by manager).
-        var start = [Int](repeating: 0, count: people.count + 1)
+        var start = [Int](repeating: 0, count: count + 1)
         for manager in managerIndex where manager >= 0 { start[manager + 1] += 1 }
-        for index in people.indices { start[index + 1] += start[index] }
+        for index in 0..<count { start[index + 1] += start[index] }
         var fill = start
-        var reports = [Int](repeating: 0, count: start[people.count])
+        var reports = [Int](repeating: 0, count: start[count])
         for (index, manager) in managerIndex.enumerated() where manager >= 0 {
             reports[fill[manager]] = index
             fill[manager] += 1
         }
         // Kahn's order from the leaves up: a manager is placed once all their reports are.
-        var waiting = people.indices.map { start[$0 + 1] - start[$0] }
+        var waiting = (0..<count).map { start[$0 + 1] - start[$0] }
         var order: [Int] = []
-        order.reserveCapacity(people.count)
-        for index in people.indices where waiting[index] == 0 { order.append(index) }
+        order.reserveCapacity(count)
+        for index in 0..<count where waiting[index] == 0 { order.append(index) }
         var next = 0
         while next < order.count {
             let manager = managerIndex[order[next]]
@@ -51,15 +48,18 @@ public struct ReportingTree: Sendable {
             waiting[manager] -= 1
             if waiting[manager] == 0 { order.append(manager) }
         }
-        var inForest = [Bool](repeating: false, count: people.count)
+        var inForest = [Bool](repeating: false, count: count)
         for index in order { inForest[index] = true }
         self.managerIndex = managerIndex
         self.bottomUp = order
         self.isInForest = inForest
-        self.indexByID = indexByID
+        self.roster = roster
         self.reportStart = start
         self.reportIndices = reports
     }
+
+    /// The roster index of the person with this exact employee id.
+    public func index(ofID id: String) -> Int? { roster.position(ofID: id) }
 
     /// The direct reports of a person, by roster index.
     public func reports(of index: Int) -> ArraySlice<Int> { reportIndices[reportStart[index]..<reportStart[index + 1]] }
