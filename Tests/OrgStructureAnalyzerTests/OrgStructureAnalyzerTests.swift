@@ -64,6 +64,30 @@ struct OrgStructureAnalyzerTests {
         #expect(value(result, "org.directReports", .manager("M3")) == 4)
     }
 
+    @Test("the department tables show the organization's and each department's figures")
+    func departmentTables() async throws {
+        let result = try await analyze()
+        let tables = result.sections.flatMap(\.blocks).compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        #expect(tables.count == 2)
+        func row(_ table: ReportTable?, _ label: String) -> [String] {
+            table?.rows.first { $0.cells.first == label }?.cells ?? []
+        }
+        let people = tables.first, spans = tables.last
+        // By hand (the fixture above): new hires P13 and W4; W5 left. Organization: 2/23 = 8.7%,
+        // 1 / ((21 + 23) / 2) = 4.5%. Engineering: 19 at the end, 17 at the start (M1, M3,
+        // P1–P11, W1–W3, W5): 2/19 = 10.5%, 1/18 = 5.6%.
+        #expect(row(people, "Whole organization") == ["Whole organization", "23", "3", "9%", "5%"])
+        // Engineering's deepest people (P1–P13, W1–W5) are on the third layer, below the CEO and M1 or M3.
+        #expect(row(people, "Engineering") == ["Engineering", "19", "3", "11%", "6%"])
+        #expect(row(people, "Revenue").prefix(2) == ["Revenue", "3"])
+        // Spans: CEO 3, M1 13, M2 2, M3 4 (median 3.5; M2 narrow, M1 wide); Engineering M1 and M3.
+        #expect(row(spans, "Whole organization") == ["Whole organization", "4", "3.5", "25%", "25%"])
+        #expect(row(spans, "Engineering") == ["Engineering", "2", "8.5", "0%", "50%"])
+    }
+
     @Test("span of control feeds execution: 100 × share of managers within bounds")
     func signal() async throws {
         let result = try await analyze()

@@ -63,6 +63,8 @@ public struct PrivacyGate: Sendable {
     public func apply(in result: inout AnalyzerResult) -> Withheld {
         var counts: [SuppressionReason: Int] = [:]
         var scopes: Set<Scope> = []
+        // The roster alone is captured: a closure over `self` copied the whole gate on every call.
+        let roster = self.roster
         let parent: (Scope) -> Scope? = { roster.parent(of: $0) }
 
         var metricPlan = SuppressionPlan(capacity: result.metrics.count)
