@@ -62,6 +62,10 @@ public struct HealthCoverage: Sendable {
         var entryByKey: [Key: Int] = [:]
         // By analyzer id (two runs of one id merge, as the measures are named by it), then dimension and metric.
         var measureNumbersByAnalyzer: [String: [HealthDimension: [String: Int32]]] = [:]
+        // Sized once: grown one doubling at a time, the tables were rehashed ~20 times at 10^6 people.
+        let signalCount = runs.reduce(0) { $0 + $1.result.signals.count }
+        entries.reserveCapacity(signalCount)
+        entryByKey.reserveCapacity(signalCount)
         for run in runs {
             // Signals come in runs of one dimension and metric; the measure is looked up only when they change.
             var measureNumbers = measureNumbersByAnalyzer.removeValue(forKey: run.descriptor.id) ?? [:]
