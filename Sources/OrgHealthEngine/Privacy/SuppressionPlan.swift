@@ -43,8 +43,19 @@ struct SuppressionPlan {
 
     /// Adds a figure of a family already numbered (`number(of:)`).
     mutating func add(family: Int32, scope: Scope, n: Int, reason: SuppressionReason?) {
-        cells.append(Cell(family: family, scope: keys.number(of: scope), n: n, reason: reason))
+        // Analyzers give a scope's figures together: the same scope as the last is not hashed again.
+        let number: Int32
+        if let last = lastScope, last.scope == scope {
+            number = last.number
+        } else {
+            number = keys.number(of: scope)
+            lastScope = (scope, number)
+        }
+        cells.append(Cell(family: family, scope: number, n: n, reason: reason))
     }
+
+    /// The scope of the last figure added, and its number.
+    private var lastScope: (scope: Scope, number: Int32)?
 
     /// The number of a family, given one if new.
     mutating func number(of family: String) -> Int32 { keys.number(of: family) }
@@ -106,14 +117,15 @@ struct SuppressionPlan {
             swap(&keys, &self.keys)
             swap(&cells, &self.cells)
         }
-        // A scope's parent, by scope number; asked of `parent` once per distinct scope.
+        // A scope's parent, by scope number; asked of `parent` once per distinct scope, all
+        // before the loops (a parent not yet numbered is numbered, and its parent asked in turn),
+        // so the loops below read an array and never call out per cell.
         var parentNumber: [Int32] = []
-        func parentOf(_ scope: Int32) -> Int32 {
-            while parentNumber.count < keys.scopes.count {
-                parentNumber.append(parent(keys.scopes[parentNumber.count]).map { keys.number(of: $0) } ?? -1)
-            }
-            return parentNumber[Int(scope)]
+        parentNumber.reserveCapacity(keys.scopes.count)
+        while parentNumber.count < keys.scopes.count {
+            parentNumber.append(parent(keys.scopes[parentNumber.count]).map { keys.number(of: $0) } ?? -1)
         }
+        func parentOf(_ scope: Int32) -> Int32 { parentNumber[Int(scope)] }
         var indexByKey: [FigureKeys.Key: Int32] = [:]
         indexByKey.reserveCapacity(cells.count)
         struct GroupKey: Hashable {
