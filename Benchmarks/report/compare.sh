@@ -9,12 +9,12 @@
 # (user + system) and peak resident memory, OrgHealth's ratios to DuckDB (medians), the time per
 # person, and the linearity check (time per person may grow at most 1.5x from the smallest size
 # to the largest). With ALL_SOURCES=1 it also times the 10,000-person organization with every
-# source (`orghealth sample`'s files), whose target is 2 s wall and 150 MB. With GROUPS=1 it
+# source (`orghealth sample`'s files), whose target is 2 s wall and 150 MB. With GROUP_SHAPES=1 it
 # also runs the report on 10^5 and 10^6 people in teams of exactly 10 and of 100 (`--team-size`):
 # the same people in ten times the groups, and ten times the people in the same groups, so the
 # peak memory per person (row) and per team (group) are told apart.
 #
-#   Benchmarks/report/compare.sh [FOLDER] [SIZES]       # SIZES default "10000 100000 1000000"
+#   Benchmarks/report/compare.sh [FOLDER] [SIZES]       # SIZES default "10000 100000 1000000"; "-" for none
 #   RUNS=3 PYTHON=python3 ALL_SOURCES=1 Benchmarks/report/compare.sh /tmp/orghealth-report
 #
 # Needs release builds (swift build -c release --product orghealth; the same for
@@ -24,6 +24,7 @@
 set -euo pipefail
 folder="${1:-/tmp/orghealth-report-benchmark}"
 sizes="${2:-10000 100000 1000000}"
+[ "$sizes" = "-" ] && sizes=""
 runs="${RUNS:-3}"
 python="${PYTHON:-python3}"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -68,7 +69,7 @@ if [ "${ALL_SOURCES:-0}" = 1 ]; then
   done
 fi
 
-if [ "${GROUPS:-0}" = 1 ]; then
+if [ "${GROUP_SHAPES:-0}" = 1 ]; then
   for shape in "100000 100" "100000 10" "1000000 100" "1000000 10"; do
     set -- $shape
     data="$folder/groups-$1-$2"
@@ -116,16 +117,17 @@ if len(sizes) > 1:
               + f"; largest growth {growth:.2f}x (goal at most 1.5x): {'holds' if growth <= 1.5 else 'does not hold'}")
 groups = {(size, int(name.split("-")[1])): statistics.median(r[2] for r in runs)
           for (name, size), runs in by.items() if name.startswith("groups-")}
-if len(groups) == 4:
-    (p1, p2), (t1, t2) = sorted({p for p, _ in groups}), sorted({t for _, t in groups})
-    print(f"peak memory by people and teams (medians, MiB): " + ", ".join(
-        f"{p:,} people in {t:,} teams {groups[(p, t)]:.0f}" for p in (p1, p2) for t in (t1, t2)))
-    for t in (t1, t2):
-        print(f"  {p2 // p1}x the people in the same {t:,} teams: +{groups[(p2, t)] - groups[(p1, t)]:.0f} MiB, "
-              f"{(groups[(p2, t)] - groups[(p1, t)]) * 1048576 / (p2 - p1):.0f} bytes per added person")
-    for p in (p1, p2):
-        print(f"  {t2 // t1}x the teams for the same {p:,} people: +{groups[(p, t2)] - groups[(p, t1)]:.0f} MiB, "
-              f"{(groups[(p, t2)] - groups[(p, t1)]) * 1048576 / (t2 - t1) / 1024:.1f} KiB per added team")
+if groups:
+    print("peak memory by people and teams (medians, MiB): " + ", ".join(
+        f"{p:,} people in {t:,} teams {m:.0f}" for (p, t), m in sorted(groups.items())))
+    for (p1, t1), m1 in sorted(groups.items()):
+        for (p2, t2), m2 in sorted(groups.items()):
+            if t1 == t2 and p2 > p1:
+                print(f"  {p2 // p1}x the people in the same {t1:,} teams: +{m2 - m1:.0f} MiB, "
+                      f"{(m2 - m1) * 1048576 / (p2 - p1):.0f} bytes per added person")
+            if p1 == p2 and t2 > t1:
+                print(f"  {t2 // t1}x the teams for the same {p1:,} people: +{m2 - m1:.0f} MiB, "
+                      f"{(m2 - m1) * 1024 / (t2 - t1):.1f} KiB per added team")
 if ("orghealth-all", 10000) in by:
     a = by[("orghealth-all", 10000)]
     w, r = statistics.median(x[0] for x in a), statistics.median(x[2] for x in a)

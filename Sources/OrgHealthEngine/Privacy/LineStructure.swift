@@ -35,7 +35,8 @@ struct LineStructure {
 
     init(roster: Roster, tree: ReportingTree? = nil, counted: [Bool]? = nil) {
         let tree = tree ?? ReportingTree(roster: roster)
-        // By position: no `Person` is built (at 10⁶ people, two structures built two million).
+        // By position, with 32-bit working arrays, each dropped once used: this is per person
+        // (no `Person` is built), and at 10⁶ people the arrays were most of the gate's memory.
         let people = 0..<roster.count
         let counted = counted ?? [Bool](repeating: true, count: people.count)
         let teams = roster.teams, departments = roster.departments
@@ -46,83 +47,89 @@ struct LineStructure {
         let teamOf = people.map { teamNumbers[roster.team(at: $0)] ?? -1 }
         let departmentOf = teamOf.map { $0 >= 0 ? departmentOfTeam[Int($0)] : -1 }
         // A walk up stops at a cycle: a manager in a cycle is nobody's manager here.
-        let up = people.indices.map { index -> Int in
+        let up = people.map { index -> Int32 in
             let manager = tree.managerIndex[index]
-            return manager >= 0 && tree.isInForest[manager] ? manager : -1
+            return manager >= 0 && tree.isInForest[manager] ? Int32(manager) : -1
         }
+        // The counted people at or below each person (the line's people, with the person).
+        var countedSize = counted.map { $0 ? Int32(1) : 0 }
+        for index in tree.bottomUp where up[index] >= 0 { countedSize[Int(up[index])] += countedSize[index] }
         // Depth and pre-order number, from the top down (the reverse of the bottom-up order
         // puts every manager before their reports; siblings' pre-order ranges come from sizes).
-        var size = [Int](repeating: 1, count: people.count)
-        for index in tree.bottomUp where up[index] >= 0 { size[up[index]] += size[index] }
-        // The counted people at or below each person (the line's people, with the person).
-        var countedSize = counted.map { $0 ? 1 : 0 }
-        for index in tree.bottomUp where up[index] >= 0 { countedSize[up[index]] += countedSize[index] }
-        var depth = [Int](repeating: 0, count: people.count)
-        var preorder = [Int](repeating: -1, count: people.count)
-        var nextFree = [Int](repeating: 0, count: people.count)
-        var rootCursor = 0
-        for index in tree.bottomUp.reversed() {
-            let manager = up[index]
-            if manager < 0 {
-                preorder[index] = rootCursor
-                rootCursor += size[index]
-            } else {
-                depth[index] = depth[manager] + 1
-                preorder[index] = preorder[manager] + 1 + nextFree[manager]
-                nextFree[manager] += size[index]
+        var depth = [Int32](repeating: 0, count: people.count)
+        var preorder = [Int32](repeating: -1, count: people.count)
+        do {
+            var size = [Int32](repeating: 1, count: people.count)
+            for index in tree.bottomUp where up[index] >= 0 { size[Int(up[index])] += size[index] }
+            var nextFree = [Int32](repeating: 0, count: people.count)
+            var rootCursor: Int32 = 0
+            for index in tree.bottomUp.reversed() {
+                let manager = Int(up[index])
+                if manager < 0 {
+                    preorder[index] = rootCursor
+                    rootCursor += size[index]
+                } else {
+                    depth[index] = depth[manager] + 1
+                    preorder[index] = preorder[manager] + 1 + nextFree[manager]
+                    nextFree[manager] += size[index]
+                }
             }
         }
         func lca(_ first: Int, _ second: Int) -> Int {
             var a = first, b = second
-            while depth[a] > depth[b] { a = up[a] }
-            while depth[b] > depth[a] { b = up[b] }
+            while depth[a] > depth[b] { a = Int(up[a]) }
+            while depth[b] > depth[a] { b = Int(up[b]) }
             while a != b {
-                a = up[a]
-                b = up[b]
+                a = Int(up[a])
+                b = Int(up[b])
                 if a < 0 || b < 0 { return -1 }
             }
             return a
         }
         // The deepest person a group of people lies wholly below, or −1.
-        func anchor(_ members: [Int], isMember: (Int) -> Bool) -> Int {
-            guard let first = members.first, members.allSatisfy({ tree.isInForest[$0] }) else { return -1 }
+        func anchor(_ members: [Int32], isMember: (Int) -> Bool) -> Int {
+            guard let first = members.first.map(Int.init), members.allSatisfy({ tree.isInForest[Int($0)] }) else { return -1 }
             var low = first, high = first
-            for member in members {
+            for member in members.lazy.map(Int.init) {
                 if preorder[member] < preorder[low] { low = member }
                 if preorder[member] > preorder[high] { high = member }
             }
             let common = lca(low, high)
             guard common >= 0 else { return -1 }
-            return isMember(common) ? up[common] : common
-        }
-        var teamMembers = [[Int]](repeating: [], count: teams.count)
-        var departmentMembers = [[Int]](repeating: [], count: departments.count)
-        for index in people.indices where counted[index] {
-            if teamOf[index] >= 0 { teamMembers[Int(teamOf[index])].append(index) }
-            if departmentOf[index] >= 0 { departmentMembers[Int(departmentOf[index])].append(index) }
+            return isMember(common) ? Int(up[common]) : common
         }
         var teamsAnchoredAt: [Int: [Int32]] = [:], departmentsAnchoredAt: [Int: [Int32]] = [:]
-        var anchoredPeople = [Int](repeating: 0, count: people.count)
-        var anchoredDepartmentPeople = [Int](repeating: 0, count: people.count)
-        for (team, members) in teamMembers.enumerated() {
-            let at = anchor(members) { teamOf[$0] == Int32(team) && counted[$0] }
-            guard at >= 0 else { continue }
-            teamsAnchoredAt[at, default: []].append(Int32(team))
-            anchoredPeople[at] += members.count
+        // The people of the groups anchored at each person, summed from the leaves up below.
+        var teamCovered = [Int32](repeating: 0, count: people.count)
+        var departmentCovered = [Int32](repeating: 0, count: people.count)
+        do {
+            var teamMembers = [[Int32]](repeating: [], count: teams.count)
+            var departmentMembers = [[Int32]](repeating: [], count: departments.count)
+            for index in people where counted[index] {
+                if teamOf[index] >= 0 { teamMembers[Int(teamOf[index])].append(Int32(index)) }
+                if departmentOf[index] >= 0 { departmentMembers[Int(departmentOf[index])].append(Int32(index)) }
+            }
+            for (team, members) in teamMembers.enumerated() {
+                let at = anchor(members) { teamOf[$0] == Int32(team) && counted[$0] }
+                guard at >= 0 else { continue }
+                teamsAnchoredAt[at, default: []].append(Int32(team))
+                teamCovered[at] += Int32(members.count)
+            }
+            for (department, members) in departmentMembers.enumerated() {
+                let at = anchor(members) { departmentOf[$0] == Int32(department) && counted[$0] }
+                guard at >= 0 else { continue }
+                departmentsAnchoredAt[at, default: []].append(Int32(department))
+                departmentCovered[at] += Int32(members.count)
+            }
         }
-        for (department, members) in departmentMembers.enumerated() {
-            let at = anchor(members) { departmentOf[$0] == Int32(department) && counted[$0] }
-            guard at >= 0 else { continue }
-            departmentsAnchoredAt[at, default: []].append(Int32(department))
-            anchoredDepartmentPeople[at] += members.count
-        }
+        depth = []
+        preorder = []
         // From the leaves up: who is below each person, and what of it the anchored groups cover.
         func combine(_ a: Int32, _ b: Int32) -> Int32 { a == -2 ? b : (b == -2 || a == b ? a : -1) }
         var teamBelow = [Int32](repeating: -2, count: people.count)
         var departmentBelow = [Int32](repeating: -2, count: people.count)
-        var teamCovered = anchoredPeople, departmentCovered = anchoredDepartmentPeople
         for index in tree.bottomUp {
-            let manager = up[index]
+            let manager = Int(up[index])
             guard manager >= 0 else { continue }
             // Someone not counted is nobody here (−2): their team does not make the line mixed.
             teamBelow[manager] = combine(combine(teamBelow[manager], counted[index] ? teamOf[index] : -2), teamBelow[index])
@@ -143,9 +150,9 @@ struct LineStructure {
         self.departmentsAnchoredAt = departmentsAnchoredAt
         // The counted people below a person are countedSize less themself; the anchored groups
         // are disjoint parts of them.
-        let below = people.indices.map { countedSize[$0] - (counted[$0] ? 1 : 0) }
-        self.teamsCoverLine = people.indices.map { teamCovered[$0] == below[$0] && below[$0] > 0 }
-        self.departmentsCoverLine = people.indices.map { departmentCovered[$0] == below[$0] && below[$0] > 0 }
+        func below(_ index: Int) -> Int32 { countedSize[index] - (counted[index] ? 1 : 0) }
+        self.teamsCoverLine = people.map { teamCovered[$0] == below($0) && below($0) > 0 }
+        self.departmentsCoverLine = people.map { departmentCovered[$0] == below($0) && below($0) > 0 }
     }
 
     /// The manager below whom everyone in the walk counts (cycles excluded), or −1.
