@@ -31,7 +31,7 @@ struct SuppressionPlan {
     private(set) var keys = FigureKeys()
     /// The cell each figure is looked up by, once resolved: the last withheld cell of its key
     /// if any is withheld, else its last cell.
-    private var cellByKey: [FigureKeys.Key: Int32] = [:]
+    private var cellByKey = FigureIndex()
 
     /// An empty plan with room for `capacity` figures.
     init(capacity: Int = 0) { cells.reserveCapacity(capacity) }
@@ -75,7 +75,7 @@ struct SuppressionPlan {
     mutating func withhold(_ reasons: [Int: SuppressionReason]) {
         for (index, reason) in reasons where cells[index].reason == nil {
             cells[index].reason = reason
-            cellByKey[FigureKeys.Key(family: cells[index].family, scope: cells[index].scope)] = Int32(index)
+            cellByKey.set(Int32(index), for: FigureKeys.Key(family: cells[index].family, scope: cells[index].scope))
         }
     }
 
@@ -126,8 +126,7 @@ struct SuppressionPlan {
             parentNumber.append(parent(keys.scopes[parentNumber.count]).map { keys.number(of: $0) } ?? -1)
         }
         func parentOf(_ scope: Int32) -> Int32 { parentNumber[Int(scope)] }
-        var indexByKey: [FigureKeys.Key: Int32] = [:]
-        indexByKey.reserveCapacity(cells.count)
+        var indexByKey = FigureIndex(capacity: cells.count)
         struct GroupKey: Hashable {
             let family: Int32
             let parent: Int32
@@ -138,7 +137,7 @@ struct SuppressionPlan {
         var groups: [GroupKey: [Int32]] = [:]
         for index in cells.indices {
             let cell = cells[index]
-            indexByKey[FigureKeys.Key(family: cell.family, scope: cell.scope)] = Int32(index)
+            indexByKey.set(Int32(index), for: FigureKeys.Key(family: cell.family, scope: cell.scope))
             let parentScope = parentOf(cell.scope)
             guard parentScope >= 0 else { continue }
             let scope = keys.scopes[Int(cell.scope)]
@@ -202,7 +201,7 @@ struct SuppressionPlan {
         }
         // Looked up by key from now on: a key with any withheld cell answers with one of those.
         for index in cells.indices where cells[index].reason != nil {
-            indexByKey[FigureKeys.Key(family: cells[index].family, scope: cells[index].scope)] = Int32(index)
+            indexByKey.set(Int32(index), for: FigureKeys.Key(family: cells[index].family, scope: cells[index].scope))
         }
         cellByKey = indexByKey
     }
