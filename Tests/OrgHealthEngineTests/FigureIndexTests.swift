@@ -1,3 +1,4 @@
+import OrgHealthKit
 import Testing
 @testable import OrgHealthEngine
 
@@ -21,7 +22,7 @@ struct FigureIndexTests {
 
     @Test("random keys against a Dictionary, from an empty index through many growths")
     func againstDictionary() {
-        var generator = SplitMix(seed: 16)
+        var generator = SplitMix64(seed: 16)
         for capacity in [0, 100, 50_000] {
             var index = FigureIndex(capacity: capacity)
             var reference: [FigureKeys.Key: Int32] = [:]
@@ -42,18 +43,5 @@ struct FigureIndexTests {
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random keys are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
