@@ -21,7 +21,7 @@ public struct HealthCoverage: Sendable {
     /// of one measure for one dimension and scope are merged: weights add up, scores are
     /// weight-averaged, the n is the largest), sorted by analyzer then metric.
     public func sources(runs: [AnalyzerRun]) -> [Scope: [HealthDimension: [DimensionSource]]] {
-        let numbered = numberedSources(runs: runs)
+        let numbered = SourceTable(runs: runs)
         var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
         table.reserveCapacity(numbered.scopes.count)
         for (number, scope) in numbered.scopes.enumerated() {
@@ -32,8 +32,22 @@ public struct HealthCoverage: Sendable {
 
     /// The sources of ``sources(runs:)`` by scope number: the scopes in order of first signal,
     /// their numbers, and each scope's (dimension, sources) pairs — no dictionary per scope
-    /// (issue 16: 110,000 scopes at 10^6 people).
-    private func numberedSources(runs: [AnalyzerRun])
+    /// (issue 16: 110,000 scopes at 10^6 people). It depends on the gated runs alone, so the
+    /// pipeline builds it while the health model scores (``applying(to:sources:)``).
+    public struct SourceTable: Sendable {
+        let scopes: [Scope]
+        let numbers: [Scope: Int32]
+        let byScope: [[(HealthDimension, [DimensionSource])]]
+
+        /// The table of the runs' signals.
+        public init(runs: [AnalyzerRun]) {
+            (scopes, numbers, byScope) = Self.numbered(runs: runs)
+        }
+    }
+}
+
+extension HealthCoverage.SourceTable {
+    private static func numbered(runs: [AnalyzerRun])
         -> (scopes: [Scope], numbers: [Scope: Int32], byScope: [[(HealthDimension, [DimensionSource])]])
     {
         // Merged on integers (issue 16): a scope is numbered once, a measure (analyzer,
@@ -132,8 +146,11 @@ public struct HealthCoverage: Sendable {
         }
         return (scopes, scopeNumbers, byScope)
     }
+}
 
-    /// The sources of one dimension in a scope's list from ``numberedSources(runs:)``.
+extension HealthCoverage {
+
+    /// The sources of one dimension in a scope's list from ``SourceTable``.
     private static func sources(of dimension: HealthDimension, in entries: [(HealthDimension, [DimensionSource])]) -> [DimensionSource] {
         entries.first { $0.0 == dimension }?.1 ?? []
     }
@@ -142,10 +159,15 @@ public struct HealthCoverage: Sendable {
     /// index withheld when too few dimensions have a score, its coverage, and the coverage of
     /// every source.
     public func applying(to report: consuming HealthReport) -> HealthReport {
+        let table = SourceTable(runs: report.analyzers)
+        return applying(to: report, sources: table)
+    }
+
+    /// ``applying(to:)`` with the sources table already built from the report's runs.
+    public func applying(to report: consuming HealthReport, sources table: SourceTable) -> HealthReport {
         // Consumed: the caller's report is moved in, so filling in the sources writes into its
         // arrays instead of copying every scope (issue 16: 110,000 scopes at 10^6 people).
         var report = report
-        let table = numberedSources(runs: report.analyzers)
         // A scope is looked up once, its dimensions along its short list.
         func entries(_ scope: Scope) -> [(HealthDimension, [DimensionSource])] {
             table.numbers[scope].map { table.byScope[Int($0)] } ?? []
