@@ -48,7 +48,6 @@ struct SurveyFigureBuilder {
         // Room for every figure at once: the organization and departments always carry item
         // detail, teams only with `teamDetail`. (An estimate a little short doubles the array
         // at the end: at 10⁶ people that was 312 MB where 170 MB are used.)
-        let perScope = 5 + plan.dimensions.count + plan.themes.count + 3 * plan.items.count
         let perTeam = teamDetail ? perScope : 5 + plan.dimensions.count
         metrics.reserveCapacity((1 + rollup.departments.count) * perScope + rollup.teamSlots.count * perTeam + 2 * plan.items.count)
         signals.reserveCapacity(scopes * (plan.dimensions.count + 2))
@@ -74,7 +73,6 @@ struct SurveyFigureBuilder {
     /// `headcount` gives it (every response was cut). Comment counts stay out: the attribute
     /// counters hold none. The gate withholds small values and a second one per attribute.
     mutating func addAttributes(tally: SurveyTally, attributes: SurveyAttributes, headcount: (Scope) -> Int) {
-        let perScope = 5 + plan.dimensions.count + plan.themes.count + 3 * plan.items.count
         metrics.reserveCapacity(metrics.count + attributes.scopes.count * perScope)
         var counts = ScopeCounts(plan: plan)
         for (index, scope) in attributes.scopes.enumerated() {
@@ -163,6 +161,10 @@ struct SurveyFigureBuilder {
         }
         if let worst { teamGaps.append(worst) }
     }
+
+    /// The most figures one scope with item detail has: responses, participation, comments,
+    /// engagement, eNPS, each dimension and theme, and three per item.
+    private var perScope: Int { 5 + plan.dimensions.count + plan.themes.count + 3 * plan.items.count }
 
     private func itemHealthDimension(_ item: Int) -> HealthDimension? {
         guard let dimension = plan.itemDimension[item], plan.dimensionFeedsSignal[dimension], !plan.isOutcome[item] else {

@@ -130,48 +130,38 @@ struct SuppressionPlan {
         // Each scope's sibling set within its parent — its kind, or its attribute for a cut
         // (each cut is a sibling set of its own) — numbered once per scope, not per cell.
         let scopeList = keys.scopes
-        var partitionNames: [String] = []
-        var partitionNumbers: [String: Int32] = [:]
-        let partitionOf = scopeList.map { scope -> Int32 in
-            let name = scope.attribute.map { "attribute:\($0.name)" } ?? scope.kind.rawValue
-            if let known = partitionNumbers[name] { return known }
-            partitionNames.append(name)
-            partitionNumbers[name] = Int32(partitionNames.count - 1)
-            return Int32(partitionNames.count - 1)
+        var partitions = InternTable<String>()
+        let partitionOf = scopeList.map { scope in
+            partitions.number(of: scope.attribute.map { "attribute:\($0.name)" } ?? scope.kind.rawValue)
         }
-        struct GroupKey: Hashable {
+        struct GroupKey: Hashable, Sendable {
             let family: Int32
             let parent: Int32
             let partition: Int32
         }
-        var groupKeys: [GroupKey] = []
+        var groups = InternTable<GroupKey>()
         var groupMembers: [[Int32]] = []
-        var groupNumbers: [GroupKey: Int] = [:]
         // Cells come scope by scope, so a family's next cell is most often in the same group as
         // its last (the next team of the same department): that group is remembered per family.
-        var lastGroup = [(key: GroupKey, group: Int)?](repeating: nil, count: keys.families.count)
+        var lastGroup = [(key: GroupKey, group: Int32)?](repeating: nil, count: keys.families.count)
         for index in cells.indices {
             let cell = cells[index]
             indexByKey.set(Int32(index), for: FigureKeys.Key(family: cell.family, scope: cell.scope))
             let parentScope = parentOf(cell.scope)
             guard parentScope >= 0 else { continue }
             let key = GroupKey(family: cell.family, parent: parentScope, partition: partitionOf[Int(cell.scope)])
-            let group: Int
+            let group: Int32
             if let last = lastGroup[Int(cell.family)], last.key == key {
                 group = last.group
-            } else if let known = groupNumbers[key] {
-                group = known
             } else {
-                group = groupKeys.count
-                groupNumbers[key] = group
-                groupKeys.append(key)
-                groupMembers.append([])
+                group = groups.number(of: key)
+                if Int(group) == groupMembers.count { groupMembers.append([]) }
             }
             lastGroup[Int(cell.family)] = (key, group)
-            groupMembers[group].append(Int32(index))
+            groupMembers[Int(group)].append(Int32(index))
         }
-        let orderedGroups = zip(groupKeys, groupMembers).map { group, members in
-            ("\(keys.families[Int(group.family)])|\(scopeList[Int(group.parent)].id)|\(partitionNames[Int(group.partition)])", members)
+        let orderedGroups = zip(groups.values, groupMembers).map { group, members in
+            ("\(keys.families[Int(group.family)])|\(scopeList[Int(group.parent)].id)|\(partitions[group.partition])", members)
         }.sorted { $0.0 < $1.0 }.map(\.1)
         groupMembers = []
         // The cell of a member's parent figure (same family, the parent scope), if in the plan.
