@@ -149,6 +149,16 @@ public enum HealthBand: String, Codable, Sendable, CaseIterable {
         if score >= 75 { self = .healthy } else if score >= 60 { self = .watch } else { self = .atRisk }
     }
 
+    /// A 0–100 score as people read it next to its band: a whole number, except just under a
+    /// band's edge (59.5 to 60, 74.5 to 75), where it has one decimal, cut rather than rounded
+    /// (59.96 → "59.9"), so the number shown never reaches the edge its band is judged by.
+    public static func shownScore(_ score: Double) -> String {
+        let whole = score.rounded()
+        guard HealthBand(score: whole) != HealthBand(score: score) else { return String(Int(whole)) }
+        let tenths = Int((score * 10).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// The band as words, for text next to colour.
     public var label: String {
         switch self {

@@ -16,17 +16,12 @@ enum DisplayFormat {
         }
     }
 
-    /// A 0–100 score as a whole number; a score just under a band's edge (59.5 to 60, 74.5 to
-    /// 75) with one decimal, cut rather than rounded (59.96 → "59.9"), so the number shown never
-    /// reaches the edge that its band colour and label are judged by: two rows both showing
-    /// "60" in different bands would mislead.
+    /// A 0–100 score as ``HealthBand/shownScore(_:)`` writes it: two rows both showing "60" in
+    /// different bands would mislead.
     static func score(_ value: Double?) -> String {
         guard let value else { return "—" }
         guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
-        let whole = value.rounded()
-        guard HealthBand(score: whole) != HealthBand(score: value) else { return String(Int(whole)) }
-        let tenths = Int((value * 10).rounded(.down))
-        return "\(tenths / 10).\(tenths % 10)"
+        return HealthBand.shownScore(value)
     }
 
     /// A signed change, e.g. `+3.4` or `−1.2`.

@@ -28,11 +28,11 @@ enum TerminalProgress {
 enum TerminalSummary {
     static func lines(for report: HealthReport) -> [String] {
         var lines: [String] = []
-        let index = report.summary.healthIndex.map { "\(Int($0.rounded())) (\(HealthBand(score: $0).label))" }
+        let index = report.summary.healthIndex.map { "\(HealthBand.shownScore($0)) (\(HealthBand(score: $0).label))" }
             ?? report.summary.coverage?.withheldReason.map { "withheld: \($0)" } ?? "no data"
         lines.append("\(report.organization), \(report.period.label): health index \(index), \(report.summary.headcount) people")
         for score in report.summary.dimensions {
-            let value = score.score.map { String(Int($0.rounded())).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"
+            let value = score.score.map { HealthBand.shownScore($0).leftPadded(3) + "  " + HealthBand(score: $0).label } ?? "  —  no data"
             lines.append("  \(score.dimension.displayName.rightPadded(28)) \(value)")
         }
         for run in report.analyzers {
