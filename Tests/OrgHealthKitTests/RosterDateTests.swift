@@ -73,6 +73,21 @@ struct RosterDateTests {
         #expect(summary.hires == 3)
     }
 
+    @Test("a file mixing month-first and day-first dates is refused as mixed, naming a value of each")
+    func mixed() {
+        // Shaped like a BambooHR export (default MM/DD/YYYY) with two rows pasted in day-first:
+        // 01/15/2015 reads only month first, 22/07/2019 only day first; each format reads two of three.
+        let csv = "employee_id,team,hire_date\nA,Core,01/15/2015\nB,Core,22/07/2019\nC,Core,03/04/2018\n"
+        #expect {
+            try RosterReader().read(csv: csv, source: "bamboohr.csv")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("mix date formats") && text.contains("'01/15/2015' (line 2) reads only as M/d/yyyy")
+                && text.contains("'22/07/2019' (line 3) reads only as d/M/yyyy") && text.contains("roster.dateFormat")
+                && !text.contains("12 or less")
+        }
+    }
+
     @Test("values in no known format stop the run, naming dateFormat and a value")
     func unreadable() {
         #expect {

@@ -320,6 +320,21 @@ struct RosterAssembly {
                     + "(e.g. '\(unread.text)'); set roster.dateFormat in the config (e.g. dateFormat: dd.MM.yyyy)")
         }
         if winners.count > 1 {
+            // A tie of formats that each misread some values: the file mixes them (a value only
+            // one of them reads, for each).
+            let onlyReadBy = winners.map { format in
+                values.first { value in winners.filter { $0.date(from: value.text) != nil } == [format] }
+            }
+            if onlyReadBy.allSatisfy({ $0 != nil }) {
+                let examples = zip(winners, onlyReadBy.compactMap { $0 }).map { format, value in
+                    "'\(value.text)' (line \(value.line)) reads only as \(format.pattern)"
+                }
+                throw RosterError(
+                    "\(TabularFile.location(source: source, line: onlyReadBy[0]?.line ?? first.line)): the \(columnsNamed) values "
+                        + "mix date formats: " + examples.joined(separator: ", ")
+                        + "; make them one format in the export, or set roster.dateFormat in the config to the right one "
+                        + "(the values in the other format are then reported and ignored)")
+            }
             let example = values.first { value in winners.filter { $0.date(from: value.text) != nil }.count > 1 } ?? first
             throw RosterError(
                 "\(TabularFile.location(source: source, line: example.line)): the \(columnsNamed) values (e.g. '\(example.text)') read as "
