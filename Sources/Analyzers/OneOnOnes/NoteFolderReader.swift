@@ -18,6 +18,9 @@ struct NoteFolderReader: Sendable {
         let parts: [[NoteFile]] = (0..<partCount).map { part in
             Array(stride(from: part, to: files.count, by: partCount).map { files[$0] })
         }
+        // The kernel is asked for the files in the order the parts are taken (NotePrefetch).
+        let prefetch = NotePrefetch(paths: parts.flatMap { $0.map(\.path) })
+        defer { prefetch.stop() }
         return await withTaskGroup(of: NoteLedger.self) { group in
             var next = 0
             func startNext() {
