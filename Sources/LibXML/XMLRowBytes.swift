@@ -27,7 +27,12 @@ struct XMLRowBytes {
     /// Room for `extra` more bytes.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(extra) }
+    }
+
+    /// Reallocates for `extra` more bytes, at least doubling (out of line: rare).
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
         var grown = max(capacity * 2, 4_096)
         while grown < count + extra { grown *= 2 }
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -37,12 +42,14 @@ struct XMLRowBytes {
         capacity = grown
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
@@ -55,10 +62,12 @@ struct XMLRowBytes {
         text.withUTF8 { append($0) }
     }
 
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8, repeated times: Int) {
         guard times > 0 else { return }
         reserve(times)

@@ -156,4 +156,52 @@ import Glibc
             try writer.rowElement("row") { row throws(LibXMLError) in try row.attribute("bad name", "x") }
         }
     }
+
+    /// `rowElements` over enough rows for several rounds of pieces on every core, each row with
+    /// escaped values and children: the same bytes as libxml2 writing them one by one.
+    private func writeMany(_ writer: XMLStreamWriter, count: Int) throws {
+        let values = Self.values
+        try writer.startDocument()
+        try writer.startElement("report")
+        try writer.batch {
+            try writer.rowElements("metric", count: count) { index, row throws(LibXMLError) in
+                try row.attribute("id", values[index % values.count])
+                try row.attribute("n", index)
+                if index % 7 == 0 {
+                    try row.child("source") { row throws(LibXMLError) in try row.attribute("of", "\(index)") }
+                }
+            }
+            try writer.element("after", text: "x")
+        }
+        try writer.endElement()
+        try writer.endDocument()
+    }
+
+    @Test func rowsBuiltInPiecesAreTheBytesLibxml2WritesInOrder() throws {
+        // Over four pieces per core, so the pieces come in more than one round on this machine.
+        let count = XMLStreamWriter.rowsPerPiece * 2 * ProcessInfo.processInfo.activeProcessorCount * 2 + 123
+        let reference = try XMLStreamWriter(indent: true, rows: false)
+        try writeMany(reference, count: count)
+        let rows = try XMLStreamWriter(indent: true, rows: true)
+        try writeMany(rows, count: count)
+        let expected = try reference.finish()
+        #expect(expected.utf8.count > count * 20)
+        #expect(try rows.finish() == expected)
+    }
+
+    @Test func aFailureInALaterPieceThrowsTheFirstInDocumentOrder() throws {
+        let writer = try writerPastFirstChild()
+        let late = XMLStreamWriter.rowsPerPiece + 5
+        #expect(throws: LibXMLError(message: "invalid XML attribute name")) {
+            // Row `late` fails in the second piece, a row of the third (built in the same round) otherwise.
+            try writer.rowElements("row", count: late + XMLStreamWriter.rowsPerPiece + 1) { index, row throws(LibXMLError) in
+                if index == late { try row.attribute("bad name", "x") }
+                if index == late + XMLStreamWriter.rowsPerPiece {
+                    try row.child("cell") { _ throws(LibXMLError) in }
+                    try row.attribute("late", "y")
+                }
+                try row.attribute("i", index)
+            }
+        }
+    }
 }

@@ -95,7 +95,7 @@ public struct XMLRenderer: ReportRenderer {
     }
 
     /// A scope's id (`org`, `team:Platform`) as an attribute, written without joining it first.
-    private static func writeScope(_ scope: Scope, named name: String = "scope", _ row: inout XMLRow) throws(LibXMLError) {
+    private static func writeScope(_ scope: Scope, named name: StaticString = "scope", _ row: inout XMLRow) throws(LibXMLError) {
         // The same text as `Scope.id`: `org`, else the kind, a colon and the name.
         guard scope != .org else { return try row.attribute(name, scope.id) }
         try row.attribute(name, joining: scope.kind.rawValue, ":", scope.name)
@@ -109,19 +109,19 @@ public struct XMLRenderer: ReportRenderer {
     private func writeScopes(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
         try writer.startElement("scopes")
         // Each scope with its dimensions and their sources is one row (issue 16).
-        for scope in report.scopes {
-            try writer.rowElement("scope") { row throws(LibXMLError) in
-                try Self.writeScope(scope.scope, named: "id", &row)
-                try row.attribute("kind", scope.scope.kind.rawValue)
-                try row.attribute("name", scope.name)
-                if let parent = scope.parent { try row.attribute("parent", parent.id) }
-                try row.attribute("headcount", scope.headcount)
-                if let index = scope.healthIndex { try row.attribute("healthIndex", NumberText.exact(index)) }
-                for score in scope.dimensions {
-                    try row.startChild("dimension")
-                    try Self.writeDimension(score, named: false, &row)
-                    try row.endChild()
-                }
+        let scopes = report.scopes
+        try writer.rowElements("scope", count: scopes.count) { index, row throws(LibXMLError) in
+            let scope = scopes[index]
+            try Self.writeScope(scope.scope, named: "id", &row)
+            try row.attribute("kind", scope.scope.kind.rawValue)
+            try row.attribute("name", scope.name)
+            if let parent = scope.parent { try row.attribute("parent", parent.id) }
+            try row.attribute("headcount", scope.headcount)
+            if let healthIndex = scope.healthIndex { try row.attribute("healthIndex", NumberText.exact(healthIndex)) }
+            for score in scope.dimensions {
+                try row.startChild("dimension")
+                try Self.writeDimension(score, named: false, &row)
+                try row.endChild()
             }
         }
         try writer.endElement()
@@ -152,34 +152,43 @@ public struct XMLRenderer: ReportRenderer {
         if let duration = run.durationMs { try writer.attribute("durationMs", String(max(0, duration))) }
         if let message = run.message { try writer.element("message", text: message) }
         let result = run.result
-        for metric in result.metrics {
-            try writer.rowElement("metric") { row throws(LibXMLError) in
-                try row.attribute("id", metric.id)
-                try Self.writeScope(metric.scope, &row)
-                if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
-                try row.attribute("unit", metric.unit.rawValue)
-                try row.attribute("n", metric.n)
-                if let dimension = metric.dimension { try row.attribute("dimension", dimension.rawValue) }
-                if let trend = metric.trend { try row.attribute("trend", NumberText.exact(trend)) }
-                if let significant = metric.significant { try row.attribute("significant", significant ? "true" : "false") }
-                try Self.writeSuppression(metric.suppressed, &row)
-            }
+        let metrics = result.metrics
+        // Each figure is read in place (a copy of a `Metric` retains every string in it).
+        try writer.rowElements("metric", count: metrics.count) { index, row throws(LibXMLError) in
+            try Self.writeMetric(metrics[index], &row)
         }
-        for signal in result.signals {
-            try writer.rowElement("signal") { row throws(LibXMLError) in
-                try row.attribute("dimension", signal.dimension.rawValue)
-                try Self.writeScope(signal.scope, &row)
-                if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
-                try row.attribute("weight", NumberText.exact(signal.weight))
-                try row.attribute("n", signal.n)
-                if let basis = signal.basis { try row.attribute("basis", basis) }
-                try Self.writeSuppression(signal.suppressed, &row)
-            }
+        let signals = result.signals
+        try writer.rowElements("signal", count: signals.count) { index, row throws(LibXMLError) in
+            try Self.writeSignal(signals[index], &row)
         }
         for finding in result.findings { try writeFinding(finding, analyzer: nil, writer) }
         for section in result.sections { try writeSection(section, writer) }
         for diagnostic in result.diagnostics { try writeDiagnostic(diagnostic, writer) }
         try writer.endElement()
+    }
+
+    /// A `<metric>`'s attributes.
+    private static func writeMetric(_ metric: borrowing Metric, _ row: inout XMLRow) throws(LibXMLError) {
+        try row.attribute("id", metric.id)
+        try writeScope(metric.scope, &row)
+        if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
+        try row.attribute("unit", metric.unit.rawValue)
+        try row.attribute("n", metric.n)
+        if let dimension = metric.dimension { try row.attribute("dimension", dimension.rawValue) }
+        if let trend = metric.trend { try row.attribute("trend", NumberText.exact(trend)) }
+        if let significant = metric.significant { try row.attribute("significant", significant ? "true" : "false") }
+        try writeSuppression(metric.suppressed, &row)
+    }
+
+    /// A `<signal>`'s attributes.
+    private static func writeSignal(_ signal: borrowing HealthSignal, _ row: inout XMLRow) throws(LibXMLError) {
+        try row.attribute("dimension", signal.dimension.rawValue)
+        try writeScope(signal.scope, &row)
+        if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
+        try row.attribute("weight", NumberText.exact(signal.weight))
+        try row.attribute("n", signal.n)
+        if let basis = signal.basis { try row.attribute("basis", basis) }
+        try writeSuppression(signal.suppressed, &row)
     }
 
     private func writeSuppression(_ reason: SuppressionReason?, _ writer: XMLStreamWriter) throws {

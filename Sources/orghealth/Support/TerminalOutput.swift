@@ -3,8 +3,9 @@ import OrgHealthKit
 
 /// Progress lines on standard error, only when it is a terminal; or, with
 /// `ORGHEALTH_PROGRESS=timed` in the environment, always, each prefixed with the seconds since
-/// the run started and followed by the resident and peak memory where the system reports them
-/// (the stages' timings and memory, for benchmarks and slow scheduled runs; docs/BENCHMARKS.md).
+/// the run started and followed by the resident and peak memory and the CPU time used so far
+/// where the system reports them (the stages' timings, memory and CPU, for benchmarks and slow
+/// scheduled runs; docs/BENCHMARKS.md).
 enum TerminalProgress {
     static func reporter() -> ProgressReporter {
         if ProcessInfo.processInfo.environment["ORGHEALTH_PROGRESS"] == "timed" {
@@ -49,8 +50,8 @@ extension String {
     func rightPadded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
 
-/// The process's resident and peak resident memory, from `/proc/self/status` (Linux); empty
-/// where that file does not exist.
+/// The process's resident and peak resident memory, from `/proc/self/status` (Linux), and its
+/// CPU time; empty where that file does not exist.
 enum ProcessMemory {
     static func summary() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
@@ -60,6 +61,19 @@ enum ProcessMemory {
             return String(kibibytes / 1024)
         }
         guard let resident = mebibytes("VmRSS"), let peak = mebibytes("VmHWM") else { return "" }
-        return " [\(resident) MiB, peak \(peak) MiB]"
+        return " [\(resident) MiB, peak \(peak) MiB\(cpuSeconds().map { String(format: ", CPU %.2f s", $0) } ?? "")]"
+    }
+
+    /// User and system CPU time of the whole process so far, every thread together.
+    static func cpuSeconds() -> Double? {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return nil }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
