@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,55 +8,132 @@ import Darwin
 
 /// The open file an ``XMLStreamWriter`` writes into, and the first reason a write failed.
 ///
-/// libxml2 hands over its output 4,000 bytes at a time; the sink gathers them into 1 MiB
-/// before each `write(2)` (issue 16: at 62 MB of XML, 15,500 small writes cost more wall time
-/// than writing the XML itself). ``flush()`` writes the rest; the writer calls it when the
-/// document is finished.
+/// libxml2 hands over its output 4,000 bytes at a time and the rows in pieces of megabytes; the
+/// sink gathers them into 1 MiB chunks (issue 16: at 62 MB of XML, 15,500 small writes cost
+/// more wall time than writing the XML itself) and writes each full chunk on a serial queue of
+/// its own, in order, while the writer goes on producing the next ones. Copying into the page
+/// cache is not free: 600 MB cost 1.3–1.9 s of kernel time on the two-core machine, which now
+/// overlaps building the XML instead of following it (docs/BENCHMARKS.md). At most
+/// ``chunkCount`` chunks are held, so memory stays flat however large the document.
+///
+/// ``flush()`` writes the rest and waits for every write; the writer calls it when the document
+/// is finished. A failed `write(2)` (a full disk) fails the `write` calls after it and `flush`.
 final class XMLFileSink {
     let descriptor: Int32
     /// `strerror` of the first failed `write(2)`; libxml2 itself only sees -1.
-    var failure: String?
+    var failure: String? { chunks.failure }
     private static let capacity = 1 << 20
-    private let buffer = UnsafeMutableRawPointer.allocate(byteCount: XMLFileSink.capacity, alignment: 16)
+    /// Chunks in all: the one being filled and those queued for writing.
+    static let chunkCount = 4
+    private let chunks: ChunkPool
+    private let queue = DispatchQueue(label: "orghealth.xml-file-sink")
+    private var current: UnsafeMutableRawPointer
     private var used = 0
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        chunks = ChunkPool(count: Self.chunkCount, capacity: Self.capacity)
+        current = chunks.take()
+    }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        queue.sync {}
+        chunks.give(current)
+        chunks.deallocate()
+    }
 
-    /// Takes `count` bytes, writing out whenever the buffer is full; false once a write failed.
+    /// Takes `count` bytes, handing every full chunk to the queue; false once a write failed.
     func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
-        guard failure == nil else { return false }
-        if used + count > Self.capacity {
-            guard flush() else { return false }
-            if count > Self.capacity { return writeOut(bytes, count) }
+        var offset = 0
+        while offset < count {
+            guard chunks.failure == nil else { return false }
+            let taken = min(Self.capacity - used, count - offset)
+            (current + used).copyMemory(from: bytes + offset, byteCount: taken)
+            used += taken
+            offset += taken
+            if used == Self.capacity { submit() }
         }
-        (buffer + used).copyMemory(from: bytes, byteCount: count)
-        used += count
-        return true
+        return chunks.failure == nil
     }
 
-    /// Writes what is gathered; false on failure (the reason in ``failure``).
+    /// Writes what is gathered and waits until every chunk is written; false on failure (the
+    /// reason in ``failure``).
     func flush() -> Bool {
-        guard used > 0 else { return failure == nil }
-        let count = used
-        used = 0
-        return writeOut(buffer, count)
+        if used > 0 { submit() }
+        queue.sync {}
+        return chunks.failure == nil
     }
 
-    /// Writes all of `count` bytes (again after EINTR and short writes); false on failure.
-    private func writeOut(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
+    /// Queues the current chunk for writing and takes a free one (waiting for a write to end
+    /// when all are queued).
+    private func submit() {
+        nonisolated(unsafe) let chunk = current
+        let count = used
+        let descriptor = descriptor
+        let chunks = chunks
+        queue.async {
+            let reason = chunks.failure == nil ? Self.writeOut(descriptor, chunk, count) : nil
+            chunks.give(chunk, failure: reason)
+        }
+        current = chunks.take()
+        used = 0
+    }
+
+    /// Writes all of `count` bytes (again after EINTR and short writes); the reason on failure.
+    private static func writeOut(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> String? {
         var offset = 0
         while offset < count {
             let written = systemWrite(descriptor, bytes + offset, count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = failure ?? String(cString: strerror(errno))
-                return false
+                return String(cString: strerror(errno))
             }
             offset += written
         }
-        return true
+        return nil
+    }
+}
+
+/// The sink's chunks not in use, and the first write failure, shared with its queue.
+private final class ChunkPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var free: [UnsafeMutableRawPointer]
+    private var all: [UnsafeMutableRawPointer]
+    private var firstFailure: String?
+
+    init(count: Int, capacity: Int) {
+        all = (0..<count).map { _ in UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 4_096) }
+        free = all
+    }
+
+    var failure: String? {
+        condition.lock()
+        defer { condition.unlock() }
+        return firstFailure
+    }
+
+    /// A free chunk, waiting for one to be given back when none is.
+    func take() -> UnsafeMutableRawPointer {
+        condition.lock()
+        defer { condition.unlock() }
+        while free.isEmpty { condition.wait() }
+        return free.removeLast()
+    }
+
+    /// Gives a chunk back, with the reason its write failed, if it did.
+    func give(_ chunk: UnsafeMutableRawPointer, failure: String? = nil) {
+        condition.lock()
+        free.append(chunk)
+        if firstFailure == nil { firstFailure = failure }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Frees every chunk; all must have been given back.
+    func deallocate() {
+        for chunk in all { chunk.deallocate() }
+        all = []
+        free = []
     }
 }
 

@@ -42,6 +42,38 @@ import Glibc
         #expect(written == Data(try memory.finish().utf8))
     }
 
+    @Test func aDocumentOfManyChunksIsWrittenWholeAndInOrder() throws {
+        let path = temporaryFile()
+        defer { unlink(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        // About 11 MB: the sink's 1 MiB chunks are queued, written and reused several times over.
+        let file = try XMLStreamWriter(fileDescriptor: descriptor)
+        try writeDocument(file, teams: 150_000)
+        try file.finishFile()
+        close(descriptor)
+        let memory = try XMLStreamWriter()
+        try writeDocument(memory, teams: 150_000)
+        let expected = Data(try memory.finish().utf8)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(expected.count > 10 << 20)
+        #expect(written == expected)
+    }
+
+    @Test func aFullDiskMidwayThroughALargeDocumentIsReported() throws {
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let writer = try XMLStreamWriter(fileDescriptor: descriptor)
+        // The first chunk's write fails while later ones are being filled: a later call, or the
+        // finish at the latest, throws with the system's reason.
+        let error = #expect(throws: LibXMLError.self) {
+            try writeDocument(writer, teams: 150_000)
+            try writer.finishFile()
+        }
+        #expect(error?.message.contains(String(cString: strerror(ENOSPC))) == true)
+    }
+
     @Test func aSmallDocumentInAFileIsWhatTheSpecSays() throws {
         let path = temporaryFile()
         defer { unlink(path) }
