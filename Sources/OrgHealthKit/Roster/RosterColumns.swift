@@ -58,7 +58,7 @@ struct RosterColumns: Sendable {
     /// The code of `text`, noting the person's own spelling when it differs in bytes.
     mutating func intern(_ text: String, _ field: Field, _ position: Int) -> Int32 {
         let code = strings.number(of: text)
-        if !strings[code].utf8.elementsEqual(text.utf8) { spellings[position * 8 + field.rawValue] = text }
+        if !strings[code].hasSameUTF8(as: text) { spellings[position * 8 + field.rawValue] = text }
         return code
     }
 
@@ -67,7 +67,7 @@ struct RosterColumns: Sendable {
     mutating func setManager(of position: Int, to manager: Int?, text: String) {
         if let manager {
             managers[position] = Int32(manager)
-            if !ids[manager].utf8.elementsEqual(text.utf8) { spellings[position * 8 + Field.manager.rawValue] = text }
+            if !ids[manager].hasSameUTF8(as: text) { spellings[position * 8 + Field.manager.rawValue] = text }
         } else {
             managers[position] = -2 - intern(text, .manager, position)
         }
