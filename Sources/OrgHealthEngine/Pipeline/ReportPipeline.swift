@@ -107,9 +107,9 @@ public struct ReportPipeline: Sendable {
         let scopes = scopeSet.sorted().map { scope -> ScopeHealth in
             let scopeScores = scores[scope] ?? []
             let name: String
-            if case .manager(let id) = scope, let person = roster.person(id: id), let display = person.name {
+            if case .manager(let id) = scope, let display = roster.name(ofID: id) {
                 name = "\(display) (\(id))"
-            } else if case .line(let id) = scope, let person = roster.person(id: id), let display = person.name {
+            } else if case .line(let id) = scope, let display = roster.name(ofID: id) {
                 name = "\(display) (\(id))"
             } else {
                 name = scope.name

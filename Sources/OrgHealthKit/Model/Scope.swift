@@ -26,12 +26,20 @@ public enum Scope: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     public enum Kind: String, Codable, Sendable, CaseIterable, Comparable {
         case org, department, team, manager, line, attribute
 
-        public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            // `allCases` builds a new array on every call; scopes are sorted by the million.
-            (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
-        }
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
 
-        private static let order = allCases
+        /// The place in declaration order (`allCases`), by a switch: scopes are sorted by the
+        /// million, and a search of a stored array costs a lazy-global check and a scan each time.
+        private var rank: Int {
+            switch self {
+            case .org: 0
+            case .department: 1
+            case .team: 2
+            case .manager: 3
+            case .line: 4
+            case .attribute: 5
+            }
+        }
     }
 
     /// A scope's text did not parse.

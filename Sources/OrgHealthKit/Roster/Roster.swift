@@ -99,6 +99,10 @@ public struct Roster: Sendable {
     /// The person with this exact employee id.
     public func person(id: String) -> Person? { position(ofID: id).map(store.columns.person(at:)) }
 
+    /// The display name of the person with this exact employee id (nil when there is no such
+    /// person or the roster gives no name), without building the whole ``Person``.
+    public func name(ofID id: String) -> String? { position(ofID: id).flatMap { store.columns.names[$0] } }
+
     /// The person named by an employee id or an email address, matched case-insensitively,
     /// ignoring surrounding spaces.
     public func person(matching idOrEmail: String) -> Person? {
