@@ -25,14 +25,8 @@ public struct ResultValidator: Sendable {
             }
             guard !metric.id.isEmpty else { throw AnalyzerError("invalid result: a metric has an empty id") }
         }
-        // Keyed by the id and scope values, not a composed string: millions of metrics at scale.
-        struct MetricKey: Hashable {
-            let id: String
-            let scope: Scope
-        }
-        var metricKeys: Set<MetricKey> = []
-        metricKeys.reserveCapacity(result.metrics.count)
-        for metric in result.metrics where !metricKeys.insert(MetricKey(id: metric.id, scope: metric.scope)).inserted {
+        if let index = MetricKeys.firstRepeated(in: result.metrics) {
+            let metric = result.metrics[index]
             throw AnalyzerError("invalid result: metric \(metric.id) appears twice for \(metric.scope)")
         }
         for signal in result.signals {
