@@ -91,6 +91,7 @@ struct SuppressionPlan {
             counts[reason, default: 0] += 1
             hiddenScopes.insert(cell.scope)
         }
+        scopes.reserveCapacity(scopes.count + hiddenScopes.count)
         for number in hiddenScopes { scopes.insert(scope(number: number)) }
     }
 

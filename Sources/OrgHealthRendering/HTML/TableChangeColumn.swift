@@ -23,7 +23,12 @@ struct TableChangeColumn {
         }
         var byKey: [Key: Metric] = [:]
         if !wanted.isEmpty {
-            for metric in metrics {
+            // The tables' rows are mostly the organization's and departments': the millions of
+            // team and line figures are passed over on their kind, before any hashing.
+            // (A list of at most six kinds: comparing cases is cheaper than hashing them.)
+            var kinds: [Scope.Kind] = []
+            for key in wanted where !kinds.contains(key.scope.kind) { kinds.append(key.scope.kind) }
+            for metric in metrics where kinds.contains(metric.scope.kind) {
                 let key = Key(scope: metric.scope, id: metric.id)
                 if wanted.contains(key), byKey[key] == nil { byKey[key] = metric }
             }
