@@ -135,14 +135,20 @@ public struct ReportPipeline: Sendable {
             diagnostics.append(Diagnostic(
                 severity: .info, source: external.descriptor.id, message: "this external analyzer ran \(external.containment)"))
         }
+        // Independent of each other: the cross-source findings on one core, the watchlist on the
+        // other (10^6 people: about 0.3 s each).
+        let (crossSourceFindings, watchlist) = Concurrently.both({
+            CrossSourceFindings().findings(
+                runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        }, {
+            // Attribute values (cuts) have their own view; the watchlist stays about org units.
+            // Reporting lines overlap teams and departments, so they stay out of it too.
+            model.watchlist(scopes.filter { $0.scope.kind != .attribute && $0.scope.kind != .line })
+        })
         let report = HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
-            crossSourceFindings: CrossSourceFindings().findings(
-                runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a })),
-            // Attribute values (cuts) have their own view; the watchlist stays about org units.
-            // Reporting lines overlap teams and departments, so they stay out of it too.
-            watchlist: model.watchlist(scopes.filter { $0.scope.kind != .attribute && $0.scope.kind != .line }),
+            crossSourceFindings: crossSourceFindings, watchlist: watchlist,
             dataQuality: DataQuality(
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
                 suppressedScopes: suppressedScopes.sorted()),
