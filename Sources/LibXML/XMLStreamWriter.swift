@@ -193,15 +193,20 @@ public final class XMLStreamWriter {
         try writeRow(row.storage.bytes.buffer)
     }
 
-    /// Rows built per piece by ``rowElements(_:count:_:)``; a piece of figures is a few MB.
-    public static let rowsPerPiece = 8_192
+    /// Rows in each piece of the first round of ``rowElements(_:count:_:)``.
+    public static let firstPieceRows = 1_024
+    /// The size the later pieces aim at, sized from the rows built so far: a round holds two
+    /// pieces per core, so memory stays flat whether a row is a 100-byte figure or a scope of
+    /// several kilobytes.
+    public static let pieceBytes = 2 << 20
 
     /// Writes `count` elements named `name` as ``rowElement(_:_:)`` would one by one, the
     /// `index`th built by `build(index, &row)`: the same bytes in the same order, but built in
-    /// pieces of ``rowsPerPiece`` rows on every core, a few pieces at a time, and written in
-    /// order (issue 16: the XML at 10^6 people is 3 million such rows). `build` must only read
-    /// what it captures. When a piece fails, the first failure in document order is thrown
-    /// and nothing after the pieces before it is written.
+    /// pieces (``firstPieceRows`` rows, then about ``pieceBytes`` each) on every core, two
+    /// pieces per core at a time, and written in order (issue 16: the XML at 10^6 people is
+    /// 3 million such rows). `build` must only read what it captures. When a piece fails, the
+    /// first failure in document order is thrown and nothing after the pieces before it is
+    /// written.
     public func rowElements(
         _ name: StaticString, count: Int, _ build: @escaping @Sendable (Int, inout XMLRow) throws(LibXMLError) -> Void
     ) throws(LibXMLError) {
@@ -228,14 +233,16 @@ public final class XMLStreamWriter {
             failures.deinitialize()
             failures.deallocate()
         }
+        var rowsPerPiece = Self.firstPieceRows
         while index < count {
             let roundStart = index
-            let pieces = min(piecesPerRound, (count - roundStart + Self.rowsPerPiece - 1) / Self.rowsPerPiece)
+            let rows = rowsPerPiece
+            let pieces = min(piecesPerRound, (count - roundStart + rows - 1) / rows)
             // Each piece touches only its own slot of `storages` and `failures`.
             nonisolated(unsafe) let slots = (storages, failures)
             let buildPiece: @Sendable (Int) -> Void = { piece in
-                let first = roundStart + piece * Self.rowsPerPiece
-                let end = min(count, first + Self.rowsPerPiece)
+                let first = roundStart + piece * rows
+                let end = min(count, first + rows)
                 var row = XMLRow(storage: slots.0[piece], depth: depth)
                 do throws(LibXMLError) {
                     for rowIndex in first..<end {
@@ -250,11 +257,15 @@ public final class XMLStreamWriter {
                 slots.0[piece] = row.takeStorage()
             }
             if pieces == 1 { buildPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces, execute: buildPiece) }
+            var bytes = 0
             for piece in 0..<pieces {
                 if let failure = failures[piece] { throw failure }
                 try writeRow(storages[piece].bytes.buffer)
+                bytes += storages[piece].bytes.count
             }
-            index = min(count, roundStart + pieces * Self.rowsPerPiece)
+            index = min(count, roundStart + pieces * rows)
+            let bytesPerRow = max(1, bytes / max(1, index - roundStart))
+            rowsPerPiece = min(1 << 16, max(16, Self.pieceBytes / bytesPerRow))
         }
     }
 

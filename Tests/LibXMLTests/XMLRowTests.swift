@@ -178,8 +178,8 @@ import Glibc
     }
 
     @Test func rowsBuiltInPiecesAreTheBytesLibxml2WritesInOrder() throws {
-        // Over four pieces per core, so the pieces come in more than one round on this machine.
-        let count = XMLStreamWriter.rowsPerPiece * 2 * ProcessInfo.processInfo.activeProcessorCount * 2 + 123
+        // Past the first round's pieces several times over: later rounds size their pieces anew.
+        let count = XMLStreamWriter.firstPieceRows * 2 * ProcessInfo.processInfo.activeProcessorCount * 8 + 123
         let reference = try XMLStreamWriter(indent: true, rows: false)
         try writeMany(reference, count: count)
         let rows = try XMLStreamWriter(indent: true, rows: true)
@@ -191,12 +191,12 @@ import Glibc
 
     @Test func aFailureInALaterPieceThrowsTheFirstInDocumentOrder() throws {
         let writer = try writerPastFirstChild()
-        let late = XMLStreamWriter.rowsPerPiece + 5
+        let late = XMLStreamWriter.firstPieceRows + 5
         #expect(throws: LibXMLError(message: "invalid XML attribute name")) {
             // Row `late` fails in the second piece, a row of the third (built in the same round) otherwise.
-            try writer.rowElements("row", count: late + XMLStreamWriter.rowsPerPiece + 1) { index, row throws(LibXMLError) in
+            try writer.rowElements("row", count: late + XMLStreamWriter.firstPieceRows + 1) { index, row throws(LibXMLError) in
                 if index == late { try row.attribute("bad name", "x") }
-                if index == late + XMLStreamWriter.rowsPerPiece {
+                if index == late + XMLStreamWriter.firstPieceRows {
                     try row.child("cell") { _ throws(LibXMLError) in }
                     try row.attribute("late", "y")
                 }

@@ -99,9 +99,12 @@ public struct ReportPipeline: Sendable {
         for team in roster.employedTeams(on: periodEnd) {
             for scope in roster.groupScopes(ofTeam: team) { scopeSet.insert(scope) }
         }
-        // Attribute values differ within a team, so they are collected per person.
-        for person in roster.people where !roster.cuts.isEmpty && person.isEmployed(on: periodEnd) {
-            for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
+        // Attribute values differ within a team, so they are collected per person (and only
+        // with cuts: walking `people` builds every ``Person``, a million at 10^6).
+        if !roster.cuts.isEmpty {
+            for person in roster.people where person.isEmployed(on: periodEnd) {
+                for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
+            }
         }
         scopeSet.remove(.org)
         let scopes = scopeSet.sorted().map { scope -> ScopeHealth in
