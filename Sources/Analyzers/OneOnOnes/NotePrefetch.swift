@@ -11,7 +11,7 @@ import Darwin
 ///
 /// A notes folder of tens of thousands of small files that are not in the page cache (the
 /// usual case for a quarterly export) is read at the disk's latency: the two readers wait on
-/// one file each. Measured on the two-core machine (51,071 files, 230 MB, caches dropped):
+/// one file each. Measured on the two-core machine (51,071 files, 60.6 MB, caches dropped):
 /// `cat` over the files took 2.6 s two at a time and 1.5 s eight at a time. The prefetch
 /// threads open each file in the order the readers will take them, say `WILLNEED`
 /// (`posix_fadvise`: the kernel queues the read and returns) and close it; the readers then
