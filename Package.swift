@@ -75,8 +75,10 @@ let package = Package(
         ),
         // prctl and posix_spawn's chdir, which Swift cannot import directly (the plugin host).
         .systemLibrary(name: "CProcessControl"),
+        // O_DIRECT for the XML file's writes (defined only with _GNU_SOURCE: C only).
+        .target(name: "CDirectIO", path: "Sources/CDirectIO"),
         // A small, safe Swift wrapper over libxml2.
-        .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        .target(name: "LibXML", dependencies: ["CLibXML2", "CDirectIO"]),
         // Streaming reader of Excel workbooks (.xlsx), kept a target of its own so the zip and
         // sheet XML code stays out of the Kit's core.
         .target(name: "Spreadsheet", dependencies: ["LibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

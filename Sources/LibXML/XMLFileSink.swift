@@ -1,3 +1,4 @@
+internal import CDirectIO
 import Foundation
 
 #if canImport(Glibc)
@@ -16,8 +17,17 @@ import Darwin
 /// overlaps building the XML instead of following it (docs/BENCHMARKS.md). At most
 /// ``chunkCount`` chunks are held, so memory stays flat however large the document.
 ///
+/// Where the file system allows it, the full chunks are written with direct I/O (`O_DIRECT`,
+/// from the chunk to the disk without a copy into the page cache; the chunks are 4 KiB-aligned
+/// and 1 MiB long, so every write is aligned). On the two-core machine's disk this writes 600 MB
+/// in 0.4 s of the queue's time where the page cache cost 1.3–1.9 s of CPU. The last, partial
+/// chunk is written through the page cache, and a file system that refuses direct I/O
+/// (`tmpfs`), or a direct write that fails with `EINVAL` or stops short, turns it off for the
+/// rest of the file: the bytes are the same either way.
+///
 /// ``flush()`` writes the rest and waits for every write; the writer calls it when the document
-/// is finished. A failed `write(2)` (a full disk) fails the `write` calls after it and `flush`.
+/// is finished, and the file is left without direct I/O. A failed `write(2)` (a full disk) fails
+/// the `write` calls after it and `flush`.
 final class XMLFileSink {
     let descriptor: Int32
     /// `strerror` of the first failed `write(2)`; libxml2 itself only sees -1.
@@ -34,13 +44,27 @@ final class XMLFileSink {
         self.descriptor = descriptor
         chunks = ChunkPool(count: Self.chunkCount, capacity: Self.capacity)
         current = chunks.take()
+        chunks.direct = Self.startsDirect(descriptor)
     }
 
     deinit {
-        queue.sync {}
+        queue.sync { chunks.stopDirect(descriptor) }
         chunks.give(current)
         chunks.deallocate()
     }
+
+    /// Whether the file takes direct writes from here: a regular file, at a block-aligned offset,
+    /// on a file system that accepts `O_DIRECT`.
+    private static func startsDirect(_ descriptor: Int32) -> Bool {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        let offset = lseek(descriptor, 0, SEEK_CUR)
+        guard offset >= 0, Int(offset) % alignment == 0 else { return false }
+        return orghealth_set_direct_io(descriptor, 1) == 0
+    }
+
+    /// The alignment direct writes need (of the chunks' addresses, lengths and file offsets).
+    private static let alignment = 4_096
 
     /// Takes `count` bytes, handing every full chunk to the queue; false once a write failed.
     func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
@@ -60,7 +84,7 @@ final class XMLFileSink {
     /// reason in ``failure``).
     func flush() -> Bool {
         if used > 0 { submit() }
-        queue.sync {}
+        queue.sync { chunks.stopDirect(descriptor) }
         return chunks.failure == nil
     }
 
@@ -72,11 +96,32 @@ final class XMLFileSink {
         let descriptor = descriptor
         let chunks = chunks
         queue.async {
-            let reason = chunks.failure == nil ? Self.writeOut(descriptor, chunk, count) : nil
+            let reason = chunks.failure == nil ? Self.writeChunk(descriptor, chunk, count, chunks) : nil
             chunks.give(chunk, failure: reason)
         }
         current = chunks.take()
         used = 0
+    }
+
+    /// Writes a chunk on the queue: directly while the file allows it and the chunk is whole
+    /// blocks, else (and from the first refused or short direct write on) through the page cache.
+    private static func writeChunk(
+        _ descriptor: Int32, _ chunk: UnsafeRawPointer, _ count: Int, _ chunks: ChunkPool
+    ) -> String? {
+        if chunks.direct, count % alignment == 0 {
+            var written = systemWrite(descriptor, chunk, count)
+            while written < 0, errno == EINTR { written = systemWrite(descriptor, chunk, count) }
+            if written == count { return nil }
+            if written < 0, errno != EINVAL { return String(cString: strerror(errno)) }
+            // Refused or stopped short: the rest of the file goes through the page cache.
+            let done = max(0, written)
+            chunks.stopDirect(descriptor)
+            if chunks.direct { return "could not turn off direct I/O after a short write" }
+            return writeOut(descriptor, chunk + done, count - done)
+        }
+        chunks.stopDirect(descriptor)
+        if chunks.direct { return "could not turn off direct I/O for the end of the file" }
+        return writeOut(descriptor, chunk, count)
     }
 
     /// Writes all of `count` bytes (again after EINTR and short writes); the reason on failure.
@@ -94,8 +139,12 @@ final class XMLFileSink {
     }
 }
 
-/// The sink's chunks not in use, and the first write failure, shared with its queue.
+/// The sink's chunks not in use, the first write failure, and whether writes are direct, shared
+/// with its queue.
 private final class ChunkPool: @unchecked Sendable {
+    /// Whether the file is written with direct I/O; read and changed only on the sink's queue
+    /// (and before its first write).
+    var direct = false
     private let condition = NSCondition()
     private var free: [UnsafeMutableRawPointer]
     private var all: [UnsafeMutableRawPointer]
@@ -127,6 +176,13 @@ private final class ChunkPool: @unchecked Sendable {
         if firstFailure == nil { firstFailure = failure }
         condition.signal()
         condition.unlock()
+    }
+
+    /// Turns direct I/O off for the rest of the file (on the queue); ``direct`` stays true only
+    /// when the system refused.
+    func stopDirect(_ descriptor: Int32) {
+        guard direct else { return }
+        direct = orghealth_set_direct_io(descriptor, 0) != 0
     }
 
     /// Frees every chunk; all must have been given back.

@@ -60,6 +60,45 @@ import Glibc
         #expect(written == expected)
     }
 
+    /// The 150,000-team document written into a file at `path`, after `prefix` bytes already
+    /// in it; returns the file's bytes after `suffix` is written behind the document.
+    private func writeLarge(at path: String, prefix: String = "", suffix: String = "") throws -> Data {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        if !prefix.isEmpty { try #require(write(descriptor, prefix, prefix.utf8.count) == prefix.utf8.count) }
+        let file = try XMLStreamWriter(fileDescriptor: descriptor)
+        try writeDocument(file, teams: 150_000)
+        try file.finishFile()
+        // The file must be left as it was given: a write of any length at any offset works.
+        if !suffix.isEmpty { try #require(write(descriptor, suffix, suffix.utf8.count) == suffix.utf8.count) }
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    private func largeInMemory() throws -> Data {
+        let memory = try XMLStreamWriter()
+        try writeDocument(memory, teams: 150_000)
+        return Data(try memory.finish().utf8)
+    }
+
+    @Test func directWritesLeaveTheFileAsGivenAndTheBytesTheSame() throws {
+        // A file in the temporary folder (direct I/O where its file system allows it), and one
+        // started at an offset that is not a whole block (never direct).
+        let expected = try largeInMemory()
+        let path = temporaryFile()
+        defer { unlink(path) }
+        #expect(try writeLarge(at: path, suffix: "tail") == expected + Data("tail".utf8))
+        #expect(try writeLarge(at: path, prefix: "abc", suffix: "z") == Data("abc".utf8) + expected + Data("z".utf8))
+    }
+
+    @Test func aFileSystemWithoutDirectIOGetsTheSameBytes() throws {
+        // tmpfs refuses O_DIRECT: every chunk goes through the page cache.
+        try #require(FileManager.default.fileExists(atPath: "/dev/shm"))
+        let path = "/dev/shm/xml-writer-\(UUID().uuidString).xml"
+        defer { unlink(path) }
+        #expect(try writeLarge(at: path, suffix: "tail") == (try largeInMemory()) + Data("tail".utf8))
+    }
+
     @Test func aFullDiskMidwayThroughALargeDocumentIsReported() throws {
         let descriptor = open("/dev/full", O_WRONLY)
         try #require(descriptor >= 0)
