@@ -457,13 +457,13 @@ public final class XMLStreamWriter {
     /// Appends an attribute value sanitised and escaped as ``attribute(_:_:)`` writes it, in
     /// one look at the bytes when (as almost always) none needs either.
     static func appendAttributeValue(_ value: String, to bytes: inout XMLRowBytes) {
-        var value = value
-        let copied = value.withUTF8 { utf8 -> Bool in
+        // Read in place (a `var` copy to call `withUTF8` retained every value written).
+        let copied = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             guard utf8.allSatisfy(isPlainValueByte) else { return false }
             bytes.append(utf8)
             return true
         }
-        if !copied { appendEscapedAttribute(sanitized(value), to: &bytes) }
+        if copied != true { appendEscapedAttribute(sanitized(value), to: &bytes) }
     }
 
     /// ``XMLText/sanitized(_:)`` after a check of the UTF-8 bytes: the value as is when it has

@@ -155,11 +155,11 @@ public struct XMLRenderer: ReportRenderer {
         let metrics = result.metrics
         // Each figure is read in place (a copy of a `Metric` retains every string in it).
         try writer.rowElements("metric", count: metrics.count) { index, row throws(LibXMLError) in
-            try Self.writeMetric(metrics[index], &row)
+            try metrics.withUnsafeBufferPointer { metrics throws(LibXMLError) in try Self.writeMetric(metrics[index], &row) }
         }
         let signals = result.signals
         try writer.rowElements("signal", count: signals.count) { index, row throws(LibXMLError) in
-            try Self.writeSignal(signals[index], &row)
+            try signals.withUnsafeBufferPointer { signals throws(LibXMLError) in try Self.writeSignal(signals[index], &row) }
         }
         for finding in result.findings { try writeFinding(finding, analyzer: nil, writer) }
         for section in result.sections { try writeSection(section, writer) }
