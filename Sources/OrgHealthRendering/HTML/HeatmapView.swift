@@ -72,14 +72,21 @@ struct HeatmapView {
 
     /// Rows in the configured order.
     func sorted(_ rows: [ScopeHealth]) -> [ScopeHealth] {
-        rows.sorted { left, right in
-            if order == .worstFirst, left.healthIndex != right.healthIndex {
-                guard let leftIndex = left.healthIndex else { return false }
-                guard let rightIndex = right.healthIndex else { return true }
-                return leftIndex < rightIndex
+        // The positions are sorted, not the rows: a row is a large value, and moving 100,000 of
+        // them about cost more than comparing them (issue 16). `sort` is stable either way.
+        let worstFirst = order == .worstFirst
+        let positions = rows.withUnsafeBufferPointer { rows in
+            Array(rows.indices).sorted { a, b in
+                let left = rows[a], right = rows[b]
+                if worstFirst, left.healthIndex != right.healthIndex {
+                    guard let leftIndex = left.healthIndex else { return false }
+                    guard let rightIndex = right.healthIndex else { return true }
+                    return leftIndex < rightIndex
+                }
+                return left.name != right.name ? left.name < right.name : left.scope < right.scope
             }
-            return left.name != right.name ? left.name < right.name : left.scope < right.scope
         }
+        return positions.map { rows[$0] }
     }
 
     /// The organization as a heatmap row: the first row of every table, the baseline.

@@ -23,12 +23,13 @@ struct TableChangeColumn {
         }
         var byKey: [Key: Metric] = [:]
         if !wanted.isEmpty {
-            // The tables' rows are mostly the organization's and departments': the millions of
-            // team and line figures are passed over on their kind, before any hashing.
-            // (A list of at most six kinds: comparing cases is cheaper than hashing them.)
-            var kinds: [Scope.Kind] = []
-            for key in wanted where !kinds.contains(key.scope.kind) { kinds.append(key.scope.kind) }
-            for metric in metrics where kinds.contains(metric.scope.kind) {
+            // An analyzer gives a scope's figures one after another: whether a scope is wanted at
+            // all is asked once per run of figures, and only its figures are hashed as keys.
+            let scopes = Set(wanted.map(\.scope))
+            var last: (scope: Scope, wanted: Bool)?
+            for metric in metrics {
+                if last?.scope != metric.scope { last = (metric.scope, scopes.contains(metric.scope)) }
+                guard last?.wanted == true else { continue }
                 let key = Key(scope: metric.scope, id: metric.id)
                 if wanted.contains(key), byKey[key] == nil { byKey[key] = metric }
             }
