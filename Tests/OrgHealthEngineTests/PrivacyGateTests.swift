@@ -32,6 +32,28 @@ struct PrivacyGateTests {
         #expect(outcome.result.metrics[1].suppressed == .secondary)  // only sibling: hidden against subtraction
     }
 
+    @Test("a signal derived from a withheld metric is withheld with the metric's reason, though its own n passes")
+    func signalInheritsItsBasis() {
+        // Team A's metric (n 3) is under 5; its only sibling B (n 12) is hidden against
+        // subtraction; C's metric is no sibling of theirs (another id). The signals' own n are
+        // all 12: only the basis can withhold them.
+        let outcome = gate.apply(to: AnalyzerResult(
+            metrics: [metric(.team("A"), 0.2, n: 3), metric(.team("B"), 0.7, n: 12), metric(.team("C"), 0.6, n: 12, id: "y.rate")],
+            signals: [
+                HealthSignal(dimension: .trust, scope: .team("A"), score: 20, n: 12, basis: "x.rate"),
+                HealthSignal(dimension: .trust, scope: .team("B"), score: 70, n: 12, basis: "x.rate"),
+                HealthSignal(dimension: .trust, scope: .team("C"), score: 60, n: 12, basis: "y.rate"),
+                HealthSignal(dimension: .growth, scope: .team("A"), score: 40, n: 12),
+                HealthSignal(dimension: .growth, scope: .team("C"), score: 45, n: 12),
+            ]))
+        let signals = outcome.result.signals
+        #expect(signals[0].suppressed == .minGroupSize && signals[0].score == nil)
+        #expect(signals[1].suppressed == .secondary && signals[1].score == nil)
+        // C's trust signal rests on a visible metric; the growth signals have no basis and n 12.
+        #expect(signals[2].suppressed == nil && signals[2].score == 60)
+        #expect(signals[3].suppressed == nil && signals[4].suppressed == nil)
+    }
+
     @Test("exactly one hidden sibling: the next-smallest sibling is hidden too, the others stay")
     func secondary() {
         let outcome = gate.apply(to: AnalyzerResult(metrics: [

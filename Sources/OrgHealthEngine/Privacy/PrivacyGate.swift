@@ -57,6 +57,31 @@ public struct PrivacyGate: Sendable {
             droppedFindings: withheld.droppedFindings)
     }
 
+    /// The signals' plan before any rule is applied: families numbered by dimension and basis
+    /// (no text composed per signal), each signal's own reason, none inherited yet.
+    private static func signalPlan(_ signals: [HealthSignal]) -> SuppressionPlan {
+        struct SignalFamily: Hashable {
+            let dimension: HealthDimension
+            let basis: String?
+        }
+        var plan = SuppressionPlan(capacity: signals.count)
+        var families: [SignalFamily: Int32] = [:]
+        var last: (key: SignalFamily, family: Int32)?
+        for signal in signals {
+            let key = SignalFamily(dimension: signal.dimension, basis: signal.basis)
+            let family: Int32
+            if let last, last.key == key {
+                family = last.family
+            } else {
+                family = families[key] ?? plan.number(of: "\(signal.dimension.rawValue)|\(signal.basis ?? "")")
+                families[key] = family
+                last = (key, family)
+            }
+            plan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed)
+        }
+        return plan
+    }
+
     /// Applies the rules to one analyzer's result in place: values are withheld in the result
     /// itself, so a result the caller owns alone is not copied (issue 16: a copy of millions
     /// of metrics doubled the peak memory of the report).
@@ -65,16 +90,31 @@ public struct PrivacyGate: Sendable {
         var scopes: Set<Scope> = []
         // The roster alone is captured: a closure over `self` copied the whole gate on every call.
         let roster = self.roster
-        let parent: (Scope) -> Scope? = { roster.parent(of: $0) }
+        let parent: @Sendable (Scope) -> Scope? = { roster.parent(of: $0) }
 
-        var metricPlan = SuppressionPlan(capacity: result.metrics.count)
-        for metric in result.metrics {
-            metricPlan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
+        // The signals' plan is laid out on the other core while the metrics' plan is built and
+        // resolved (issue 16): laying it out needs nothing from the metrics but the reasons
+        // signals inherit from their basis metric, which are filled in once that plan is known.
+        let policy = self.policy
+        let lineStructures = self.lineStructures
+        var (metricPlan, signalPlan): (SuppressionPlan, SuppressionPlan)
+        do {
+            let metrics = result.metrics, signals = result.signals
+            (metricPlan, signalPlan) = Concurrently.both({
+                var plan = SuppressionPlan(capacity: metrics.count)
+                for metric in metrics {
+                    plan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
+                }
+                plan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
+                // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
+                if let lineRules = LineSuppression(lineStructures, plan: plan) {
+                    plan.withhold(lineRules.withheld(plan, minGroupSize: policy.minGroupSize))
+                }
+                return plan
+            }, {
+                Self.signalPlan(signals)
+            })
         }
-        metricPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-        // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
-        let lineRules = LineSuppression(lineStructures, plan: metricPlan)
-        if let lineRules { metricPlan.withhold(lineRules.withheld(metricPlan, minGroupSize: policy.minGroupSize)) }
         // Keyed by the plan's numbers for metric id and scope (issue 16): no composed strings.
         metricPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
             result.metrics[index].value = nil
@@ -88,29 +128,14 @@ public struct PrivacyGate: Sendable {
         }
 
         do {
-            // Families numbered by dimension and basis, so no text is composed per signal.
-            struct SignalFamily: Hashable {
-                let dimension: HealthDimension
-                let basis: String?
-            }
-            var signalPlan = SuppressionPlan(capacity: result.signals.count)
-            var families: [SignalFamily: Int32] = [:]
-            var last: (key: SignalFamily, family: Int32)?
-            for signal in result.signals {
-                let key = SignalFamily(dimension: signal.dimension, basis: signal.basis)
-                let family: Int32
-                if let last, last.key == key {
-                    family = last.family
-                } else {
-                    family = families[key] ?? signalPlan.number(of: "\(signal.dimension.rawValue)|\(signal.basis ?? "")")
-                    families[key] = family
-                    last = (key, family)
+            // A signal derived from a withheld metric is withheld with it.
+            for (index, signal) in result.signals.enumerated() where signal.suppressed == nil {
+                if let basis = signal.basis, let inherited = hidden(basis, signal.scope) {
+                    signalPlan.withholdBeforeResolving(index, inherited)
                 }
-                let inherited = signal.basis.flatMap { hidden($0, signal.scope) }
-                signalPlan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed ?? inherited)
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-            if let signalLineRules = lineRules ?? LineSuppression(lineStructures, plan: signalPlan) {
+            if let signalLineRules = LineSuppression(lineStructures, plan: metricPlan) ?? LineSuppression(lineStructures, plan: signalPlan) {
                 signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
             }
             signalPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in

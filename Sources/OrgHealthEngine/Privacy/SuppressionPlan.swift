@@ -70,6 +70,12 @@ struct SuppressionPlan {
         return .some(cells[Int(index)].reason)
     }
 
+    /// Withholds a cell before `resolve`, as if it had been added with `reason` (a signal's
+    /// reason inherited from its basis metric, known once the metrics' plan is resolved).
+    mutating func withholdBeforeResolving(_ index: Int, _ reason: SuppressionReason) {
+        if cells[index].reason == nil { cells[index].reason = reason }
+    }
+
     /// Withholds more cells after `resolve` (the reporting lines' rules), by cell index; look-ups
     /// answer with the new reasons.
     mutating func withhold(_ reasons: [Int: SuppressionReason]) {
