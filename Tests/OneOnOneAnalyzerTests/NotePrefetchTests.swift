@@ -33,7 +33,7 @@ struct NotePrefetchTests {
         let paths = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
             .map { folder.url.appendingPathComponent($0).path }
         #expect(paths.count >= NotePrefetch.minimumFiles)
-        let prefetch = NotePrefetch(paths: paths)
+        let prefetch = NotePrefetch(paths: paths, onlyWhenCold: false)
         // A FIFO opened the blocking way would keep a thread waiting for a writer for ever.
         let deadline = Date().addingTimeInterval(20)
         while !prefetch.isFinished, Date() < deadline { usleep(2_000) }
@@ -46,5 +46,14 @@ struct NotePrefetchTests {
         let result = try await Fixture.analyze(folder, roster: Self.roster, minGroupSize: 2)
         // 300 notes on 28 distinct dates: one pair, 28 meetings (same-day notes are one meeting).
         #expect(Fixture.value(result, "oneonone.meetingsPerPair") == 28)
+    }
+
+    @Test("files just written are in memory: the sample finds them warm, and no thread starts")
+    func warmFilesAreLeftAlone() throws {
+        let folder = try Self.folder()
+        let paths = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+            .map { folder.url.appendingPathComponent($0).path }
+        #expect(!NotePrefetch.looksCold(paths))
+        #expect(NotePrefetch(paths: paths).isFinished)
     }
 }
