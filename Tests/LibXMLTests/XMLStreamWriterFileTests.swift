@@ -26,69 +26,52 @@ import Glibc
         FileManager.default.temporaryDirectory.appendingPathComponent("xml-writer-\(UUID().uuidString).xml").path
     }
 
-    @Test func writesIntoAFileTheBytesItWritesInMemory() throws {
-        let path = temporaryFile()
-        defer { unlink(path) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        try #require(descriptor >= 0)
-        // 5,000 elements: far past libxml2's 4 KB output buffer, so it flushes many times.
-        let file = try XMLStreamWriter(fileDescriptor: descriptor)
-        try writeDocument(file, teams: 5_000)
-        try file.finishFile()
-        close(descriptor)
-        let memory = try XMLStreamWriter()
-        try writeDocument(memory, teams: 5_000)
-        let written = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(written == Data(try memory.finish().utf8))
-    }
-
-    @Test func aDocumentOfManyChunksIsWrittenWholeAndInOrder() throws {
-        let path = temporaryFile()
-        defer { unlink(path) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        try #require(descriptor >= 0)
-        // About 11 MB: the sink's 1 MiB chunks are queued, written and reused several times over.
-        let file = try XMLStreamWriter(fileDescriptor: descriptor)
-        try writeDocument(file, teams: 150_000)
-        try file.finishFile()
-        close(descriptor)
-        let memory = try XMLStreamWriter()
-        try writeDocument(memory, teams: 150_000)
-        let expected = Data(try memory.finish().utf8)
-        let written = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(expected.count > 10 << 20)
-        #expect(written == expected)
-    }
-
-    /// The 150,000-team document written into a file at `path`, after `prefix` bytes already
+    /// The document of `teams` teams written into a file at `path`, after `prefix` bytes already
     /// in it; returns the file's bytes after `suffix` is written behind the document.
-    private func writeLarge(at path: String, prefix: String = "", suffix: String = "") throws -> Data {
+    private func written(teams: Int, at path: String, prefix: String = "", suffix: String = "") throws -> Data {
         let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         if !prefix.isEmpty { try #require(write(descriptor, prefix, prefix.utf8.count) == prefix.utf8.count) }
         let file = try XMLStreamWriter(fileDescriptor: descriptor)
-        try writeDocument(file, teams: 150_000)
+        try writeDocument(file, teams: teams)
         try file.finishFile()
         // The file must be left as it was given: a write of any length at any offset works.
         if !suffix.isEmpty { try #require(write(descriptor, suffix, suffix.utf8.count) == suffix.utf8.count) }
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
-    private func largeInMemory() throws -> Data {
+    /// The same document written into memory.
+    private func inMemory(teams: Int) throws -> Data {
         let memory = try XMLStreamWriter()
-        try writeDocument(memory, teams: 150_000)
+        try writeDocument(memory, teams: teams)
         return Data(try memory.finish().utf8)
+    }
+
+    @Test func writesIntoAFileTheBytesItWritesInMemory() throws {
+        let path = temporaryFile()
+        defer { unlink(path) }
+        // 5,000 elements: far past libxml2's 4 KB output buffer, so it flushes many times.
+        #expect(try written(teams: 5_000, at: path) == (try inMemory(teams: 5_000)))
+    }
+
+    @Test func aDocumentOfManyChunksIsWrittenWholeAndInOrder() throws {
+        let path = temporaryFile()
+        defer { unlink(path) }
+        // About 11 MB: the sink's 1 MiB chunks are queued, written and reused several times over.
+        let expected = try inMemory(teams: 150_000)
+        #expect(expected.count > 10 << 20)
+        #expect(try written(teams: 150_000, at: path) == expected)
     }
 
     @Test func directWritesLeaveTheFileAsGivenAndTheBytesTheSame() throws {
         // A file in the temporary folder (direct I/O where its file system allows it), and one
         // started at an offset that is not a whole block (never direct).
-        let expected = try largeInMemory()
+        let expected = try inMemory(teams: 150_000)
         let path = temporaryFile()
         defer { unlink(path) }
-        #expect(try writeLarge(at: path, suffix: "tail") == expected + Data("tail".utf8))
-        #expect(try writeLarge(at: path, prefix: "abc", suffix: "z") == Data("abc".utf8) + expected + Data("z".utf8))
+        #expect(try written(teams: 150_000, at: path, suffix: "tail") == expected + Data("tail".utf8))
+        #expect(try written(teams: 150_000, at: path, prefix: "abc", suffix: "z") == Data("abc".utf8) + expected + Data("z".utf8))
     }
 
     @Test func aFileSystemWithoutDirectIOGetsTheSameBytes() throws {
@@ -96,21 +79,7 @@ import Glibc
         try #require(FileManager.default.fileExists(atPath: "/dev/shm"))
         let path = "/dev/shm/xml-writer-\(UUID().uuidString).xml"
         defer { unlink(path) }
-        #expect(try writeLarge(at: path, suffix: "tail") == (try largeInMemory()) + Data("tail".utf8))
-    }
-
-    @Test func aFullDiskMidwayThroughALargeDocumentIsReported() throws {
-        let descriptor = open("/dev/full", O_WRONLY)
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        let writer = try XMLStreamWriter(fileDescriptor: descriptor)
-        // The first chunk's write fails while later ones are being filled: a later call, or the
-        // finish at the latest, throws with the system's reason.
-        let error = #expect(throws: LibXMLError.self) {
-            try writeDocument(writer, teams: 150_000)
-            try writer.finishFile()
-        }
-        #expect(error?.message.contains(String(cString: strerror(ENOSPC))) == true)
+        #expect(try written(teams: 150_000, at: path, suffix: "tail") == (try inMemory(teams: 150_000)) + Data("tail".utf8))
     }
 
     @Test func aSmallDocumentInAFileIsWhatTheSpecSays() throws {
@@ -133,14 +102,17 @@ import Glibc
             """)
     }
 
-    @Test func aFullDiskIsReportedWithTheSystemsReason() throws {
+    /// 1,000 teams fit in the sink's first chunk (the failure comes at the finish); 150,000 fill
+    /// many, and the first chunk's write fails while later ones are being filled.
+    @Test(arguments: [1_000, 150_000])
+    func aFullDiskIsReportedWithTheSystemsReason(teams: Int) throws {
         // /dev/full: every write(2) fails with ENOSPC, as on a full disk.
         let descriptor = open("/dev/full", O_WRONLY)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         let writer = try XMLStreamWriter(fileDescriptor: descriptor)
         let error = #expect(throws: LibXMLError.self) {
-            try writeDocument(writer, teams: 1_000)
+            try writeDocument(writer, teams: teams)
             try writer.finishFile()
         }
         #expect(error?.message.contains(String(cString: strerror(ENOSPC))) == true)

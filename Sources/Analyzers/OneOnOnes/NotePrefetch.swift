@@ -92,27 +92,31 @@ final class NotePrefetch: Sendable {
         return times.sorted()[times.count / 2] > coldBelowMedian
     }
 
-    /// Opens `path` as ``adviseWillNeed(_:)`` does and, for a regular file, reads one byte.
+    /// Reads the first byte of the file at `path`, if it is a regular file.
     private static func readFirstByte(_ path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
-        var byte: UInt8 = 0
-        _ = pread(descriptor, &byte, 1, 0)
+        withRegularFile(path) { descriptor in
+            var byte: UInt8 = 0
+            _ = pread(descriptor, &byte, 1, 0)
+        }
     }
 
-    /// Opens `path` the way ``RegularFile/open(_:maxBytes:)`` does (never blocking on a FIFO),
-    /// and for a regular file asks for all its pages.
+    /// Asks for all the pages of the file at `path`, if it is a regular file.
     private static func adviseWillNeed(_ path: String) {
+        withRegularFile(path) { descriptor in
+            #if canImport(Glibc)
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+            #endif
+        }
+    }
+
+    /// Opens `path` the way ``RegularFile/open(_:maxBytes:)`` does (never blocking on a FIFO)
+    /// and, when it is a regular file, calls `body` with the descriptor before closing it.
+    private static func withRegularFile(_ path: String, _ body: (Int32) -> Void) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
-        #if canImport(Glibc)
-        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
-        #endif
+        body(descriptor)
     }
 }
