@@ -202,8 +202,8 @@ public final class XMLStreamWriter {
 
     /// Writes `count` elements named `name` as ``rowElement(_:_:)`` would one by one, the
     /// `index`th built by `build(index, &row)`: the same bytes in the same order, but built in
-    /// pieces (``firstPieceRows`` rows, then about ``pieceBytes`` each) on every core, two
-    /// pieces per core at a time, and written in order (issue 16: the XML at 10^6 people is
+    /// pieces (``firstPieceRows`` rows, then about ``pieceBytes`` each) on every core (up to
+    /// eight), two pieces per core at a time, and written in order (issue 16: the XML at 10^6 people is
     /// 3 million such rows). `build` must only read what it captures. When a piece fails, the
     /// first failure in document order is thrown and nothing after the pieces before it is
     /// written.
@@ -218,7 +218,8 @@ public final class XMLStreamWriter {
         }
         guard index < count else { return }
         try XMLRow.requireValidName(name, kind: "element")
-        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // At most eight cores: a round holds two pieces of about 2 MiB per core.
+        let threads = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let piecesPerRound = threads * 2
         let depth = self.depth
         // One storage per piece of a round, kept across rounds; freed however this ends.

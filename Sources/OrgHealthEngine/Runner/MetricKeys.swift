@@ -14,7 +14,8 @@ enum MetricKeys {
     static func firstRepeated(in metrics: [Metric]) -> Int? {
         let count = metrics.count
         guard count > 1 else { return nil }
-        let partitions = count < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // Every table scans all the hashes for its own: more than eight would cost more than they share.
+        let partitions = count < 50_000 ? 1 : min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let hashes = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
             let pieces = min(count, partitions * 4)
