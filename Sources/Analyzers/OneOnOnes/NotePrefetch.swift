@@ -1,4 +1,5 @@
 import Foundation
+import OrgHealthKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -94,29 +95,16 @@ final class NotePrefetch: Sendable {
 
     /// Reads the first byte of the file at `path`, if it is a regular file.
     private static func readFirstByte(_ path: String) {
-        withRegularFile(path) { descriptor in
-            var byte: UInt8 = 0
-            _ = pread(descriptor, &byte, 1, 0)
-        }
+        _ = try? RegularFile.head(path, count: 1)
     }
 
-    /// Asks for all the pages of the file at `path`, if it is a regular file.
+    /// Asks for all the pages of the file at `path`, if it is a regular file (opened as every
+    /// input is: never blocking on a FIFO, never a device).
     private static func adviseWillNeed(_ path: String) {
-        withRegularFile(path) { descriptor in
-            #if canImport(Glibc)
-            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
-            #endif
-        }
-    }
-
-    /// Opens `path` the way ``RegularFile/open(_:maxBytes:)`` does (never blocking on a FIFO)
-    /// and, when it is a regular file, calls `body` with the descriptor before closing it.
-    private static func withRegularFile(_ path: String, _ body: (Int32) -> Void) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { return }
+        guard let (descriptor, _) = try? RegularFile.open(path) else { return }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
-        body(descriptor)
+        #if canImport(Glibc)
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+        #endif
     }
 }

@@ -97,20 +97,20 @@ public struct PrivacyGate: Sendable {
         // signals inherit from their basis metric, which are filled in once that plan is known.
         let policy = self.policy
         let lineStructures = self.lineStructures
-        var (metricPlan, signalPlan): (SuppressionPlan, SuppressionPlan)
+        let metricPlan: SuppressionPlan, lineRules: LineSuppression?
+        var signalPlan: SuppressionPlan
         do {
             let metrics = result.metrics, signals = result.signals
-            (metricPlan, signalPlan) = Concurrently.both({
+            ((metricPlan, lineRules), signalPlan) = Concurrently.both({
                 var plan = SuppressionPlan(capacity: metrics.count)
                 for metric in metrics {
                     plan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
                 }
                 plan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
                 // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
-                if let lineRules = LineSuppression(lineStructures, plan: plan) {
-                    plan.withhold(lineRules.withheld(plan, minGroupSize: policy.minGroupSize))
-                }
-                return plan
+                let lineRules = LineSuppression(lineStructures, plan: plan)
+                if let lineRules { plan.withhold(lineRules.withheld(plan, minGroupSize: policy.minGroupSize)) }
+                return (plan, lineRules)
             }, {
                 Self.signalPlan(signals)
             })
@@ -135,7 +135,7 @@ public struct PrivacyGate: Sendable {
                 }
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
-            if let signalLineRules = LineSuppression(lineStructures, plan: metricPlan) ?? LineSuppression(lineStructures, plan: signalPlan) {
+            if let signalLineRules = lineRules ?? LineSuppression(lineStructures, plan: signalPlan) {
                 signalPlan.withhold(signalLineRules.withheld(signalPlan, minGroupSize: policy.minGroupSize))
             }
             signalPlan.forEachWithheld(counts: &counts, scopes: &scopes) { index, reason in
