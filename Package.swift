@@ -111,7 +111,7 @@ let package = Package(
             name: "orghealth",
             dependencies: [
                 "OrgHealthEngine", "OrgHealthRendering", "OrgHealthSampleData", "OrgHealthKit", "CultureSurveyAnalyzer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CProcessControl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (run in release builds; see docs/BENCHMARKS.md). Not tests.

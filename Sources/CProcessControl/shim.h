@@ -7,6 +7,9 @@
 #include <sys/prctl.h>
 #endif
 #include <spawn.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 /// Makes the calling process a child subreaper (Linux): orphaned descendants of its children
 /// are re-parented to it instead of to init, so it can find, kill and reap them.
@@ -16,6 +19,18 @@ static inline int orghealth_become_child_subreaper(void) {
     return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 #else
     return -1;
+#endif
+}
+
+/// Fixes glibc's mmap threshold at `bytes`, so that it no longer climbs once a large block is
+/// freed (mallopt(3): M_MMAP_THRESHOLD; a negative macro, which Swift does not import).
+/// Returns 1 on success, 0 when refused or on a C library without it.
+static inline int orghealth_fix_mmap_threshold(int bytes) {
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+    return 0;
 #endif
 }
 

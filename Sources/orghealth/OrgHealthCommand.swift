@@ -20,6 +20,7 @@ struct OrgHealthCommand: AsyncParsableCommand {
 
     /// Parses and runs, mapping every usage error to exit code 2 (argument-parser's default is 64).
     static func main() async {
+        AllocatorTuning.install()
         SignalCancellation.install()
         // Every child of orghealth is an external analyzer: what one leaves running is adopted,
         // killed and reaped (issue 14, row 7).
