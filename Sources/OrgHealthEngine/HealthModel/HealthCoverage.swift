@@ -25,7 +25,7 @@ public struct HealthCoverage: Sendable {
         var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
         table.reserveCapacity(numbered.scopes.count)
         for (number, scope) in numbered.scopes.enumerated() {
-            table[scope] = Dictionary(uniqueKeysWithValues: numbered.byScope[number])
+            table[scope] = Dictionary(uniqueKeysWithValues: Array(numbered.pairs(ofScope: number)))
         }
         return table
     }
@@ -37,19 +37,30 @@ public struct HealthCoverage: Sendable {
     public struct SourceTable: Sendable {
         let scopes: [Scope]
         let numbers: [Scope: Int32]
-        let byScope: [[(HealthDimension, [DimensionSource])]]
+        /// Every scope's (dimension, sources) pairs, scope after scope: one flat array, and
+        /// each sources array made at its final size (issue 16: an array per scope, grown one
+        /// append at a time, held 54 MB at 10^6 people, at the report's peak).
+        let dimensions: [(HealthDimension, [DimensionSource])]
+        /// Where each scope's pairs start in `dimensions`, by scope number (one more entry
+        /// than scopes: the end).
+        let starts: [Int32]
 
         /// The table of the runs' signals.
         public init(runs: [AnalyzerRun]) {
-            (scopes, numbers, byScope) = Self.numbered(runs: runs)
+            (scopes, numbers, dimensions, starts) = Self.numbered(runs: runs)
+        }
+
+        /// The (dimension, sources) pairs of the scope numbered `number`.
+        func pairs(ofScope number: Int) -> ArraySlice<(HealthDimension, [DimensionSource])> {
+            dimensions[Int(starts[number])..<Int(starts[number + 1])]
         }
     }
 }
 
 extension HealthCoverage.SourceTable {
-    private static func numbered(runs: [AnalyzerRun])
-        -> (scopes: [Scope], numbers: [Scope: Int32], byScope: [[(HealthDimension, [DimensionSource])]])
-    {
+    private static func numbered(runs: [AnalyzerRun]) -> (
+        scopes: [Scope], numbers: [Scope: Int32], dimensions: [(HealthDimension, [DimensionSource])], starts: [Int32]
+    ) {
         // Merged on integers (issue 16): a scope is numbered once, a measure (analyzer,
         // dimension, metric) once per run of equal signals, and the two numbers are the key.
         struct Measure {
@@ -60,26 +71,26 @@ extension HealthCoverage.SourceTable {
         struct Entry {
             let scope: Int32
             let measure: Int32
+            /// The scope's next entry, or −1: a scope's entries are a chain from `firstEntry`.
+            var next: Int32 = -1
             var weighted = 0.0
             var scoredWeight = 0.0
             var weight = 0.0
             var n = 0
         }
-        struct Key: Hashable {
-            let scope: Int32
-            let measure: Int32
-        }
         var scopeNumbers: [Scope: Int32] = [:]
         var scopes: [Scope] = []
         var measures: [Measure] = []
         var entries: [Entry] = []
-        var entryByKey: [Key: Int] = [:]
+        // Per scope number: its first entry, or −1. A scope has a handful of measures, so its
+        // chain is walked instead of hashing (scope, measure) into a dictionary (10^6 people:
+        // 34 MB for 900,000 keys, at the report's peak).
+        var firstEntry: [Int32] = []
         // By analyzer id (two runs of one id merge, as the measures are named by it), then dimension and metric.
         var measureNumbersByAnalyzer: [String: [HealthDimension: [String: Int32]]] = [:]
         // Sized once: grown one doubling at a time, the tables were rehashed ~20 times at 10^6 people.
         let signalCount = runs.reduce(0) { $0 + $1.result.signals.count }
         entries.reserveCapacity(signalCount)
-        entryByKey.reserveCapacity(signalCount)
         for run in runs {
             // Signals come in runs of one dimension and metric; the measure is looked up only when they change.
             var measureNumbers = measureNumbersByAnalyzer.removeValue(forKey: run.descriptor.id) ?? [:]
@@ -107,15 +118,17 @@ extension HealthCoverage.SourceTable {
                     scope = Int32(scopes.count)
                     scopeNumbers[signal.scope] = scope
                     scopes.append(signal.scope)
+                    firstEntry.append(-1)
                 }
-                let key = Key(scope: scope, measure: measure)
-                let index: Int
-                if let known = entryByKey[key] {
-                    index = known
-                } else {
+                var index = Int(firstEntry[Int(scope)]), last = -1
+                while index >= 0, entries[index].measure != measure {
+                    last = index
+                    index = Int(entries[index].next)
+                }
+                if index < 0 {
                     index = entries.count
-                    entryByKey[key] = index
                     entries.append(Entry(scope: scope, measure: measure))
+                    if last < 0 { firstEntry[Int(scope)] = Int32(index) } else { entries[last].next = Int32(index) }
                 }
                 entries[index].weight += signal.weight
                 entries[index].n = max(entries[index].n, signal.n)
@@ -125,33 +138,55 @@ extension HealthCoverage.SourceTable {
                 }
             }
         }
-        entryByKey = [:]
-        var byScope = [[(HealthDimension, [DimensionSource])]](repeating: [], count: scopes.count)
-        for entry in entries {
-            let measure = measures[Int(entry.measure)]
-            let score = entry.scoredWeight > 0 ? entry.weighted / entry.scoredWeight : nil
-            let source = DimensionSource(
-                analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score)
-            // A scope has a handful of dimensions: a look along its list, not a dictionary.
-            if let slot = byScope[Int(entry.scope)].firstIndex(where: { $0.0 == measure.dimension }) {
-                byScope[Int(entry.scope)][slot].1.append(source)
-            } else {
-                byScope[Int(entry.scope)].append((measure.dimension, [source]))
+        // Scope by scope, along its chain (its entries in the order first seen): its dimensions
+        // in the order first seen, each with its sources sorted by analyzer, then metric.
+        var dimensions: [(HealthDimension, [DimensionSource])] = []
+        dimensions.reserveCapacity(entries.count)
+        var starts: [Int32] = []
+        starts.reserveCapacity(scopes.count + 1)
+        var counts: [(dimension: HealthDimension, count: Int)] = []
+        for first in firstEntry {
+            starts.append(Int32(dimensions.count))
+            counts.removeAll(keepingCapacity: true)
+            var index = Int(first)
+            while index >= 0 {
+                let dimension = measures[Int(entries[index].measure)].dimension
+                // A scope has a handful of dimensions: a look along its list, not a dictionary.
+                if let slot = counts.firstIndex(where: { $0.dimension == dimension }) {
+                    counts[slot].count += 1
+                } else {
+                    counts.append((dimension, 1))
+                }
+                index = Int(entries[index].next)
+            }
+            for (dimension, count) in counts {
+                var sources: [DimensionSource] = []
+                sources.reserveCapacity(count)
+                var index = Int(first)
+                while index >= 0 {
+                    let entry = entries[index]
+                    index = Int(entry.next)
+                    let measure = measures[Int(entry.measure)]
+                    guard measure.dimension == dimension else { continue }
+                    let score = entry.scoredWeight > 0 ? entry.weighted / entry.scoredWeight : nil
+                    sources.append(DimensionSource(
+                        analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score))
+                }
+                if count > 1 { sources.sort { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
+                dimensions.append((dimension, sources))
             }
         }
-        for number in byScope.indices {
-            for slot in byScope[number].indices where byScope[number][slot].1.count > 1 {
-                byScope[number][slot].1.sort { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) }
-            }
-        }
-        return (scopes, scopeNumbers, byScope)
+        starts.append(Int32(dimensions.count))
+        return (scopes, scopeNumbers, dimensions, starts)
     }
 }
 
 extension HealthCoverage {
 
     /// The sources of one dimension in a scope's list from ``SourceTable``.
-    private static func sources(of dimension: HealthDimension, in entries: [(HealthDimension, [DimensionSource])]) -> [DimensionSource] {
+    private static func sources(
+        of dimension: HealthDimension, in entries: ArraySlice<(HealthDimension, [DimensionSource])>
+    ) -> [DimensionSource] {
         entries.first { $0.0 == dimension }?.1 ?? []
     }
 
@@ -169,8 +204,8 @@ extension HealthCoverage {
         // arrays instead of copying every scope (issue 16: 110,000 scopes at 10^6 people).
         var report = report
         // A scope is looked up once, its dimensions along its short list.
-        func entries(_ scope: Scope) -> [(HealthDimension, [DimensionSource])] {
-            table.numbers[scope].map { table.byScope[Int($0)] } ?? []
+        func entries(_ scope: Scope) -> ArraySlice<(HealthDimension, [DimensionSource])> {
+            table.numbers[scope].map { table.pairs(ofScope: Int($0)) } ?? []
         }
         let organization = entries(.org)
         for index in report.summary.dimensions.indices {

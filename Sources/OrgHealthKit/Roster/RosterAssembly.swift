@@ -246,9 +246,8 @@ struct RosterAssembly {
         // Moved out, so that adding the matching keys does not copy the index.
         var keys = RosterKeyIndex(capacity: 0)
         swap(&keys, &self.keys)
-        keys.insertMatchingKeys(of: people)
         return RosterReader.Output(
-            roster: Roster(columns: people, keys: keys, hasManagerInformation: hasManagers), diagnostics: diagnostics,
+            roster: Roster(columns: people, idKeys: keys, hasManagerInformation: hasManagers), diagnostics: diagnostics,
             rowsRead: rowsRead, facts: facts)
     }
 
