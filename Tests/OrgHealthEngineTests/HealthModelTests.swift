@@ -82,4 +82,34 @@ struct HealthModelTests {
         #expect(sources.map(\.n) == [7, 9])
         #expect(sources.allSatisfy { $0.analyzer == "x" })
     }
+
+    @Test("a dimension adds its signals one by one in signal order, not measure by measure; its sources merge per measure")
+    func dimensionAddsSignalsInOrder() throws {
+        // Two measures of trust in one team, their signals interleaved: m, n, m.
+        let signals = [
+            HealthSignal(dimension: .trust, scope: .team("T"), score: 0.1, weight: 1, n: 5, basis: "m"),
+            HealthSignal(dimension: .trust, scope: .team("T"), score: 0.2, weight: 1, n: 6, basis: "n"),
+            HealthSignal(dimension: .trust, scope: .team("T"), score: 33.3, weight: 1, n: 7, basis: "m"),
+        ]
+        // In signal order ((0.1 + 0.2) + 33.3) / 3 is 11.199999999999998; measure by measure
+        // ((0.1 + 33.3) + 0.2) / 3 would be 11.200000000000001. The model's is the first.
+        let inOrder = ((0.1 + 0.2) + 33.3) / 3
+        #expect(inOrder != ((0.1 + 33.3) + 0.2) / 3, "the two orders must differ for this test to mean anything")
+        let score = try #require(HealthModel().dimensionScores(signals: signals)[.team("T")]?.first)
+        #expect(score.score == inOrder)
+        #expect(score.n == 7)
+
+        let run = AnalyzerRun(
+            descriptor: AnalyzerDescriptor(id: "x", name: "x", version: "1", summary: ""), status: .ok,
+            result: AnalyzerResult(signals: signals))
+        let table = HealthTable(runs: [run])
+        let withSources = try #require(table.scores(of: .team("T"), sources: true).first)
+        #expect(withSources.score == inOrder, "the pipeline's scores are the model's")
+        #expect(withSources.sources.map(\.metric) == ["m", "n"])
+        #expect(withSources.sources.map(\.weight) == [2, 1])
+        #expect(withSources.sources.map(\.score) == [(0.1 + 33.3) / 2, 0.2])
+        #expect(withSources.sources.map(\.n) == [7, 6])
+        #expect(table.scores(of: .team("T"), sources: false).first?.sources == [])
+        #expect(table.scores(of: .team("none"), sources: true).isEmpty)
+    }
 }

@@ -13,49 +13,14 @@ public struct HealthModel: Sendable {
     /// Creates the model.
     public init() {}
 
-    /// The dimension scores of every scope that has signals.
-    ///
-    /// Accumulated on integers (issue 16): each scope is numbered once and holds its few
-    /// dimensions in a small array, so a signal costs one hash of its scope.
+    /// The dimension scores of every scope that has signals (from a ``HealthTable``: each
+    /// scope numbered once, its few dimensions a chain walked instead of hashed).
     public func dimensionScores<Signals: Sequence<HealthSignal>>(signals: Signals) -> [Scope: [DimensionScore]] {
-        var scopeNumbers: [Scope: Int] = [:]
-        var scopes: [Scope] = []
-        // Per scope number, its dimensions in the order first seen.
-        var table: [[(dimension: HealthDimension, accumulator: DimensionAccumulator)]] = []
-        for signal in signals {
-            let number: Int
-            if let known = scopeNumbers[signal.scope] {
-                number = known
-            } else {
-                number = scopes.count
-                scopeNumbers[signal.scope] = number
-                scopes.append(signal.scope)
-                table.append([])
-            }
-            let slot: Int
-            if let known = table[number].firstIndex(where: { $0.dimension == signal.dimension }) {
-                slot = known
-            } else {
-                slot = table[number].count
-                table[number].append((signal.dimension, DimensionAccumulator()))
-            }
-            if let score = signal.score {
-                table[number][slot].accumulator.weighted += score * signal.weight
-                table[number][slot].accumulator.weight += signal.weight
-                table[number][slot].accumulator.n = max(table[number][slot].accumulator.n, signal.n)
-            } else {
-                table[number][slot].accumulator.hidden += 1
-            }
-        }
+        let table = HealthTable(runs: [("", Array(signals))])
         var scores: [Scope: [DimensionScore]] = [:]
-        scores.reserveCapacity(scopes.count)
-        for (number, scope) in scopes.enumerated() {
-            scores[scope] = table[number].sorted { $0.dimension < $1.dimension }.map { dimension, accumulator in
-                if accumulator.weight > 0 {
-                    return DimensionScore(dimension: dimension, score: accumulator.weighted / accumulator.weight, n: accumulator.n)
-                }
-                return DimensionScore(dimension: dimension, score: nil, n: 0, suppressed: accumulator.hidden > 0)
-            }
+        scores.reserveCapacity(table.scopes.count)
+        for (number, scope) in table.scopes.enumerated() {
+            scores[scope] = table.scores(ofScope: number, sources: false)
         }
         return scores
     }
@@ -103,10 +68,3 @@ public struct HealthModel: Sendable {
     ]
 }
 
-/// One scope's visible signals for one dimension, summed.
-private struct DimensionAccumulator {
-    var weighted = 0.0
-    var weight = 0.0
-    var n = 0
-    var hidden = 0
-}

@@ -45,15 +45,10 @@ public struct ReportPipeline: Sendable {
         let roster = Self.cutRoster(rosterOutput, configuration)
         progress.report("running \(registry.entries.count) analyzers")
         let gated = await runGated(configuration, roster: roster, progress: progress)
-        let runs = gated.map(\.run)
-        // The coverage's sources table depends on the gated runs alone: built on the other core
-        // while the health model scores and the report is put together (10^6 people: 0.6 s).
-        async let sources = HealthCoverage.SourceTable(runs: runs)
         let report = assemble(
-            configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: runs,
+            configuration: configuration, rosterOutput: rosterOutput, roster: roster, gatedRuns: gated.map(\.run),
             withheld: gated.map(\.extra), progress: progress)
-        return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions)
-            .applying(to: report, sources: await sources)
+        return HealthCoverage(minimumDimensions: configuration.healthIndexMinimumDimensions).applyingCoverage(to: report)
     }
 
     /// Runs the analyzers, each result gated in the task that produced it, as soon as its
@@ -86,49 +81,7 @@ public struct ReportPipeline: Sendable {
 
         progress.report("scoring the health model")
         let model = HealthModel()
-        // Read where they are, not gathered into one more array.
-        let signals = gatedRuns.lazy.flatMap(\.result.signals)
-        let scores = model.dimensionScores(signals: signals)
-        let periodEnd = configuration.period.end
-        var dimensions = Set(HealthDimension.builtIns)
-        for run in gatedRuns { dimensions.formUnion(run.descriptor.dimensions) }
-        for signal in signals { dimensions.insert(signal.dimension) }
-
-        let orgScores = dimensions.sorted().map { dimension in
-            scores[.org]?.first { $0.dimension == dimension } ?? DimensionScore(dimension: dimension, score: nil, n: 0)
-        }
-        let summary = HealthReport.Summary(
-            healthIndex: model.healthIndex(orgScores), dimensions: orgScores,
-            headcount: roster.headcount(of: .org, on: periodEnd))
-
-        var scopeSet: Set<Scope> = Set(scores.keys)
-        // The group scopes of everyone employed (`Roster.groupScopes(of:)`), found once per
-        // team rather than once per person.
-        for team in roster.employedTeams(on: periodEnd) {
-            for scope in roster.groupScopes(ofTeam: team) { scopeSet.insert(scope) }
-        }
-        // Attribute values differ within a team, so they are collected per person (and only
-        // with cuts: walking `people` builds every ``Person``, a million at 10^6).
-        if !roster.cuts.isEmpty {
-            for person in roster.people where person.isEmployed(on: periodEnd) {
-                for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
-            }
-        }
-        scopeSet.remove(.org)
-        let scopes = scopeSet.sorted().map { scope -> ScopeHealth in
-            let scopeScores = scores[scope] ?? []
-            let name: String
-            if case .manager(let id) = scope, let display = roster.name(ofID: id) {
-                name = "\(display) (\(id))"
-            } else if case .line(let id) = scope, let display = roster.name(ofID: id) {
-                name = "\(display) (\(id))"
-            } else {
-                name = scope.name
-            }
-            return ScopeHealth(
-                scope: scope, name: name, parent: roster.parent(of: scope), headcount: roster.headcount(of: scope, on: periodEnd),
-                healthIndex: model.healthIndex(scopeScores), dimensions: scopeScores)
-        }
+        let (summary, scopes) = score(configuration: configuration, roster: roster, gatedRuns: gatedRuns)
 
         progress.report("assembling the report")
         let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
@@ -168,6 +121,64 @@ public struct ReportPipeline: Sendable {
                 healthModel: HealthModel.description
                     + HealthCoverage.methodology(minimumDimensions: configuration.healthIndexMinimumDimensions)))
         return report
+    }
+}
+
+extension ReportPipeline {
+    /// The organization's summary and every scope's health: dimension scores with the measures
+    /// behind them, from one ``HealthTable``, which lives in this call alone (10^6 people: 70
+    /// MB, freed before the report is assembled).
+    private func score(
+        configuration: Configuration, roster: Roster, gatedRuns: [AnalyzerRun]
+    ) -> (summary: HealthReport.Summary, scopes: [ScopeHealth]) {
+        let model = HealthModel()
+        let table = HealthTable(runs: gatedRuns)
+        let periodEnd = configuration.period.end
+        var dimensions = Set(HealthDimension.builtIns)
+        for run in gatedRuns { dimensions.formUnion(run.descriptor.dimensions) }
+        dimensions.formUnion(table.dimensions)
+
+        let organization = table.scores(of: .org, sources: true)
+        let orgScores = dimensions.sorted().map { dimension in
+            organization.first { $0.dimension == dimension } ?? DimensionScore(dimension: dimension, score: nil, n: 0)
+        }
+        let summary = HealthReport.Summary(
+            healthIndex: model.healthIndex(orgScores), dimensions: orgScores,
+            headcount: roster.headcount(of: .org, on: periodEnd))
+
+        var scopeSet: Set<Scope> = Set(table.scopes)
+        // The group scopes of everyone employed (`Roster.groupScopes(of:)`), found once per
+        // team rather than once per person.
+        for team in roster.employedTeams(on: periodEnd) {
+            for scope in roster.groupScopes(ofTeam: team) { scopeSet.insert(scope) }
+        }
+        // Attribute values differ within a team, so they are collected per person (and only
+        // with cuts: walking `people` builds every ``Person``, a million at 10^6).
+        if !roster.cuts.isEmpty {
+            for person in roster.people where person.isEmployed(on: periodEnd) {
+                for scope in roster.attributeScopes(of: person) { scopeSet.insert(scope) }
+            }
+        }
+        scopeSet.remove(.org)
+        let sorted = scopeSet.sorted()
+        @Sendable func health(_ scope: Scope) -> ScopeHealth {
+            let scopeScores = table.scores(of: scope, sources: true)
+            let name: String
+            if case .manager(let id) = scope, let display = roster.name(ofID: id) {
+                name = "\(display) (\(id))"
+            } else if case .line(let id) = scope, let display = roster.name(ofID: id) {
+                name = "\(display) (\(id))"
+            } else {
+                name = scope.name
+            }
+            return ScopeHealth(
+                scope: scope, name: name, parent: roster.parent(of: scope), headcount: roster.headcount(of: scope, on: periodEnd),
+                healthIndex: model.healthIndex(scopeScores), dimensions: scopeScores)
+        }
+        // Half the scopes on each core: each reads the table and the roster alone.
+        let middle = sorted.count / 2
+        let (first, second) = Concurrently.both({ sorted[..<middle].map(health) }, { sorted[middle...].map(health) })
+        return (summary, first + second)
     }
 }
 
