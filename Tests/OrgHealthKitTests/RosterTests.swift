@@ -85,6 +85,27 @@ struct RosterTests {
         #expect(output.roster.person(matching: "nobody") == nil)
     }
 
+    @Test("the matching keys are built on first use, once, when two threads ask at the same time")
+    func matchingKeysOnFirstUse() {
+        // Ids that are already lowercase and ids that are not; an email equal to another
+        // person's id (the first in roster order wins, as it always did).
+        var people = (0..<2_000).map { number in
+            Person(id: number.isMultiple(of: 2) ? "E\(number)" : "e\(number)", team: "T\(number % 50)",
+                   email: "person\(number)@Example.org")
+        }
+        people.append(Person(id: "X1", team: "T0", email: "E10"))
+        let roster = Roster(people: people)
+        let (first, second) = Concurrently.both(
+            { (0..<2_000).map { roster.id(matching: "PERSON\($0)@example.ORG") } },
+            { (0..<2_000).map { roster.id(matching: " e\($0) ") } })
+        let ids = (0..<2_000).map { $0.isMultiple(of: 2) ? "E\($0)" : "e\($0)" }
+        #expect(first == ids)
+        #expect(second == ids)
+        #expect(roster.id(matching: "e10") == "E10", "the person whose id it is comes before the one whose email it is")
+        #expect(roster.id(matching: "x1") == "X1")
+        #expect(roster.id(matching: "person2000@example.org") == nil)
+    }
+
     @Test("an unparseable date among ISO dates is a diagnostic and the person is kept")
     func badDate() throws {
         // Two ISO dates and one day-first date: ISO reads 2 of 3, so ISO is the format and

@@ -11,8 +11,7 @@ struct RosterKeyIndex: Sendable {
     enum Kind: UInt32 {
         /// The exact employee id.
         case id = 0
-        /// The lowercased employee id (only when it differs from the id: otherwise the
-        /// `id` slot stands for it).
+        /// The lowercased employee id (in the matching keys' table).
         case lowercasedID = 1
         /// The lowercased email address.
         case lowercasedEmail = 2
@@ -145,19 +144,19 @@ extension RosterKeyIndex {
         insert(person: position, kind: .id, hash: hash)
     }
 
-    /// Adds everyone's lowercased employee id and email address, once every id is in.
-    mutating func insertMatchingKeys(of columns: RosterColumns) {
+    /// The matching keys of everyone: their lowercased employee ids and email addresses, in a
+    /// table of their own (``position(matching:in:)`` looks there alone).
+    static func matchingKeys(of columns: RosterColumns) -> RosterKeyIndex {
         var emails = 0
         for position in 0..<columns.count where columns.emails[position] != nil { emails += 1 }
-        reserve(count + columns.count + emails)
+        var keys = RosterKeyIndex(capacity: columns.count + emails)
         for position in 0..<columns.count {
-            let id = columns.ids[position]
-            let loweredID = id.lowercased()
-            if loweredID != id { insert(person: position, kind: .lowercasedID, hash: Self.hash(loweredID)) }
+            keys.insert(person: position, kind: .lowercasedID, hash: Self.hash(columns.ids[position].lowercased()))
             if let email = columns.emails[position]?.lowercased(), !email.isEmpty {
-                insert(person: position, kind: .lowercasedEmail, hash: Self.hash(email))
+                keys.insert(person: position, kind: .lowercasedEmail, hash: Self.hash(email))
             }
         }
+        return keys
     }
 
     /// The first person in roster order whose lowercased employee id or email address is
