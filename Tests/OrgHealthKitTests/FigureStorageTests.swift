@@ -2,10 +2,10 @@ import Foundation
 import OrgHealthKit
 import Testing
 
-/// A metric keeps its value and trend, and a signal its score, as plain doubles with one NaN
-/// pattern for "none" (issue 16: 80 bytes a figure instead of 104). Every number set must read
-/// back as itself, "none" as `nil`, and equality, hashing and JSON must be those of the
-/// optional numbers they stand for.
+/// A metric keeps its value and trend, and a signal, a dimension score and a source their
+/// scores, as plain doubles with one NaN pattern for "none" (issue 16: a metric is 80 bytes
+/// instead of 104). Every number set must read back as itself, "none" as `nil`, and equality,
+/// hashing and JSON must be those of the optional numbers they stand for.
 @Suite("Figure storage")
 struct FigureStorageTests {
     /// The pattern that stands for "none", written out here rather than read from the code.
@@ -94,10 +94,49 @@ struct FigureStorageTests {
         }
     }
 
-    @Test("a metric and a signal are 80 bytes each (the figures of 10^6 people: 2.1 and 0.9 million)")
+    @Test("a dimension score's score and trend, and a source's score, read back as set; JSON as before")
+    func scoresAndSources() throws {
+        for number in Self.numbers + [.nan, Self.absentPattern] {
+            var score = DimensionScore(dimension: .trust, score: number, n: 3, trend: number)
+            let source = DimensionSource(analyzer: "a", metric: "m", weight: 1, n: 3, score: number)
+            #expect(score.score?.bitPattern == (number.isNaN ? Double.nan.bitPattern : number.bitPattern))
+            #expect(score.trend?.isNaN == number.isNaN)
+            #expect(source.score?.isNaN == number.isNaN && source.score != nil)
+            score.score = nil
+            score.trend = nil
+            #expect(score.score == nil && score.trend == nil)
+        }
+        var withheld = DimensionScore(dimension: .growth, score: nil, n: 0, suppressed: true)
+        withheld.sources = [DimensionSource(analyzer: "culture-survey", metric: "m", weight: 2, n: 4, score: nil)]
+        #expect(withheld == DimensionScore(dimension: .growth, score: nil, n: 0, suppressed: true).with(sources: withheld.sources))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(withheld), as: UTF8.self)
+        #expect(json == #"{"dimension":"growth","history":[],"n":0,"sources":[{"analyzer":"culture-survey","metric":"m","n":4,"weight":2}],"suppressed":true}"#)
+        #expect(try JSONDecoder().decode(DimensionScore.self, from: Data(json.utf8)) == withheld)
+        var scored = withheld
+        scored.score = 61.5
+        scored.trend = -2
+        scored.significant = false
+        scored.trendBasis = "like-for-like over 1 measure"
+        #expect(try JSONDecoder().decode(DimensionScore.self, from: encoder.encode(scored)) == scored)
+        #expect(scored != withheld)
+    }
+
+    @Test("a metric and a signal are 80 bytes each, a dimension score 80 and a source 56 (10^6 people: 2.1 million, 0.9 million, 0.7 million, 0.9 million)")
     func sizes() {
         #expect(MemoryLayout<Metric>.stride == 80)
         #expect(MemoryLayout<HealthSignal>.stride == 80)
+        #expect(MemoryLayout<DimensionScore>.stride == 80)
+        #expect(MemoryLayout<DimensionSource>.stride == 56)
         #expect(MemoryLayout<Scope>.size == 17)
+    }
+}
+
+private extension DimensionScore {
+    func with(sources: [DimensionSource]) -> DimensionScore {
+        var copy = self
+        copy.sources = sources
+        return copy
     }
 }

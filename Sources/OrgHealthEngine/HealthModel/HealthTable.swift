@@ -1,159 +1,83 @@
 import OrgHealthKit
 
-/// Every gated signal, merged once for both things the report needs from them (issue 16):
-/// each scope's dimension scores (``HealthModel``'s weighted means) and the measures behind
-/// each score (``HealthCoverage``'s sources). One pass numbers each scope once; a scope's few
-/// dimensions and measures are chains in flat arrays, walked instead of hashed. Two tables
-/// built side by side, each with its own scope dictionary and an array per scope, were 140 MB
-/// at 10^6 people, at the report's peak.
+/// Every gated signal, grouped by scope once for both things the report needs from them
+/// (issue 16): each scope's dimension scores (``HealthModel``'s weighted means) and the
+/// measures behind each score (``HealthCoverage``'s sources).
 ///
-/// The arithmetic is that of the two it replaces: a dimension accumulates its signals one by
-/// one in signal order; a measure (analyzer, dimension, metric) adds up weights, averages
-/// scores by weight and keeps the largest n.
+/// One pass numbers each scope; a counting sort then lists each scope's signals, in signal
+/// order, as positions in one flat array. A scope's scores are worked out from its own signals
+/// when asked, so the table holds 4 bytes a signal and a number per scope. (Two tables of
+/// accumulators built side by side, each with its own scope dictionary, were 140 MB at 10^6
+/// people, at the report's peak; one table of chained accumulators, 70 MB.)
+///
+/// The arithmetic is that of the model: a dimension accumulates its visible signals one by one
+/// in signal order; a measure (analyzer, dimension, metric) adds up weights, averages scores
+/// by weight and keeps the largest n.
 struct HealthTable: Sendable {
     /// The scopes in the order of their first signal.
     let scopes: [Scope]
     /// Each scope's number (its place in `scopes`).
     let numbers: [Scope: Int32]
-    private let measures: [Measure]
-    private let entries: [Entry]
-    private let firstEntry: [Int32]
-    private let slots: [Slot]
-    private let firstSlot: [Int32]
-    /// The dimensions of the signals, by number, in the order first seen.
+    /// The dimensions of the signals, in the order first seen.
     let dimensions: [HealthDimension]
-
-    /// A measure: the signals of one analyzer for one dimension with one basis metric ("" for none).
-    private struct Measure {
-        let analyzer: String
-        let dimension: Int32
-        let metric: String
-    }
-
-    /// One measure in one scope.
-    private struct Entry {
-        let measure: Int32
-        /// The scope's next entry, or −1: a scope's entries are a chain from `firstEntry`.
-        var next: Int32 = -1
-        var weighted = 0.0
-        var scoredWeight = 0.0
-        var weight = 0.0
-        var n = 0
-    }
-
-    /// One dimension in one scope: its visible signals, summed.
-    private struct Slot {
-        let dimension: Int32
-        /// The scope's next slot, or −1.
-        var next: Int32 = -1
-        var weighted = 0.0
-        var weight = 0.0
-        var n = 0
-        var hidden = 0
-    }
+    /// The runs' analyzer ids and signals (the runs' own arrays, not copies).
+    private let runs: [(analyzer: String, signals: [HealthSignal])]
+    /// Where each run's signals start in the numbering of all signals, run after run.
+    private let runStarts: [Int]
+    /// Every signal's number, scope after scope, in signal order within a scope.
+    private let order: [Int32]
+    /// Where each scope's signals start in `order`, by scope number (one more: the end).
+    private let starts: [Int32]
 
     /// The table of the runs' signals, in run order; a run is named by its analyzer id (two
     /// runs of one id merge their measures).
     init(runs: [(analyzer: String, signals: [HealthSignal])]) {
         var scopes: [Scope] = []
         var numbers: [Scope: Int32] = [:]
-        var measures: [Measure] = []
-        var entries: [Entry] = []
-        var firstEntry: [Int32] = []
-        var slots: [Slot] = []
-        var firstSlot: [Int32] = []
         var dimensions: [HealthDimension] = []
-        var dimensionNumbers: [HealthDimension: Int32] = [:]
-        let signalCount = runs.reduce(0) { $0 + $1.signals.count }
-        // At most one entry and one slot per signal: sized once, so that neither is copied
-        // into a doubled array at the report's peak.
-        entries.reserveCapacity(signalCount)
-        slots.reserveCapacity(signalCount)
-        // By analyzer id, then dimension and metric.
-        var measureNumbersByAnalyzer: [String: [Int32: [String: Int32]]] = [:]
+        var runStarts: [Int] = []
+        var total = 0
         for run in runs {
-            var measureNumbers = measureNumbersByAnalyzer.removeValue(forKey: run.analyzer) ?? [:]
-            defer { measureNumbersByAnalyzer[run.analyzer] = measureNumbers }
-            // Signals come in runs of one dimension and metric: looked up only when they change.
-            var last: (dimension: HealthDimension, basis: String?, number: Int32, measure: Int32)?
+            runStarts.append(total)
+            total += run.signals.count
+        }
+        precondition(total < Int(Int32.max), "more signals than a table numbers")
+        // The scope of every signal, then a counting sort by scope.
+        var scopeOfSignal: [Int32] = []
+        scopeOfSignal.reserveCapacity(total)
+        for run in runs {
+            var lastDimension: HealthDimension?
             for signal in run.signals {
-                let dimension: Int32, measure: Int32
-                if let last, last.dimension == signal.dimension, last.basis == signal.basis {
-                    (dimension, measure) = (last.number, last.measure)
-                } else {
-                    if let known = dimensionNumbers[signal.dimension] {
-                        dimension = known
-                    } else {
-                        dimension = Int32(dimensions.count)
-                        dimensionNumbers[signal.dimension] = dimension
-                        dimensions.append(signal.dimension)
-                    }
-                    let metric = signal.basis ?? ""
-                    if let known = measureNumbers[dimension]?[metric] {
-                        measure = known
-                    } else {
-                        measure = Int32(measures.count)
-                        measures.append(Measure(analyzer: run.analyzer, dimension: dimension, metric: metric))
-                        measureNumbers[dimension, default: [:]][metric] = measure
-                    }
-                    last = (signal.dimension, signal.basis, dimension, measure)
+                if signal.dimension != lastDimension {
+                    if !dimensions.contains(signal.dimension) { dimensions.append(signal.dimension) }
+                    lastDimension = signal.dimension
                 }
-                let scope: Int
                 if let known = numbers[signal.scope] {
-                    scope = Int(known)
+                    scopeOfSignal.append(known)
                 } else {
-                    scope = scopes.count
-                    numbers[signal.scope] = Int32(scope)
+                    let number = Int32(scopes.count)
+                    numbers[signal.scope] = number
                     scopes.append(signal.scope)
-                    firstEntry.append(-1)
-                    firstSlot.append(-1)
-                }
-
-                var index = Int(firstEntry[scope]), previous = -1
-                while index >= 0, entries[index].measure != measure {
-                    previous = index
-                    index = Int(entries[index].next)
-                }
-                if index < 0 {
-                    index = entries.count
-                    entries.append(Entry(measure: measure))
-                    if previous < 0 { firstEntry[scope] = Int32(index) } else { entries[previous].next = Int32(index) }
-                }
-                entries[index].weight += signal.weight
-                entries[index].n = max(entries[index].n, signal.n)
-                if let score = signal.score {
-                    entries[index].weighted += score * signal.weight
-                    entries[index].scoredWeight += signal.weight
-                }
-
-                var slot = Int(firstSlot[scope])
-                previous = -1
-                while slot >= 0, slots[slot].dimension != dimension {
-                    previous = slot
-                    slot = Int(slots[slot].next)
-                }
-                if slot < 0 {
-                    slot = slots.count
-                    slots.append(Slot(dimension: dimension))
-                    if previous < 0 { firstSlot[scope] = Int32(slot) } else { slots[previous].next = Int32(slot) }
-                }
-                if let score = signal.score {
-                    slots[slot].weighted += score * signal.weight
-                    slots[slot].weight += signal.weight
-                    slots[slot].n = max(slots[slot].n, signal.n)
-                } else {
-                    slots[slot].hidden += 1
+                    scopeOfSignal.append(number)
                 }
             }
         }
+        var starts = [Int32](repeating: 0, count: scopes.count + 1)
+        for scope in scopeOfSignal { starts[Int(scope) + 1] += 1 }
+        for number in scopes.indices { starts[number + 1] += starts[number] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: total)
+        for (signal, scope) in scopeOfSignal.enumerated() {
+            order[Int(next[Int(scope)])] = Int32(signal)
+            next[Int(scope)] += 1
+        }
         self.scopes = scopes
         self.numbers = numbers
-        self.measures = measures
-        self.entries = entries
-        self.firstEntry = firstEntry
-        self.slots = slots
-        self.firstSlot = firstSlot
         self.dimensions = dimensions
+        self.runs = runs
+        self.runStarts = runStarts
+        self.order = order
+        self.starts = starts
     }
 
     /// The table of the runs' signals.
@@ -161,27 +85,90 @@ struct HealthTable: Sendable {
         self.init(runs: runs.map { ($0.descriptor.id, $0.result.signals) })
     }
 
+    /// A dimension's visible signals in one scope, summed in signal order.
+    private struct DimensionSum {
+        let dimension: HealthDimension
+        var weighted = 0.0
+        var weight = 0.0
+        var n = 0
+        var hidden = 0
+    }
+
+    /// A measure's signals in one scope, merged.
+    private struct MeasureSum {
+        let analyzer: String
+        let dimension: HealthDimension
+        let metric: String
+        var weighted = 0.0
+        var scoredWeight = 0.0
+        var weight = 0.0
+        var n = 0
+    }
+
     /// The dimension scores of the scope numbered `number`, sorted by dimension; with
     /// `sources`, each lists the measures behind it, sorted by analyzer, then metric.
     func scores(ofScope number: Int, sources: Bool) -> [DimensionScore] {
-        var count = 0
-        var slot = Int(firstSlot[number])
-        while slot >= 0 {
-            count += 1
-            slot = Int(slots[slot].next)
+        var sums: [DimensionSum] = []
+        var measures: [MeasureSum] = []
+        var run = 0
+        for position in Int(starts[number])..<Int(starts[number + 1]) {
+            let global = Int(order[position])
+            // Positions rise within a scope, so the run only moves forward.
+            while run + 1 < runStarts.count, runStarts[run + 1] <= global { run += 1 }
+            let signal = runs[run].signals[global - runStarts[run]]
+            // A scope has a handful of dimensions and measures: a look along its lists.
+            let slot: Int
+            if let known = sums.firstIndex(where: { $0.dimension == signal.dimension }) {
+                slot = known
+            } else {
+                slot = sums.count
+                sums.append(DimensionSum(dimension: signal.dimension))
+            }
+            if let score = signal.score {
+                sums[slot].weighted += score * signal.weight
+                sums[slot].weight += signal.weight
+                sums[slot].n = max(sums[slot].n, signal.n)
+            } else {
+                sums[slot].hidden += 1
+            }
+            guard sources else { continue }
+            let analyzer = runs[run].analyzer, metric = signal.basis ?? ""
+            let entry: Int
+            if let known = measures.firstIndex(where: {
+                $0.dimension == signal.dimension && $0.metric == metric && $0.analyzer == analyzer
+            }) {
+                entry = known
+            } else {
+                entry = measures.count
+                measures.append(MeasureSum(analyzer: analyzer, dimension: signal.dimension, metric: metric))
+            }
+            measures[entry].weight += signal.weight
+            measures[entry].n = max(measures[entry].n, signal.n)
+            if let score = signal.score {
+                measures[entry].weighted += score * signal.weight
+                measures[entry].scoredWeight += signal.weight
+            }
         }
-        // Made at its final size: the scores are the report's, 700,000 of them at 10^6 people.
+        // Made at their final sizes: these arrays are the report's, 700,000 scores and 900,000
+        // sources at 10^6 people.
         var scores: [DimensionScore] = []
-        scores.reserveCapacity(count)
-        slot = Int(firstSlot[number])
-        while slot >= 0 {
-            let accumulator = slots[slot]
-            slot = Int(accumulator.next)
-            let dimension = dimensions[Int(accumulator.dimension)]
-            var score = accumulator.weight > 0
-                ? DimensionScore(dimension: dimension, score: accumulator.weighted / accumulator.weight, n: accumulator.n)
-                : DimensionScore(dimension: dimension, score: nil, n: 0, suppressed: accumulator.hidden > 0)
-            if sources { score.sources = self.sources(ofScope: number, dimension: accumulator.dimension) }
+        scores.reserveCapacity(sums.count)
+        for sum in sums {
+            var score = sum.weight > 0
+                ? DimensionScore(dimension: sum.dimension, score: sum.weighted / sum.weight, n: sum.n)
+                : DimensionScore(dimension: sum.dimension, score: nil, n: 0, suppressed: sum.hidden > 0)
+            if sources {
+                var list: [DimensionSource] = []
+                list.reserveCapacity(measures.count { $0.dimension == sum.dimension })
+                for measure in measures where measure.dimension == sum.dimension {
+                    let average = measure.scoredWeight > 0 ? measure.weighted / measure.scoredWeight : nil
+                    list.append(DimensionSource(
+                        analyzer: measure.analyzer, metric: measure.metric, weight: measure.weight, n: measure.n,
+                        score: average))
+                }
+                if list.count > 1 { list.sort { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
+                score.sources = list
+            }
             scores.append(score)
         }
         if scores.count > 1 { scores.sort { $0.dimension < $1.dimension } }
@@ -193,43 +180,13 @@ struct HealthTable: Sendable {
         numbers[scope].map { scores(ofScope: Int($0), sources: sources) } ?? []
     }
 
-    /// The measures behind one dimension of one scope, made at their final size.
-    private func sources(ofScope number: Int, dimension: Int32) -> [DimensionSource] {
-        var count = 0
-        var index = Int(firstEntry[number])
-        while index >= 0 {
-            if measures[Int(entries[index].measure)].dimension == dimension { count += 1 }
-            index = Int(entries[index].next)
-        }
-        var sources: [DimensionSource] = []
-        sources.reserveCapacity(count)
-        index = Int(firstEntry[number])
-        while index >= 0 {
-            let entry = entries[index]
-            index = Int(entry.next)
-            let measure = measures[Int(entry.measure)]
-            guard measure.dimension == dimension else { continue }
-            let score = entry.scoredWeight > 0 ? entry.weighted / entry.scoredWeight : nil
-            sources.append(DimensionSource(
-                analyzer: measure.analyzer, metric: measure.metric, weight: entry.weight, n: entry.n, score: score))
-        }
-        if count > 1 { sources.sort { ($0.analyzer, $0.metric) < ($1.analyzer, $1.metric) } }
-        return sources
-    }
-
     /// Every scope's sources by dimension (``HealthCoverage/sources(runs:)``).
     func sourcesByScope() -> [Scope: [HealthDimension: [DimensionSource]]] {
         var table: [Scope: [HealthDimension: [DimensionSource]]] = [:]
         table.reserveCapacity(scopes.count)
         for (number, scope) in scopes.enumerated() {
-            var byDimension: [HealthDimension: [DimensionSource]] = [:]
-            var slot = Int(firstSlot[number])
-            while slot >= 0 {
-                let dimension = slots[slot].dimension
-                byDimension[dimensions[Int(dimension)]] = sources(ofScope: number, dimension: dimension)
-                slot = Int(slots[slot].next)
-            }
-            table[scope] = byDimension
+            table[scope] = Dictionary(
+                uniqueKeysWithValues: scores(ofScope: number, sources: true).map { ($0.dimension, $0.sources) })
         }
         return table
     }

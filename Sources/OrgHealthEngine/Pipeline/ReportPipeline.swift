@@ -102,8 +102,8 @@ public struct ReportPipeline: Sendable {
         // Independent of each other: the cross-source findings on one core, the watchlist on the
         // other (10^6 people: about 0.3 s each).
         let (crossSourceFindings, watchlist) = Concurrently.both({
-            CrossSourceFindings().findings(
-                runs: gatedRuns, scopeNames: Dictionary(scopes.map { ($0.scope, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            // Named as the scopes are (no dictionary of 100,000 names for a handful of findings).
+            CrossSourceFindings().findings(runs: gatedRuns) { Self.displayName(of: $0, in: roster) }
         }, {
             // Attribute values (cuts) have their own view; the watchlist stays about org units.
             // Reporting lines overlap teams and departments, so they stay out of it too.
@@ -163,16 +163,8 @@ extension ReportPipeline {
         let sorted = scopeSet.sorted()
         @Sendable func health(_ scope: Scope) -> ScopeHealth {
             let scopeScores = table.scores(of: scope, sources: true)
-            let name: String
-            if case .manager(let id) = scope, let display = roster.name(ofID: id) {
-                name = "\(display) (\(id))"
-            } else if case .line(let id) = scope, let display = roster.name(ofID: id) {
-                name = "\(display) (\(id))"
-            } else {
-                name = scope.name
-            }
             return ScopeHealth(
-                scope: scope, name: name, parent: roster.parent(of: scope), headcount: roster.headcount(of: scope, on: periodEnd),
+                scope: scope, name: Self.displayName(of: scope, in: roster), parent: roster.parent(of: scope), headcount: roster.headcount(of: scope, on: periodEnd),
                 healthIndex: model.healthIndex(scopeScores), dimensions: scopeScores)
         }
         // Half the scopes on each core: each reads the table and the roster alone.
@@ -183,6 +175,18 @@ extension ReportPipeline {
 }
 
 extension ReportPipeline {
+    /// A scope's name in the report: a manager's or reporting line's with the person's name
+    /// when the roster has one (`Ana Lopez (E0042)`), otherwise the scope's own.
+    static func displayName(of scope: Scope, in roster: Roster) -> String {
+        switch scope {
+        case .manager(let id), .line(let id):
+            if let display = roster.name(ofID: id) { return "\(display) (\(id))" }
+            return scope.name
+        default:
+            return scope.name
+        }
+    }
+
     /// The roster with the config's cuts, values taken on the period's last day.
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)

@@ -238,9 +238,8 @@ struct LineSuppression {
     }
 }
 
-/// A gate's line nestings, built once — by the first result that has line figures — and
-/// shared by every result it gates (issue 16: they depend on the roster and period only, and
-/// each result used to build its own, twice for metrics and signals).
+/// One result's line nestings, built on first use — when the result has line figures — and
+/// shared by its metrics' and signals' rules (issue 16: they used to be built twice).
 final class LineStructures: Sendable {
     private let roster: Roster
     private let period: ReportingPeriod?

@@ -20,11 +20,7 @@ public struct PrivacyGate: Sendable {
         self.policy = policy
         self.roster = roster
         self.period = period
-        lineStructures = LineStructures(roster: roster, period: period)
     }
-
-    /// The reporting lines' nestings, built once for every result this gate applies to.
-    private let lineStructures: LineStructures
 
     /// What the gate withheld from one result.
     public struct Outcome: Sendable {
@@ -96,7 +92,11 @@ public struct PrivacyGate: Sendable {
         // resolved (issue 16): laying it out needs nothing from the metrics but the reasons
         // signals inherit from their basis metric, which are filled in once that plan is known.
         let policy = self.policy
-        let lineStructures = self.lineStructures
+        // The reporting lines' nestings, built on first use for this result alone, shared by
+        // its metrics and signals, and freed with it: kept by the gate for later results, they
+        // were 90 MB at 10^6 people beside the survey's figures, where the report peaks. A
+        // survey has no line figures and never builds them.
+        let lineStructures = LineStructures(roster: roster, period: period)
         let metricPlan: SuppressionPlan, lineRules: LineSuppression?
         var signalPlan: SuppressionPlan
         do {
