@@ -26,6 +26,26 @@ struct RosterStorageTests {
         #expect(roster.teams == ["Core", "Edge"])
     }
 
+    @Test("a location, level or date that only later people have reads back for them, and none for the rest")
+    func columnsEmptyUntilAValue() throws {
+        let hired = try #require(CalendarDate(year: 2025, month: 1, day: 6))
+        let left = try #require(CalendarDate(year: 2026, month: 3, day: 31))
+        // The first two have none of the four; the third has all; the fourth none again; the
+        // fifth only a level (its column was empty before the fifth, the others were not).
+        let people = [
+            Person(id: "P1", team: "Core"),
+            Person(id: "P2", managerID: "P1", team: "Core"),
+            Person(id: "P3", managerID: "P1", team: "Core", location: "Lisbon", level: "L3", hireDate: hired, endDate: left),
+            Person(id: "P4", managerID: "P1", team: "Edge"),
+            Person(id: "P5", managerID: "P1", team: "Edge", level: "L2"),
+        ]
+        let roster = Roster(people: people)
+        #expect(Array(roster.people) == people)
+        #expect(roster.hireDate(at: 2) == hired && roster.endDate(at: 2) == left)
+        #expect(roster.hireDate(at: 0) == nil && roster.endDate(at: 3) == nil && roster.hireDate(at: 4) == nil)
+        #expect(roster.people[4].level == "L2" && roster.people[4].location == nil)
+    }
+
     @Test("a team or department spelled in different bytes that compare equal reads back as each person spelled it")
     func canonicalSpellings() {
         let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"  // equal as Strings, not as bytes
