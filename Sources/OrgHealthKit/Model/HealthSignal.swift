@@ -2,8 +2,8 @@
 ///
 /// A scope's dimension score is the weighted mean of its signals for that dimension.
 public struct HealthSignal: Codable, Sendable, Hashable {
-    // Stored in this order, with the optional score as a plain double (see `Metric.absent`):
-    // 80 bytes a signal instead of 96 (issue 16). The public properties are unchanged.
+    // Stored in this order, the optional score in 8 bytes (``CompactNumber``): 80 bytes a
+    // signal instead of 112 (issue 16).
 
     /// The dimension the signal informs.
     public var dimension: HealthDimension
@@ -13,18 +13,12 @@ public struct HealthSignal: Codable, Sendable, Hashable {
     public var scope: Scope
     /// Why the score was withheld, when it was.
     public var suppressed: SuppressionReason?
-    /// `score`, with `Metric.absent` for none.
-    private var storedScore: Double
+    /// The score, 0 (worst) to 100 (best); `nil` once suppressed.
+    @CompactNumber public var score: Double?
     /// The signal's weight in the weighted mean (default 1).
     public var weight: Double
     /// How many people, responses or records the score rests on.
     public var n: Int
-
-    /// The score, 0 (worst) to 100 (best); `nil` once suppressed.
-    public var score: Double? {
-        get { Metric.read(storedScore) }
-        set { storedScore = Metric.stored(newValue) }
-    }
 
     /// Creates a signal.
     public init(
@@ -34,7 +28,7 @@ public struct HealthSignal: Codable, Sendable, Hashable {
         self.basis = basis
         self.scope = scope
         self.suppressed = nil
-        self.storedScore = Metric.stored(score)
+        self.score = score
         self.weight = weight
         self.n = n
     }
@@ -47,36 +41,10 @@ extension HealthSignal {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         dimension = try container.decode(HealthDimension.self, forKey: .dimension)
         scope = try container.decode(Scope.self, forKey: .scope)
-        storedScore = Metric.stored(try container.decodeIfPresent(Double.self, forKey: .score))
+        score = try container.decodeIfPresent(Double.self, forKey: .score)
         weight = try container.decodeIfPresent(Double.self, forKey: .weight) ?? 1
         n = try container.decode(Int.self, forKey: .n)
         basis = try container.decodeIfPresent(String.self, forKey: .basis)
         suppressed = try container.decodeIfPresent(SuppressionReason.self, forKey: .suppressed)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(dimension, forKey: .dimension)
-        try container.encode(scope, forKey: .scope)
-        try container.encodeIfPresent(score, forKey: .score)
-        try container.encode(weight, forKey: .weight)
-        try container.encode(n, forKey: .n)
-        try container.encodeIfPresent(basis, forKey: .basis)
-        try container.encodeIfPresent(suppressed, forKey: .suppressed)
-    }
-
-    public static func == (lhs: HealthSignal, rhs: HealthSignal) -> Bool {
-        lhs.dimension == rhs.dimension && lhs.scope == rhs.scope && lhs.score == rhs.score && lhs.weight == rhs.weight
-            && lhs.n == rhs.n && lhs.basis == rhs.basis && lhs.suppressed == rhs.suppressed
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(dimension)
-        hasher.combine(scope)
-        hasher.combine(score)
-        hasher.combine(weight)
-        hasher.combine(n)
-        hasher.combine(basis)
-        hasher.combine(suppressed)
     }
 }

@@ -87,9 +87,8 @@ public struct HealthReport: Codable, Sendable, Hashable {
 
 /// One dimension's score in one scope.
 public struct DimensionScore: Codable, Sendable, Hashable {
-    // Stored in this order, the optional score and trend as plain doubles (see `Metric.absent`):
-    // 80 bytes a score instead of 88, for the 700,000 of 10^6 people (issue 16). The public
-    // properties are unchanged.
+    // Stored in this order, the optional numbers in 8 bytes each (``CompactNumber``): 80
+    // bytes a score instead of 88, for the 700,000 of 10^6 people (issue 16).
 
     /// The dimension.
     public var dimension: HealthDimension
@@ -100,10 +99,11 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     public var history: [PeriodValue] = []
     /// The measures behind the score, withheld ones included (they did not count).
     public var sources: [DimensionSource] = []
-    /// `score`, with `Metric.absent` for none.
-    private var storedScore: Double
-    /// `trend`, with `Metric.absent` for none.
-    private var storedTrend: Double
+    /// The weighted mean of the scope's signals for the dimension; `nil` when there are none
+    /// or all were suppressed.
+    @CompactNumber public var score: Double?
+    /// The change from the previous period, when history has one.
+    @CompactNumber public var trend: Double?
     /// The largest `n` among the signals behind the score.
     public var n: Int
     /// Whether the change is significant (the score read as a proportion of its n; p < 0.05).
@@ -111,82 +111,17 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// Whether the dimension had signals in this scope that were all withheld.
     public var suppressed: Bool
 
-    /// The weighted mean of the scope's signals for the dimension; `nil` when there are none
-    /// or all were suppressed.
-    public var score: Double? {
-        get { Metric.read(storedScore) }
-        set { storedScore = Metric.stored(newValue) }
-    }
-
-    /// The change from the previous period, when history has one.
-    public var trend: Double? {
-        get { Metric.read(storedTrend) }
-        set { storedTrend = Metric.stored(newValue) }
-    }
-
     /// Creates a score.
     public init(dimension: HealthDimension, score: Double?, n: Int, trend: Double? = nil, suppressed: Bool = false) {
         self.dimension = dimension
-        self.storedScore = Metric.stored(score)
+        self.score = score
         self.n = n
-        self.storedTrend = Metric.stored(trend)
+        self.trend = trend
         self.suppressed = suppressed
     }
 
     /// The band the score falls in.
     public var band: HealthBand? { score.map(HealthBand.init(score:)) }
-}
-
-extension DimensionScore {
-    // Written out because two of the properties are computed: the same keys, order and
-    // meaning as the synthesized conformances had (a missing history or sources reads as none).
-    private enum CodingKeys: String, CodingKey {
-        case dimension, score, n, trend, significant, suppressed, history, sources, trendBasis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        dimension = try container.decode(HealthDimension.self, forKey: .dimension)
-        storedScore = Metric.stored(try container.decodeIfPresent(Double.self, forKey: .score))
-        n = try container.decode(Int.self, forKey: .n)
-        storedTrend = Metric.stored(try container.decodeIfPresent(Double.self, forKey: .trend))
-        significant = try container.decodeIfPresent(Bool.self, forKey: .significant)
-        suppressed = try container.decode(Bool.self, forKey: .suppressed)
-        history = try container.decodeIfPresent([PeriodValue].self, forKey: .history) ?? []
-        sources = try container.decodeIfPresent([DimensionSource].self, forKey: .sources) ?? []
-        trendBasis = try container.decodeIfPresent(String.self, forKey: .trendBasis)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(dimension, forKey: .dimension)
-        try container.encodeIfPresent(score, forKey: .score)
-        try container.encode(n, forKey: .n)
-        try container.encodeIfPresent(trend, forKey: .trend)
-        try container.encodeIfPresent(significant, forKey: .significant)
-        try container.encode(suppressed, forKey: .suppressed)
-        try container.encode(history, forKey: .history)
-        try container.encode(sources, forKey: .sources)
-        try container.encodeIfPresent(trendBasis, forKey: .trendBasis)
-    }
-
-    public static func == (lhs: DimensionScore, rhs: DimensionScore) -> Bool {
-        lhs.dimension == rhs.dimension && lhs.score == rhs.score && lhs.n == rhs.n && lhs.trend == rhs.trend
-            && lhs.significant == rhs.significant && lhs.suppressed == rhs.suppressed && lhs.history == rhs.history
-            && lhs.sources == rhs.sources && lhs.trendBasis == rhs.trendBasis
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(dimension)
-        hasher.combine(score)
-        hasher.combine(n)
-        hasher.combine(trend)
-        hasher.combine(significant)
-        hasher.combine(suppressed)
-        hasher.combine(history)
-        hasher.combine(sources)
-        hasher.combine(trendBasis)
-    }
 }
 
 /// A value in one period, for trends and sparklines.
