@@ -14,7 +14,7 @@ public struct HealthModel: Sendable {
     public init() {}
 
     /// The dimension scores of every scope that has signals (from a ``HealthTable``: each
-    /// scope numbered once, its few dimensions a chain walked instead of hashed).
+    /// scope numbered once, its signals listed by scope and summed in signal order).
     public func dimensionScores<Signals: Sequence<HealthSignal>>(signals: Signals) -> [Scope: [DimensionScore]] {
         let table = HealthTable(runs: [("", Array(signals))])
         var scores: [Scope: [DimensionScore]] = [:]

@@ -52,8 +52,7 @@ public struct ReportPipeline: Sendable {
     }
 
     /// Runs the analyzers, each result gated in the task that produced it, as soon as its
-    /// analyzer ends. The gate lives in this call alone: its reporting-line structures (10^6
-    /// people: 58 MB) are freed before the health model is scored, where the peak is.
+    /// analyzer ends (the gate of a quick analyzer's figures overlaps a slow one's reading).
     private func runGated(
         _ configuration: Configuration, roster: Roster, progress: ProgressReporter
     ) async -> [(run: AnalyzerRun, extra: PrivacyGate.Withheld)] {

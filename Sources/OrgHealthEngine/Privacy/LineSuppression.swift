@@ -1,4 +1,3 @@
-import Synchronization
 import OrgHealthKit
 
 /// The privacy rules for reporting lines (`line:<id>`), applied after the other scopes'
@@ -240,23 +239,11 @@ struct LineSuppression {
 
 /// One result's line nestings, built on first use — when the result has line figures — and
 /// shared by its metrics' and signals' rules (issue 16: they used to be built twice).
-final class LineStructures: Sendable {
-    private let roster: Roster
-    private let period: ReportingPeriod?
-    private let built = Mutex<[LineStructure]?>(nil)
+typealias LineStructures = BuiltOnFirstUse<[LineStructure]>
 
-    init(roster: Roster, period: ReportingPeriod?) {
-        self.roster = roster
-        self.period = period
-    }
-
-    /// The nestings, built on first use (other gates wait for them).
-    var value: [LineStructure] {
-        built.withLock { cached in
-            if let cached { return cached }
-            let structures = LineSuppression.structures(roster: roster, period: period)
-            cached = structures
-            return structures
-        }
+extension BuiltOnFirstUse<[LineStructure]> {
+    /// The nestings of the roster's reporting lines in the period.
+    convenience init(roster: Roster, period: ReportingPeriod?) {
+        self.init { LineSuppression.structures(roster: roster, period: period) }
     }
 }

@@ -56,18 +56,6 @@ public struct Roster: Sendable {
     /// (``RosterStore/matching``).
     init(columns: RosterColumns, idKeys: RosterKeyIndex, hasManagerInformation: Bool) {
         self.hasManagerInformation = hasManagerInformation
-        let indexes = Self.groupIndexes(of: columns)
-        store = RosterStore(
-            columns: columns, keys: idKeys, reports: indexes.reports, outsideReports: indexes.outsideReports,
-            teams: indexes.teams, departmentOfTeam: indexes.departmentOfTeam, departments: indexes.departments,
-            depths: indexes.depths)
-    }
-
-    /// Direct reports, teams, departments and management depths, by position and code.
-    private static func groupIndexes(of columns: RosterColumns) -> (
-        reports: RosterGroups, outsideReports: [Int32: [Int32]], teams: RosterGroups, departmentOfTeam: [Int32],
-        departments: RosterGroups, depths: [Int32]
-    ) {
         let count = columns.count
         let reports = RosterGroups(groupCount: count, itemCount: count) { columns.managers[$0] }
         var outsideReports: [Int32: [Int32]] = [:]
@@ -78,7 +66,9 @@ public struct Roster: Sendable {
         let teams = RosterGroups(groupCount: codes, itemCount: count) { columns.teams[$0] }
         let departmentOfTeam = Self.departmentOfTeam(columns)
         let departments = RosterGroups(groupCount: codes, itemCount: count) { departmentOfTeam[Int(columns.teams[$0])] }
-        return (reports, outsideReports, teams, departmentOfTeam, departments, managementDepths(of: columns))
+        store = RosterStore(
+            columns: columns, keys: idKeys, reports: reports, outsideReports: outsideReports, teams: teams,
+            departmentOfTeam: departmentOfTeam, departments: departments, depths: Self.managementDepths(of: columns))
     }
 
     /// A team belongs to the department most of its people are in (ties: the first by name),

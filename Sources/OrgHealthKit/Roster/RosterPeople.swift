@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Everyone in a roster, in input order: a collection of ``Person`` values built from the
 /// roster's columns when read (issue 16), so a roster of a million people does not hold a
 /// million `Person` values. Indexed from 0 like an array; `Array(roster.people)` makes one.
@@ -33,17 +31,10 @@ final class RosterStore: Sendable {
     /// Everyone by lowercased employee id and email address (``Roster/person(matching:)``),
     /// built on first use: a survey grouped by a team column, or the org structure alone,
     /// never asks, and at 10^6 people the table is 17 MB and 0.2 s (issue 16).
-    private let matchingKeys = Mutex<RosterKeyIndex?>(nil)
+    private let matchingKeys: BuiltOnFirstUse<RosterKeyIndex>
 
     /// The matching keys, built by the first caller (another waits for it).
-    var matching: RosterKeyIndex {
-        matchingKeys.withLock { keys in
-            if let keys { return keys }
-            let built = RosterKeyIndex.matchingKeys(of: columns)
-            keys = built
-            return built
-        }
-    }
+    var matching: RosterKeyIndex { matchingKeys.value }
     /// Direct reports by their manager's position.
     let reports: RosterGroups
     /// Direct reports of manager ids that are nobody in the roster, by the id's code in
@@ -64,6 +55,7 @@ final class RosterStore: Sendable {
     ) {
         self.columns = columns
         self.keys = keys
+        matchingKeys = BuiltOnFirstUse { RosterKeyIndex.matchingKeys(of: columns) }
         self.reports = reports
         self.outsideReports = outsideReports
         self.teams = teams
