@@ -133,4 +133,19 @@ struct SurveyMissingAndOrganizationTests {
             #expect(!check(text), "\(text) is a comment")
         }
     }
+
+    @Test("an ASCII comment's placeholder key, worked out on its bytes, is the String key")
+    func asciiPlaceholderKey() {
+        // Edge cases of trimming (every ASCII whitespace byte, CR LF), lowercasing and the
+        // trailing full stops and exclamation marks, against the String-based key.
+        let texts = [
+            "NA", " n/a. ", "\tNone!\r\n", ".", "..", "...", "!", " . ", "No comment!!.", "\u{0B}-\u{0C}", "x.\r\n.",
+            "Nothing To Add . ", "a\r\n.", ".\r\n.", "", "   ", "ZZ top", "@[`{", "n. a",
+        ]
+        for text in texts {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer(CommentPlaceholders.asciiKey)
+            #expect(fromBytes == CommentPlaceholders.key(text), "\(text.debugDescription)")
+        }
+        #expect(Array("café".utf8).withUnsafeBufferPointer(CommentPlaceholders.asciiKey) == nil)
+    }
 }
