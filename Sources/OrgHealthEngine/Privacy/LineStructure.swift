@@ -9,32 +9,59 @@ import OrgHealthKit
 /// (a team whose only member outside a line left before the period nests with the line over
 /// the people figures count, though not over everyone). See ``LineSuppression``.
 struct LineStructure {
-    let tree: ReportingTree
+    /// The roster, for people by employee id.
+    let roster: Roster
     /// The people with reports, each after everyone below them: the only people a line rule
     /// looks at (nothing lies below the others, and they head no line).
     let managersBottomUp: [Int]
-    /// Each person's team, by number (teams in the roster's sorted order).
-    let teamOf: [Int32]
-    /// Each person's department, by number (−1: none).
-    let departmentOf: [Int32]
+    /// Each person's place in ``managersBottomUp`` (their *slot*), −1 for people without reports.
+    /// What the rules keep per person is kept per slot (issue 16: per person, at 10^6 people,
+    /// it was some 60 MB beside the survey's figures, where the report peaks; a tenth of the
+    /// people have reports).
+    let slotOf: [Int32]
+    /// The slot of each manager's own manager, by slot (−1: at the top, or above a cycle). The
+    /// tree itself is not kept (issue 16: 33 MB at 10^6 people).
+    let managerSlot: [Int32]
     let teamNumbers: [String: Int32]
     let departmentNumbers: [String: Int32]
-    /// The team of everyone below a person (−1: mixed; −2: nobody below).
+    /// The team of everyone below a manager, by slot (−1: mixed; −2: nobody below).
     let teamBelow: [Int32]
-    /// The department of everyone below a person (−1: mixed or none; −2: nobody below).
+    /// The department of everyone below a manager, by slot (−1: mixed or none; −2: nobody below).
     let departmentBelow: [Int32]
     /// The teams wholly below each person (not including them), listed at the deepest such person.
     let teamsAnchoredAt: [Int: [Int32]]
     /// The departments wholly below each person, listed at the deepest such person.
     let departmentsAnchoredAt: [Int: [Int32]]
-    /// Whether the teams wholly below a person are all of the people below them (then a line's
-    /// teams partition it exactly).
+    /// Whether the teams wholly below a manager are all of the people below them (then a line's
+    /// teams partition it exactly), by slot.
     let teamsCoverLine: [Bool]
-    /// Whether the departments wholly below a person are all of the people below them.
+    /// Whether the departments wholly below a manager are all of the people below them, by slot.
     let departmentsCoverLine: [Bool]
 
-    init(roster: Roster, tree: ReportingTree? = nil, counted: [Bool]? = nil) {
+    /// The managers of a tree, bottom up, and each person's slot among them: the same for every
+    /// nesting of one roster, so built once and shared.
+    struct Managers {
+        let bottomUp: [Int]
+        let slotOf: [Int32]
+        let managerSlot: [Int32]
+
+        init(tree: ReportingTree) {
+            bottomUp = tree.bottomUp.filter(tree.hasReports)
+            var slotOf = [Int32](repeating: -1, count: tree.managerIndex.count)
+            for (slot, person) in bottomUp.enumerated() { slotOf[person] = Int32(slot) }
+            // A walk up stops at a cycle: a manager in a cycle is nobody's manager here. (Everyone
+            // with a manager is one of that manager's reports, so the manager has a slot.)
+            managerSlot = bottomUp.map { person in
+                let manager = tree.managerIndex[person]
+                return manager >= 0 && tree.isInForest[manager] ? slotOf[manager] : -1
+            }
+            self.slotOf = slotOf
+        }
+    }
+
+    init(roster: Roster, tree: ReportingTree? = nil, managers: Managers? = nil, counted: [Bool]? = nil) {
         let tree = tree ?? ReportingTree(roster: roster)
+        let managers = managers ?? Managers(tree: tree)
         // By position, with 32-bit working arrays, each dropped once used: this is per person
         // (no `Person` is built), and at 10⁶ people the arrays were most of the gate's memory.
         let people = 0..<roster.count
@@ -138,26 +165,24 @@ struct LineStructure {
             teamCovered[manager] += teamCovered[index]
             departmentCovered[manager] += departmentCovered[index]
         }
-        self.tree = tree
-        self.managersBottomUp = tree.bottomUp.filter(tree.hasReports)
-        self.teamOf = teamOf
-        self.departmentOf = departmentOf
+        self.roster = roster
+        self.managersBottomUp = managers.bottomUp
+        self.slotOf = managers.slotOf
+        self.managerSlot = managers.managerSlot
         self.teamNumbers = teamNumbers
         self.departmentNumbers = departmentNumbers
-        self.teamBelow = teamBelow
-        self.departmentBelow = departmentBelow
+        let bottomUp = managers.bottomUp
+        self.teamBelow = bottomUp.map { teamBelow[$0] }
+        self.departmentBelow = bottomUp.map { departmentBelow[$0] }
         self.teamsAnchoredAt = teamsAnchoredAt
         self.departmentsAnchoredAt = departmentsAnchoredAt
         // The counted people below a person are countedSize less themself; the anchored groups
         // are disjoint parts of them.
         func below(_ index: Int) -> Int32 { countedSize[index] - (counted[index] ? 1 : 0) }
-        self.teamsCoverLine = people.map { teamCovered[$0] == below($0) && below($0) > 0 }
-        self.departmentsCoverLine = people.map { departmentCovered[$0] == below($0) && below($0) > 0 }
+        self.teamsCoverLine = bottomUp.map { teamCovered[$0] == below($0) && below($0) > 0 }
+        self.departmentsCoverLine = bottomUp.map { departmentCovered[$0] == below($0) && below($0) > 0 }
     }
 
-    /// The manager below whom everyone in the walk counts (cycles excluded), or −1.
-    func manager(of index: Int) -> Int {
-        let manager = tree.managerIndex[index]
-        return manager >= 0 && tree.isInForest[manager] ? manager : -1
-    }
+    /// The position of the person with this exact employee id.
+    func position(ofID id: String) -> Int? { roster.position(ofID: id) }
 }

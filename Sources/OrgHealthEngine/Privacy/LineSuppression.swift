@@ -46,10 +46,13 @@ struct LineSuppression {
     static func structures(roster: Roster, period: ReportingPeriod?) -> [LineStructure] {
         // One tree for both: it depends on the roster alone.
         let tree = ReportingTree(roster: roster)
-        var structures = [LineStructure(roster: roster, tree: tree)]
+        let managers = LineStructure.Managers(tree: tree)
+        var structures = [LineStructure(roster: roster, tree: tree, managers: managers)]
         if let period {
             let active = (0..<roster.count).map { roster.isActive(at: $0, in: period) }
-            if active.contains(false) { structures.append(LineStructure(roster: roster, tree: tree, counted: active)) }
+            if active.contains(false) {
+                structures.append(LineStructure(roster: roster, tree: tree, managers: managers, counted: active))
+            }
         }
         return structures
     }
@@ -60,7 +63,8 @@ struct LineSuppression {
         var families: [Int32: [Int]] = [:]
         for (index, cell) in cells.enumerated() { families[cell.family, default: []].append(index) }
         var withheld: [Int: SuppressionReason] = [:]
-        var scratch = Scratch(count: structures[0].tree.managerIndex.count)
+        // By slot: every nesting of a roster has the same managers (``LineStructure/Managers``).
+        var scratch = Scratch(count: structures[0].managersBottomUp.count)
         for members in families.values where members.contains(where: { plan.scope(number: cells[$0].scope).kind == .line }) {
             // Under each nesting in turn, until neither withholds more (withholding only grows).
             var count = -1
@@ -83,37 +87,51 @@ struct LineSuppression {
         var lines: [Int: Int] = [:]
     }
 
-    /// Per person, the running figures of one pass; reused across families.
+    /// A number per manager slot, kept in 32 bits. The numbers are people counts and -1, and a
+    /// roster holds fewer than 2^30 people (``RosterKeyIndex``), so they always fit.
+    private struct SlotCounts {
+        private var values: [Int32]
+
+        init(repeating value: Int, count: Int) { values = Array(repeating: Int32(value), count: count) }
+
+        subscript(slot: Int) -> Int {
+            get { Int(values[slot]) }
+            set { values[slot] = Int32(newValue) }
+        }
+    }
+
+    /// Per manager, by slot (``LineStructure/slotOf``), the running figures of one pass; reused
+    /// across families.
     private struct Scratch {
         /// The largest visible team, department, direct-report group and line inside each
         /// person's line, kept apart: groups of one kind are disjoint (lines nest), so the
         /// largest of a kind is the one closest to the line.
-        var maxTeamInside: [Int]
-        var maxDepartmentInside: [Int]
-        var maxManagerInside: [Int]
-        var maxLineInside: [Int]
-        var teamSum: [Int]
+        var maxTeamInside: SlotCounts
+        var maxDepartmentInside: SlotCounts
+        var maxManagerInside: SlotCounts
+        var maxLineInside: SlotCounts
+        var teamSum: SlotCounts
         var teamSecondary: [Bool]
-        var departmentSum: [Int]
+        var departmentSum: SlotCounts
         var departmentSecondary: [Bool]
-        var partsVisible: [Int]
+        var partsVisible: SlotCounts
         var partSecondary: [Bool]
 
         init(count: Int) {
-            maxTeamInside = Array(repeating: -1, count: count)
-            maxDepartmentInside = Array(repeating: -1, count: count)
-            maxManagerInside = Array(repeating: -1, count: count)
-            maxLineInside = Array(repeating: -1, count: count)
-            teamSum = Array(repeating: 0, count: count)
+            maxTeamInside = SlotCounts(repeating: -1, count: count)
+            maxDepartmentInside = SlotCounts(repeating: -1, count: count)
+            maxManagerInside = SlotCounts(repeating: -1, count: count)
+            maxLineInside = SlotCounts(repeating: -1, count: count)
+            teamSum = SlotCounts(repeating: 0, count: count)
             teamSecondary = Array(repeating: false, count: count)
-            departmentSum = Array(repeating: 0, count: count)
+            departmentSum = SlotCounts(repeating: 0, count: count)
             departmentSecondary = Array(repeating: false, count: count)
-            partsVisible = Array(repeating: 0, count: count)
+            partsVisible = SlotCounts(repeating: 0, count: count)
             partSecondary = Array(repeating: false, count: count)
         }
 
-        mutating func reset(_ people: [Int]) {
-            for index in people {
+        mutating func reset(_ slots: Range<Int>) {
+            for index in slots {
                 maxTeamInside[index] = -1
                 maxDepartmentInside[index] = -1
                 maxManagerInside[index] = -1
@@ -133,15 +151,14 @@ struct LineSuppression {
         into withheld: inout [Int: SuppressionReason]
     ) {
         let cells = plan.cells
-        let tree = structure.tree
         var family = Family()
         for index in members {
             switch plan.scope(number: cells[index].scope) {
             case .org: family.org = index
             case .team(let name): if let number = structure.teamNumbers[name] { family.teams[number] = index }
             case .department(let name): if let number = structure.departmentNumbers[name] { family.departments[number] = index }
-            case .manager(let id): if let person = tree.index(ofID: id) { family.managers[person] = index }
-            case .line(let id): if let person = tree.index(ofID: id) { family.lines[person] = index }
+            case .manager(let id): if let person = structure.position(ofID: id) { family.managers[person] = index }
+            case .line(let id): if let person = structure.position(ofID: id) { family.lines[person] = index }
             case .attribute: break
             }
         }
@@ -154,85 +171,85 @@ struct LineSuppression {
         var changed = true
         while changed {
             changed = false
-            scratch.reset(structure.managersBottomUp)
-            for person in structure.managersBottomUp {
+            scratch.reset(structure.managersBottomUp.indices)
+            for (slot, person) in structure.managersBottomUp.enumerated() {
                 // Teams and departments lying wholly below this person.
                 for team in structure.teamsAnchoredAt[person] ?? [] {
                     if let n = visible(family.teams[team]) {
-                        scratch.maxTeamInside[person] = max(scratch.maxTeamInside[person], n)
-                        scratch.teamSum[person] += n
+                        scratch.maxTeamInside[slot] = max(scratch.maxTeamInside[slot], n)
+                        scratch.teamSum[slot] += n
                     }
-                    if secondary(family.teams[team]) { scratch.teamSecondary[person] = true }
+                    if secondary(family.teams[team]) { scratch.teamSecondary[slot] = true }
                 }
                 for department in structure.departmentsAnchoredAt[person] ?? [] {
                     if let n = visible(family.departments[department]) {
-                        scratch.maxDepartmentInside[person] = max(scratch.maxDepartmentInside[person], n)
-                        scratch.departmentSum[person] += n
+                        scratch.maxDepartmentInside[slot] = max(scratch.maxDepartmentInside[slot], n)
+                        scratch.departmentSum[slot] += n
                     }
-                    if secondary(family.departments[department]) { scratch.departmentSecondary[person] = true }
+                    if secondary(family.departments[department]) { scratch.departmentSecondary[slot] = true }
                 }
                 // The direct reports of this person: a part of their line.
                 if let n = visible(family.managers[person]) {
-                    scratch.maxManagerInside[person] = max(scratch.maxManagerInside[person], n)
-                    scratch.partsVisible[person] += n
+                    scratch.maxManagerInside[slot] = max(scratch.maxManagerInside[slot], n)
+                    scratch.partsVisible[slot] += n
                 }
-                if secondary(family.managers[person]) { scratch.partSecondary[person] = true }
+                if secondary(family.managers[person]) { scratch.partSecondary[slot] = true }
 
                 let line = family.lines[person]
-                if let line, let n = visible(line), withholds(person, n: n, structure: structure, family: family, scratch: scratch,
+                if let line, let n = visible(line), withholds(slot, n: n, structure: structure, family: family, scratch: scratch,
                                                              visible: visible, small: small) {
                     withheld[line] = .secondary
                     changed = true
                 }
-                let manager = structure.manager(of: person)
-                guard manager >= 0 else { continue }
+                let managerSlot = Int(structure.managerSlot[slot])
+                guard managerSlot >= 0 else { continue }
                 // (Everyone iterated has reports, so is a part below their manager.)
-                scratch.maxTeamInside[manager] = max(scratch.maxTeamInside[manager], scratch.maxTeamInside[person])
-                scratch.maxDepartmentInside[manager] = max(scratch.maxDepartmentInside[manager], scratch.maxDepartmentInside[person])
-                scratch.maxManagerInside[manager] = max(scratch.maxManagerInside[manager], scratch.maxManagerInside[person])
-                scratch.maxLineInside[manager] = max(scratch.maxLineInside[manager], scratch.maxLineInside[person])
-                scratch.teamSum[manager] += scratch.teamSum[person]
-                scratch.departmentSum[manager] += scratch.departmentSum[person]
-                if scratch.teamSecondary[person] { scratch.teamSecondary[manager] = true }
-                if scratch.departmentSecondary[person] { scratch.departmentSecondary[manager] = true }
+                scratch.maxTeamInside[managerSlot] = max(scratch.maxTeamInside[managerSlot], scratch.maxTeamInside[slot])
+                scratch.maxDepartmentInside[managerSlot] = max(scratch.maxDepartmentInside[managerSlot], scratch.maxDepartmentInside[slot])
+                scratch.maxManagerInside[managerSlot] = max(scratch.maxManagerInside[managerSlot], scratch.maxManagerInside[slot])
+                scratch.maxLineInside[managerSlot] = max(scratch.maxLineInside[managerSlot], scratch.maxLineInside[slot])
+                scratch.teamSum[managerSlot] += scratch.teamSum[slot]
+                scratch.departmentSum[managerSlot] += scratch.departmentSum[slot]
+                if scratch.teamSecondary[slot] { scratch.teamSecondary[managerSlot] = true }
+                if scratch.departmentSecondary[slot] { scratch.departmentSecondary[managerSlot] = true }
                 // Everyone below this person: their line when visible, else its parts.
                 if let n = visible(line) {
-                    scratch.maxLineInside[manager] = max(scratch.maxLineInside[manager], n)
-                    scratch.partsVisible[manager] += n
+                    scratch.maxLineInside[managerSlot] = max(scratch.maxLineInside[managerSlot], n)
+                    scratch.partsVisible[managerSlot] += n
                 } else {
-                    if secondary(line) || scratch.partSecondary[person] { scratch.partSecondary[manager] = true }
-                    scratch.partsVisible[manager] += scratch.partsVisible[person]
+                    if secondary(line) || scratch.partSecondary[slot] { scratch.partSecondary[managerSlot] = true }
+                    scratch.partsVisible[managerSlot] += scratch.partsVisible[slot]
                 }
             }
         }
     }
 
-    /// Whether the visible line of `person`, of `n`, must be withheld (rules R2 and R3).
+    /// Whether the visible line of the manager in `slot`, of `n`, must be withheld (rules R2 and R3).
     private func withholds(
-        _ person: Int, n: Int, structure: LineStructure, family: Family, scratch: Scratch, visible: (Int?) -> Int?,
+        _ slot: Int, n: Int, structure: LineStructure, family: Family, scratch: Scratch, visible: (Int?) -> Int?,
         small: (Int) -> Bool
     ) -> Bool {
-        let team = structure.teamBelow[person], department = structure.departmentBelow[person]
+        let team = structure.teamBelow[slot], department = structure.departmentBelow[slot]
         let holders = [visible(family.org), team >= 0 ? visible(family.teams[team]) : nil,
                        department >= 0 ? visible(family.departments[department]) : nil].compactMap { $0 }
-        let inside = [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
-                      scratch.maxManagerInside[person], scratch.maxLineInside[person]].filter { $0 >= 0 }
+        let inside = [scratch.maxTeamInside[slot], scratch.maxDepartmentInside[slot],
+                      scratch.maxManagerInside[slot], scratch.maxLineInside[slot]].filter { $0 >= 0 }
         // A line that counts the same people as a visible team, department, org or manager group
         // nested with it repeats that group's figure; with no visible line inside it, whatever it
         // gives with the others could be had from the other scopes alone, so it is shown.
-        let repeats = holders.contains(n) || [scratch.maxTeamInside[person], scratch.maxDepartmentInside[person],
-                                               scratch.maxManagerInside[person]].contains(n)
-        if repeats && scratch.maxLineInside[person] < 0 { return false }
+        let repeats = holders.contains(n) || [scratch.maxTeamInside[slot], scratch.maxDepartmentInside[slot],
+                                               scratch.maxManagerInside[slot]].contains(n)
+        if repeats && scratch.maxLineInside[slot] < 0 { return false }
         // R2: groups holding the whole line.
         if holders.contains(where: { small($0 - n) }) { return true }
         // R2: the largest visible groups inside it (a smaller one differs more).
         if inside.contains(where: { small(n - $0) }) { return true }
         // R3: the partitions' remainders, and parts withheld as secondary.
-        if small(n - scratch.partsVisible[person]) || scratch.partSecondary[person] { return true }
-        if small(n - scratch.teamSum[person]) { return true }
-        if structure.teamsCoverLine[person] && scratch.teamSecondary[person] { return true }
-        if small(n - scratch.departmentSum[person]) { return true }
-        if structure.departmentsCoverLine[person] && scratch.departmentSecondary[person] { return true }
+        if small(n - scratch.partsVisible[slot]) || scratch.partSecondary[slot] { return true }
+        if small(n - scratch.teamSum[slot]) { return true }
+        if structure.teamsCoverLine[slot] && scratch.teamSecondary[slot] { return true }
+        if small(n - scratch.departmentSum[slot]) { return true }
+        if structure.departmentsCoverLine[slot] && scratch.departmentSecondary[slot] { return true }
         return false
     }
 }

@@ -97,6 +97,12 @@ public struct PrivacyGate: Sendable {
         // were 90 MB at 10^6 people beside the survey's figures, where the report peaks. A
         // survey has no line figures and never builds them.
         let lineStructures = LineStructures(roster: roster, period: period)
+        // Built before the plans, not between them: building takes a few per-person arrays and
+        // the reporting tree, which are freed once it is done, and what is kept is per manager.
+        // Beside a plan of a million figures the two were the gate's peak (issue 16).
+        if result.metrics.contains(where: { $0.scope.kind == .line }) || result.signals.contains(where: { $0.scope.kind == .line }) {
+            _ = lineStructures.value
+        }
         let metricPlan: SuppressionPlan, lineRules: LineSuppression?
         var signalPlan: SuppressionPlan
         do {

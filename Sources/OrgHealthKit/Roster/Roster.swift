@@ -93,8 +93,8 @@ public struct Roster: Sendable {
         return best
     }
 
-    /// The position of the person with this exact employee id.
-    func position(ofID id: String) -> Int? { store.keys.position(ofID: id, in: store.columns) }
+    /// The position (``people`` index) of the person with this exact employee id.
+    public func position(ofID id: String) -> Int? { store.keys.position(ofID: id, in: store.columns) }
 
     /// The person with this exact employee id.
     public func person(id: String) -> Person? { position(ofID: id).map(store.columns.person(at:)) }
