@@ -56,6 +56,28 @@ struct CSVRendererTests {
         #expect(rows.contains { $0[1] == "'=cmd()" })
     }
 
+    @Test("thousands of figures, built in pieces on every core, come back in order and escaped as one by one")
+    func manyFiguresInOrder() async throws {
+        // Names that take every path of a cell: plain, quoted (comma, quote, LF, CR), a formula
+        // marker (a leading "=", "-" or CR LF, which is one Character), non-ASCII, combining marks.
+        let names = ["plain", "a,b", "say \"hi\"", "line\nbreak", "\r\nlead", "=x", "é=", "x\u{301}", "-5", "Zürich, CH"]
+        var report = try ReportFixtures.hostileReport()
+        report.analyzers[0].result.metrics = (0..<3_000).map { index in
+            Metric(id: "test.count", scope: .team(names[index % names.count]), value: Double(index) / 7, unit: .count, n: index)
+        }
+        let rows = try Self.records(report)
+        let figures = rows.dropFirst().prefix { $0[0] != CSVRenderer.healthModel && $0[0] == report.analyzers[0].descriptor.id }
+        #expect(figures.count == 3_000)
+        for (index, row) in figures.enumerated() {
+            let name = names[index % names.count]
+            // The spec, worked out here: a formula leader (as a Character) gets a "'" in front.
+            let leads = name.first.map { ["=", "+", "-", "@", "\t", "\r"].contains($0) } ?? false
+            #expect(row[3] == (leads ? "'" + name : name), "row \(index): \(row[3].debugDescription)")
+            #expect(row[5] == String(index))
+            #expect(Double(row[4]) == Double(index) / 7)
+        }
+    }
+
     @Test("values are plain numbers: ratios unrounded, negative numbers bare, significance as true/false")
     func plainNumbers() async throws {
         let rows = try Self.records(try Self.plantedReport())

@@ -27,6 +27,30 @@ enum CSVCell {
         }
     }
 
+    /// Appends the cell as ``written`` gives it, without making the text of a plain cell.
+    func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .number(let value): if value.isFinite { bytes.append(contentsOf: NumberText.exact(value).utf8) }
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .empty: break
+        case .text(let text):
+            // Most text needs neither the formula marker nor quotes: then its bytes are the cell.
+            // A Character that is a formula leader starts with that leader's byte, and the
+            // bytes `,` `"` LF CR occur in UTF-8 only as those characters, so checking bytes
+            // decides as `escape` does.
+            let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                if let first = utf8.first, Self.formulaLeaderBytes.contains(first) { return false }
+                guard !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if plain != true { bytes.append(contentsOf: Self.escape(text).utf8) }
+        }
+    }
+
+    /// The first bytes of ``formulaLeaders``.
+    private static let formulaLeaderBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
     static func escape(_ text: String) -> String {
         var text = text
         if let first = text.first, formulaLeaders.contains(first) { text = "'" + text }

@@ -22,70 +22,83 @@ public struct CSVRenderer: ReportRenderer {
     public static let healthModel = "health-model"
 
     public func render(_ report: HealthReport) throws -> [UInt8] {
-        var lines: [String] = []
-        emitLines(report) { lines.append($0) }
-        return Array((lines.joined(separator: "\n") + "\n").utf8)
+        var bytes: [UInt8] = []
+        try emitLines(report) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
-    /// Streams the rows into the file one by one: the same bytes as ``render(_:)`` without the
-    /// whole table in memory.
+    /// Streams the rows into the file: the same bytes as ``render(_:)`` without the whole
+    /// table in memory.
     public func write(_ report: HealthReport, to file: ReportFileStream) throws {
-        var failure: OutputError?
-        emitLines(report) { line in
-            guard failure == nil else { return }
-            do throws(OutputError) { try file.write(line + "\n") } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try emitLines(report) { try file.write($0) }
     }
 
-    /// Hands every line (without its line end), header first, to `emit`.
-    private func emitLines(_ report: HealthReport, _ emit: (String) -> Void) {
-        emit(Self.columns.joined(separator: ","))
+    /// Hands every line, header first, each with its line end, to `emit` in pieces. The rows of
+    /// the analyzers' figures and of the scopes are built on every core (``OrderedPieces``).
+    private func emitLines(_ report: HealthReport, _ emit: ([UInt8]) throws -> Void) throws {
+        try emit(Array((Self.columns.joined(separator: ",") + "\n").utf8))
         for run in report.analyzers {
-            for metric in run.result.metrics {
-                emit(line([
-                    .text(run.descriptor.id), .text(metric.id), .text(metric.scope.kind.rawValue), .text(scopeName(metric.scope)),
-                    metric.suppressed == nil ? metric.value.map(CSVCell.number) ?? .empty : .empty,
-                    .integer(metric.n), metric.suppressed.map { .text($0.rawValue) } ?? .empty,
-                    metric.trend.map(CSVCell.number) ?? .empty, significance(metric.significant),
-                ]))
+            let metrics = run.result.metrics, analyzer = run.descriptor.id
+            try OrderedPieces.write(count: metrics.count, build: { range, bytes in
+                for index in range { Self.appendMetricLine(metrics[index], analyzer: analyzer, to: &bytes) }
+            }, emit: emit)
+        }
+        var bytes: [UInt8] = []
+        Self.appendHealthRows(scope: .org, index: report.summary.healthIndex, indexTrend: report.summary.healthIndexTrend,
+                              dimensions: report.summary.dimensions, headcount: report.summary.headcount, to: &bytes)
+        try emit(bytes)
+        let scopes = report.scopes
+        try OrderedPieces.write(count: scopes.count, build: { range, bytes in
+            for index in range {
+                let scope = scopes[index]
+                Self.appendHealthRows(scope: scope.scope, index: scope.healthIndex, indexTrend: nil,
+                                      dimensions: scope.dimensions, headcount: scope.headcount, to: &bytes)
             }
-        }
-        healthRows(scope: .org, index: report.summary.healthIndex,
-                   indexTrend: report.summary.healthIndexTrend,
-                   dimensions: report.summary.dimensions, headcount: report.summary.headcount).forEach(emit)
-        for scope in report.scopes {
-            healthRows(scope: scope.scope, index: scope.healthIndex, indexTrend: nil,
-                       dimensions: scope.dimensions, headcount: scope.headcount).forEach(emit)
-        }
+        }, emit: emit)
+    }
+
+    /// An analyzer's figure.
+    private static func appendMetricLine(_ metric: Metric, analyzer: String, to bytes: inout [UInt8]) {
+        appendLine([
+            .text(analyzer), .text(metric.id), .text(metric.scope.kind.rawValue), .text(scopeName(metric.scope)),
+            metric.suppressed == nil ? metric.value.map(CSVCell.number) ?? .empty : .empty,
+            .integer(metric.n), metric.suppressed.map { .text($0.rawValue) } ?? .empty,
+            metric.trend.map(CSVCell.number) ?? .empty, significance(metric.significant),
+        ], to: &bytes)
     }
 
     /// The health index and each dimension score of one scope. The index's n is the scope's
     /// headcount; a dimension's n is the largest n behind it.
-    private func healthRows(
-        scope: Scope, index: Double?, indexTrend: Double?, dimensions: [DimensionScore], headcount: Int
-    ) -> [String] {
-        var rows = [line([
+    private static func appendHealthRows(
+        scope: Scope, index: Double?, indexTrend: Double?, dimensions: [DimensionScore], headcount: Int, to bytes: inout [UInt8]
+    ) {
+        appendLine([
             .text(Self.healthModel), .text("health.index"), .text(scope.kind.rawValue), .text(scopeName(scope)),
             index.map(CSVCell.number) ?? .empty, .integer(headcount), .empty, indexTrend.map(CSVCell.number) ?? .empty, .empty,
-        ])]
+        ], to: &bytes)
         for score in dimensions {
-            rows.append(line([
+            appendLine([
                 .text(Self.healthModel), .text("health.dimension.\(score.dimension.rawValue)"), .text(scope.kind.rawValue),
                 .text(scopeName(scope)), score.suppressed ? .empty : score.score.map(CSVCell.number) ?? .empty,
                 .integer(score.n), score.suppressed ? .text("withheld") : .empty,
                 score.trend.map(CSVCell.number) ?? .empty, significance(score.significant),
-            ]))
+            ], to: &bytes)
         }
-        return rows
     }
 
     /// The scope's name as the reports write it after the colon (`org` for the organization).
-    private func scopeName(_ scope: Scope) -> String { scope == .org ? "org" : scope.name }
+    private static func scopeName(_ scope: Scope) -> String { scope == .org ? "org" : scope.name }
 
-    private func significance(_ significant: Bool?) -> CSVCell {
+    private static func significance(_ significant: Bool?) -> CSVCell {
         significant.map { .text($0 ? "true" : "false") } ?? .empty
     }
 
-    private func line(_ cells: [CSVCell]) -> String { cells.map(\.written).joined(separator: ",") }
+    /// The cells, comma-separated, and a line end.
+    private static func appendLine(_ cells: [CSVCell], to bytes: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            cell.append(to: &bytes)
+        }
+        bytes.append(0x0A)
+    }
 }
