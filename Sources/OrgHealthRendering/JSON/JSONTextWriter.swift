@@ -1,4 +1,5 @@
 import Foundation
+import OrgHealthKit
 
 /// Writes an `Encodable` value as JSON in pieces, byte for byte as Foundation's `JSONEncoder`
 /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes it (two-space indent,
@@ -17,10 +18,26 @@ struct JSONTextWriter {
     private var isArray: [ObjectIdentifier: Bool] = [:]
     private static let chunk = 1 << 16
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Whether a large array's elements may be written on every core (not inside a piece that
+    /// already is).
+    fileprivate let writesInPieces: Bool
+    /// Arrays of at least this many elements are written in pieces on every core.
+    static let piecesFrom = 1_024
 
     init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.init(sink: sink, inPieces: true)
+    }
+
+    fileprivate init(sink: @escaping ([UInt8]) throws -> Void, inPieces: Bool) {
         self.sink = sink
+        writesInPieces = inPieces
         buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Appends text written elsewhere (a piece of an array), handing it on when the buffer is full.
+    fileprivate mutating func append(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        try flushIfFull()
     }
 
     /// Writes `value` at the top level, then a line end, and hands over what is left.
@@ -51,6 +68,13 @@ struct JSONTextWriter {
             return buffer.append(contentsOf: try JSONNumber.text(number, []).utf8)
         }
         if T.self == Bool.self, let flag = value as? Bool { return writeLiteral(flag ? "true" : "false") }
+        // The figures, millions at 10^6 people, are written without the encoder (JSONDirectObjects.swift).
+        if T.self == Metric.self, let metric = value as? Metric { return try writeDirect(metric, level: level) }
+        if T.self == HealthSignal.self, let signal = value as? HealthSignal { return try writeDirect(signal, level: level) }
+        if T.self == ScopeHealth.self, let scope = value as? ScopeHealth { return try writeDirect(scope, level: level) }
+        if T.self == DimensionScore.self, let score = value as? DimensionScore { return try writeDirect(score, level: level) }
+        if T.self == DimensionSource.self, let source = value as? DimensionSource { return try writeDirect(source, level: level) }
+        if T.self == PeriodValue.self, let point = value as? PeriodValue { return try writeDirect(point, level: level) }
         // The run-time conformance check is asked once per type: most values are not arrays.
         let type = ObjectIdentifier(T.self)
         if isArray[type] ?? true {
@@ -212,7 +236,7 @@ struct JSONTextWriter {
         }
     }
 
-    private mutating func writeIndent(_ level: Int) {
+    mutating func writeIndent(_ level: Int) {
         for _ in 0..<level {
             buffer.append(0x20)
             buffer.append(0x20)
@@ -221,13 +245,20 @@ struct JSONTextWriter {
 
     // MARK: Scalars
 
-    private mutating func writeLiteral(_ text: String) {
+    /// `"key" : ` for a plain ASCII key (no escapes).
+    mutating func writeKey(_ key: StaticString) {
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        buffer.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    }
+
+    mutating func writeLiteral(_ text: String) {
         buffer.append(contentsOf: text.utf8)
     }
 
     /// A string with JSONEncoder's escapes: `"` and `\`, the control characters (`\b \f \n
     /// \r \t`, the rest as `\u00xx` in lower-case hex); slashes and everything else as is.
-    private mutating func writeString(_ text: String) {
+    mutating func writeString(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { bytes in
@@ -263,10 +294,35 @@ protocol JSONStreamedArray {
 extension Array: JSONStreamedArray where Element: Encodable {
     func writeJSONElements(to writer: inout JSONTextWriter, level: Int) throws {
         writer.openArray()
-        for (index, element) in enumerated() {
-            try writer.nextElement(first: index == 0, level: level)
-            try writer.write(element, level: level + 1)
+        if count >= JSONTextWriter.piecesFrom && writer.writesInPieces {
+            // A large array (the analyzers' metrics and signals, the scopes: millions at 10^6
+            // people) is written in pieces on every core and put together in order (issue 16):
+            // an element's text depends only on the element and its level, so the bytes are
+            // those of writing it element by element.
+            // Called from the pieces' threads: it only reads the array (hence unchecked).
+            nonisolated(unsafe) let writePiece: (Range<Int>, inout [UInt8]) throws -> Void = { range, bytes in
+                let collected = CollectedBytes()
+                var piece = JSONTextWriter(sink: { collected.bytes.append(contentsOf: $0) }, inPieces: false)
+                for index in range {
+                    try piece.nextElement(first: index == 0, level: level)
+                    try piece.write(self[index], level: level + 1)
+                }
+                try piece.flush()
+                bytes.append(contentsOf: collected.bytes)
+            }
+            try OrderedPieces.write(count: count, build: { range, bytes in try writePiece(range, &bytes) },
+                                    emit: { try writer.append($0) })
+        } else {
+            for (index, element) in enumerated() {
+                try writer.nextElement(first: index == 0, level: level)
+                try writer.write(element, level: level + 1)
+            }
         }
         writer.closeArray(level: level)
     }
+}
+
+/// What a piece's writer hands over, gathered for the piece.
+private final class CollectedBytes {
+    var bytes: [UInt8] = []
 }

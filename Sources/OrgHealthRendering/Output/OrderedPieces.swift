@@ -53,11 +53,11 @@ private final class PieceOutcomes: @unchecked Sendable {
     // after `concurrentPerform` has returned (which orders the two). Raw storage, not an array
     // property: threads writing to their own elements of one array would be overlapping
     // accesses to the property.
-    private let slots: UnsafeMutableBufferPointer<Result<[UInt8], any Error>>
+    private let slots: UnsafeMutableBufferPointer<(bytes: [UInt8], failure: (any Error)?)>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
-        slots.initialize(repeating: .success([]))
+        slots.initialize(repeating: ([], nil))
     }
 
     deinit {
@@ -65,20 +65,24 @@ private final class PieceOutcomes: @unchecked Sendable {
         slots.deallocate()
     }
 
+    /// Builds a piece into its slot, reusing the slot's buffer from the round before (a fresh
+    /// buffer of megabytes is fresh pages, each faulted in on first touch).
     func run(_ piece: Int, _ build: (inout [UInt8]) throws -> Void) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(OrderedPieces.pieceBytes + OrderedPieces.pieceBytes / 4)
+        var bytes = slots[piece].bytes
+        slots[piece].bytes = []
+        bytes.removeAll(keepingCapacity: true)
         do {
             try build(&bytes)
-            slots[piece] = .success(bytes)
+            slots[piece] = (bytes, nil)
         } catch {
-            slots[piece] = .failure(error)
+            slots[piece] = ([], error)
         }
     }
 
-    /// The piece's bytes (or its failure), leaving the slot empty.
+    /// The piece's bytes, or its failure. The slot keeps the buffer for the next round (the
+    /// caller's copy must be gone by then, as it is once handed on).
     func take(_ piece: Int) throws -> [UInt8] {
-        defer { slots[piece] = .success([]) }
-        return try slots[piece].get()
+        if let failure = slots[piece].failure { throw failure }
+        return slots[piece].bytes
     }
 }
