@@ -32,7 +32,7 @@ extension Roster {
     public func hasNoManager(at position: Int) -> Bool { store.columns.managers[position] == RosterColumns.none }
 
     /// The number of managers above the person at a position (``managementDepth(of:)``).
-    public func managementDepth(at position: Int) -> Int { Int(store.depths[position]) }
+    public func managementDepth(at position: Int) -> Int { Int(store.depths.value[position]) }
 
     /// The hire date at a position.
     public func hireDate(at position: Int) -> CalendarDate? { RosterColumns.date(store.columns.hireDates[position]) }

@@ -52,7 +52,7 @@ public struct Roster: Sendable {
     }
 
     /// A roster of people already de-duplicated, with every employee id in `idKeys`. Builds
-    /// the group indexes and depths; the matching keys wait for their first use
+    /// the group indexes; the depths and the matching keys wait for their first use
     /// (``RosterStore/matching``).
     init(columns: RosterColumns, idKeys: RosterKeyIndex, hasManagerInformation: Bool) {
         self.hasManagerInformation = hasManagerInformation
@@ -68,7 +68,7 @@ public struct Roster: Sendable {
         let departments = RosterGroups(groupCount: codes, itemCount: count) { departmentOfTeam[Int(columns.teams[$0])] }
         store = RosterStore(
             columns: columns, keys: idKeys, reports: reports, outsideReports: outsideReports, teams: teams,
-            departmentOfTeam: departmentOfTeam, departments: departments, depths: Self.managementDepths(of: columns))
+            departmentOfTeam: departmentOfTeam, departments: departments, depths: { Self.managementDepths(of: columns) })
     }
 
     /// A team belongs to the department most of its people are in (ties: the first by name),
@@ -269,11 +269,11 @@ public struct Roster: Sendable {
     /// costs the roster's size even when chains are 20,000 deep.
     public func managementDepth(of person: Person) -> Int {
         if let position = position(ofID: person.id), store.columns.managerID(at: position) == person.managerID {
-            return Int(store.depths[position])
+            return Int(store.depths.value[position])
         }
         // A person value that is not (or differs from) the roster's own: one step, then the table.
         guard let managerID = person.managerID, managerID != person.id, let manager = position(ofID: managerID) else { return 0 }
-        return Int(store.depths[manager]) + 1
+        return Int(store.depths.value[manager]) + 1
     }
 
     /// The number of managers above each person, in one pass: each person's chain is walked

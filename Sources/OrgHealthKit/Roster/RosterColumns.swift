@@ -57,10 +57,22 @@ struct RosterColumns: Sendable {
 
     /// The code of `text`, noting the person's own spelling when it differs in bytes.
     mutating func intern(_ text: String, _ field: Field, _ position: Int) -> Int32 {
+        // Rosters come grouped (a team's people together): text with the same bytes as the
+        // field's last has its code, and differs from the interned spelling as that did,
+        // without hashing it (issue 16: interning was a sixth of reading 10^6 people).
+        if let last = lastInterned[field.rawValue], last.text.hasSameUTF8(as: text) {
+            if last.ownSpelling { spellings[position * 8 + field.rawValue] = text }
+            return last.code
+        }
         let code = strings.number(of: text)
-        if !strings[code].hasSameUTF8(as: text) { spellings[position * 8 + field.rawValue] = text }
+        let ownSpelling = !strings[code].hasSameUTF8(as: text)
+        if ownSpelling { spellings[position * 8 + field.rawValue] = text }
+        lastInterned[field.rawValue] = (text, code, ownSpelling)
         return code
     }
+
+    /// Per field, the text last interned, its code, and whether it was a spelling of its own.
+    private var lastInterned = [(text: String, code: Int32, ownSpelling: Bool)?](repeating: nil, count: 5)
 
     /// Sets a person's manager to someone in the roster (`manager` ≥ 0) or to an id that is
     /// nobody in it; `text` is the manager id as given.
