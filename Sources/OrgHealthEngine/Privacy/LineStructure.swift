@@ -14,13 +14,11 @@ struct LineStructure {
     /// The people with reports, each after everyone below them: the only people a line rule
     /// looks at (nothing lies below the others, and they head no line).
     let managersBottomUp: [Int]
-    /// Each person's place in ``managersBottomUp`` (their *slot*), −1 for people without reports.
-    /// What the rules keep per person is kept per slot (issue 16: per person, at 10^6 people,
-    /// it was some 60 MB beside the survey's figures, where the report peaks; a tenth of the
-    /// people have reports).
-    let slotOf: [Int32]
-    /// The slot of each manager's own manager, by slot (−1: at the top, or above a cycle). The
-    /// tree itself is not kept (issue 16: 33 MB at 10^6 people).
+    /// The slot of each manager's own manager, by slot (−1: at the top, or above a cycle). A
+    /// manager's *slot* is their place in ``managersBottomUp``: what the rules keep per manager
+    /// is kept by slot (issue 16: kept per person, at 10^6 people, it was some 60 MB beside the
+    /// survey's figures, where the report peaks; a tenth of the people have reports). The tree
+    /// itself is not kept (33 MB at 10^6 people).
     let managerSlot: [Int32]
     let teamNumbers: [String: Int32]
     let departmentNumbers: [String: Int32]
@@ -38,11 +36,10 @@ struct LineStructure {
     /// Whether the departments wholly below a manager are all of the people below them, by slot.
     let departmentsCoverLine: [Bool]
 
-    /// The managers of a tree, bottom up, and each person's slot among them: the same for every
-    /// nesting of one roster, so built once and shared.
+    /// The managers of a tree, bottom up, and the slot of each one's manager: the same for
+    /// every nesting of one roster, so built once and shared.
     struct Managers {
         let bottomUp: [Int]
-        let slotOf: [Int32]
         let managerSlot: [Int32]
 
         init(tree: ReportingTree) {
@@ -55,7 +52,6 @@ struct LineStructure {
                 let manager = tree.managerIndex[person]
                 return manager >= 0 && tree.isInForest[manager] ? slotOf[manager] : -1
             }
-            self.slotOf = slotOf
         }
     }
 
@@ -167,7 +163,6 @@ struct LineStructure {
         }
         self.roster = roster
         self.managersBottomUp = managers.bottomUp
-        self.slotOf = managers.slotOf
         self.managerSlot = managers.managerSlot
         self.teamNumbers = teamNumbers
         self.departmentNumbers = departmentNumbers

@@ -100,7 +100,7 @@ struct LineSuppression {
         }
     }
 
-    /// Per manager, by slot (``LineStructure/slotOf``), the running figures of one pass; reused
+    /// Per manager, by slot (``LineStructure/managerSlot``), the running figures of one pass; reused
     /// across families.
     private struct Scratch {
         /// The largest visible team, department, direct-report group and line inside each

@@ -62,27 +62,20 @@ public struct PrivacyGate: Sendable {
         }
         var plan = SuppressionPlan(capacity: signals.count)
         var families: [SignalFamily: Int32] = [:]
-        // As for metrics (``SuppressionPlan/add(family:scope:n:reason:)``): each scope's signals
-        // come in the same order, so the family at the same place in the last scope is tried
-        // before the table.
-        var recent: [(key: SignalFamily, family: Int32)] = []
-        var place = 0
+        // Each scope's signals come in the same order, as metrics do (``FamilyOrder``).
+        var order = FamilyOrder<SignalFamily>()
         var lastScope: Scope?
         for signal in signals {
             let key = SignalFamily(dimension: signal.dimension, basis: signal.basis)
-            if lastScope != signal.scope {
-                place = 0
-                lastScope = signal.scope
-            }
             let family: Int32
-            if place < recent.count, recent[place].key == key {
-                family = recent[place].family
+            if let known = order.recall(key, startsScope: lastScope != signal.scope) {
+                family = known
             } else {
                 family = families[key] ?? plan.number(of: "\(signal.dimension.rawValue)|\(signal.basis ?? "")")
                 families[key] = family
-                if place < recent.count { recent[place] = (key, family) } else if place == recent.count { recent.append((key, family)) }
+                order.remember(key, family)
             }
-            place += 1
+            lastScope = signal.scope
             plan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed)
         }
         return plan

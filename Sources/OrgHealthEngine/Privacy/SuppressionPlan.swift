@@ -38,30 +38,20 @@ struct SuppressionPlan {
 
     /// Adds a figure of a family by name.
     mutating func add(family: String, scope: Scope, n: Int, reason: SuppressionReason?) {
-        // Analyzers give each scope's figures in the same order scope after scope: the family at
-        // the same place in the last scope is most often this one, and equal strings that share
-        // their storage compare without reading it (issue 16: hashing every metric id was a
-        // fifth of the gate at 10^6 people).
-        let place = lastScope?.scope == scope ? familyPlace : 0
+        // Equal strings that share their storage compare without reading it (issue 16: hashing
+        // every metric id was a fifth of the gate at 10^6 people).
         let number: Int32
-        if place < recentFamilies.count, recentFamilies[place].name == family {
-            number = recentFamilies[place].number
+        if let known = familyOrder.recall(family, startsScope: lastScope?.scope != scope) {
+            number = known
         } else {
             number = keys.number(of: family)
-            if place < recentFamilies.count {
-                recentFamilies[place] = (family, number)
-            } else if place == recentFamilies.count {
-                recentFamilies.append((family, number))
-            }
+            familyOrder.remember(family, number)
         }
-        familyPlace = place + 1
         add(family: number, scope: scope, n: n, reason: reason)
     }
 
-    /// The families of the figures of the last scope added by name, in order, and where in
-    /// that order the next figure is (``add(family:scope:n:reason:)``).
-    private var recentFamilies: [(name: String, number: Int32)] = []
-    private var familyPlace = 0
+    /// The families of the last scope's figures added by name.
+    private var familyOrder = FamilyOrder<String>()
 
     /// Adds a figure of a family already numbered (`number(of:)`).
     mutating func add(family: Int32, scope: Scope, n: Int, reason: SuppressionReason?) {
@@ -283,3 +273,32 @@ struct FigureKeys {
         return Key(family: family, scope: scope)
     }
 }
+
+/// The families of one scope's figures in the order they came, so that the next scope's — in
+/// the same order, as analyzers give them — are known without hashing: a figure's family is
+/// tried at its place in the last scope's order before the plan's table (issue 16).
+struct FamilyOrder<Key: Equatable> {
+    private var recent: [(key: Key, family: Int32)] = []
+    /// The place of the figure being looked up, and of the next.
+    private var current = 0, next = 0
+
+    /// The family of `key` if it is the one at this figure's place in the last scope's order;
+    /// `startsScope` for a scope's first figure. When nil, ``remember(_:_:)`` the family found.
+    mutating func recall(_ key: Key, startsScope: Bool) -> Int32? {
+        current = startsScope ? 0 : next
+        next = current + 1
+        guard current < recent.count, recent[current].key == key else { return nil }
+        return recent[current].family
+    }
+
+    /// Notes the family of the figure just recalled, at its place.
+    mutating func remember(_ key: Key, _ family: Int32) {
+        if current < recent.count {
+            recent[current] = (key, family)
+        } else if current == recent.count {
+            recent.append((key, family))
+        }
+    }
+}
+
+extension FamilyOrder: Sendable where Key: Sendable {}
