@@ -34,7 +34,7 @@ public struct HealthModel: Sendable {
     /// Teams (and departments) with a health index or a dimension at risk, worst first.
     public func watchlist(_ scopes: some Sequence<ScopeHealth>) -> [WatchlistEntry] {
         // Lazily: a filtered copy of 100,000 scopes is 10 MB at the report's peak (issue 16).
-        scopes.lazy.filter { $0.scope.kind == .team || $0.scope.kind == .department }.compactMap { scope -> WatchlistEntry? in
+        let unsorted = scopes.lazy.filter { $0.scope.kind == .team || $0.scope.kind == .department }.compactMap { scope -> WatchlistEntry? in
             let weak = scope.dimensions.filter { ($0.score ?? 100) < Self.atRiskBelow }
                 .sorted { ($0.score ?? 0) < ($1.score ?? 0) }
             let indexAtRisk = (scope.healthIndex ?? 100) < Self.atRiskBelow
@@ -48,13 +48,16 @@ public struct HealthModel: Sendable {
             return WatchlistEntry(
                 scope: scope.scope, healthIndex: scope.healthIndex, weakDimensions: weak.map(\.dimension),
                 reason: reasons.joined(separator: "; "))
-        }.sorted { left, right in
-            let l = left.healthIndex ?? 100, r = right.healthIndex ?? 100
-            if left.weakDimensions.count != right.weakDimensions.count, l == r {
-                return left.weakDimensions.count > right.weakDimensions.count
-            }
-            return l != r ? l < r : left.scope < right.scope
         }
+        // Positions are sorted, not entries (issue 16: moving 78,000 entries, each with its
+        // strings and arrays, was most of the sort at 10^6 people); the order is the same.
+        let entries = Array(unsorted)
+        let index = entries.map { $0.healthIndex ?? 100 }, weakCount = entries.map(\.weakDimensions.count)
+        return entries.indices.sorted { left, right in
+            let l = index[left], r = index[right]
+            if weakCount[left] != weakCount[right], l == r { return weakCount[left] > weakCount[right] }
+            return l != r ? l < r : entries[left].scope < entries[right].scope
+        }.map { entries[$0] }
     }
 
     /// How the model works, in words, for the methodology section.

@@ -47,18 +47,24 @@ struct HealthTable: Sendable {
         scopeOfSignal.reserveCapacity(total)
         for run in runs {
             var lastDimension: HealthDimension?
+            // Analyzers give a scope's signals together: the same scope as the last is not hashed again.
+            var lastScope: (scope: Scope, number: Int32)?
             for signal in run.signals {
                 if signal.dimension != lastDimension {
                     if !dimensions.contains(signal.dimension) { dimensions.append(signal.dimension) }
                     lastDimension = signal.dimension
                 }
-                if let known = numbers[signal.scope] {
+                if let last = lastScope, last.scope == signal.scope {
+                    scopeOfSignal.append(last.number)
+                } else if let known = numbers[signal.scope] {
                     scopeOfSignal.append(known)
+                    lastScope = (signal.scope, known)
                 } else {
                     let number = Int32(scopes.count)
                     numbers[signal.scope] = number
                     scopes.append(signal.scope)
                     scopeOfSignal.append(number)
+                    lastScope = (signal.scope, number)
                 }
             }
         }

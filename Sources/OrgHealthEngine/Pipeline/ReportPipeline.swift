@@ -100,9 +100,12 @@ public struct ReportPipeline: Sendable {
         }
         // Independent of each other: the cross-source findings on one core, the watchlist on the
         // other (10^6 people: about 0.3 s each).
-        let (crossSourceFindings, watchlist) = Concurrently.both({
+        let withheldScopes = suppressedScopes
+        let ((crossSourceFindings, sortedSuppressedScopes), watchlist) = Concurrently.both({
             // Named as the scopes are (no dictionary of 100,000 names for a handful of findings).
-            CrossSourceFindings().findings(runs: gatedRuns) { Self.displayName(of: $0, in: roster) }
+            (CrossSourceFindings().findings(runs: gatedRuns) { Self.displayName(of: $0, in: roster) },
+             // Beside the watchlist too: 115,000 scopes to sort at 10^6 people.
+             withheldScopes.sorted())
         }, {
             // Attribute values (cuts) have their own view; the watchlist stays about org units.
             // Reporting lines overlap teams and departments, so they stay out of it too.
@@ -114,7 +117,7 @@ public struct ReportPipeline: Sendable {
             crossSourceFindings: crossSourceFindings, watchlist: watchlist,
             dataQuality: DataQuality(
                 rosterRows: rosterOutput.rowsRead, diagnostics: diagnostics, suppressedValues: suppressedCounts,
-                suppressedScopes: suppressedScopes.sorted()),
+                suppressedScopes: sortedSuppressedScopes),
             methodology: Methodology(
                 privacy: configuration.privacy, metrics: definitions,
                 healthModel: HealthModel.description
