@@ -102,7 +102,9 @@ struct ResponseScanner {
             }
             counted += 1
             handed += 1
-            if let attributes { cutResponses += cut(record, layout: layout, attributes: attributes) ? 1 : 0 }
+            // Not `if let`: binding the attributes copied them, with their arrays and tables,
+            // for every response (issue 16: a seventh of the survey's time at 10^6 people).
+            if attributes != nil { cutResponses += cut(record, layout: layout) ? 1 : 0 }
             handle(record, team, currentAttributes)
         }
     }
@@ -143,13 +145,13 @@ struct ResponseScanner {
     /// Sets the response's attribute indices from its person (employee id or email), when the
     /// export names one and the roster knows them; whether it could. The id lives only in this
     /// expression: it is looked up and dropped, never stored.
-    private mutating func cut(_ record: CSVRecord, layout: SurveyExportLayout, attributes: SurveyAttributes) -> Bool {
+    private mutating func cut(_ record: CSVRecord, layout: SurveyExportLayout) -> Bool {
         guard let column = layout.personColumn, let person = roster.person(matching: record.trimmed(column)) else {
             for position in currentAttributes.indices { currentAttributes[position] = -1 }
             uncutResponses += 1
             return false
         }
-        attributes.fill(&currentAttributes, for: person, in: roster)
+        attributes?.fill(&currentAttributes, for: person, in: roster)
         return true
     }
 
