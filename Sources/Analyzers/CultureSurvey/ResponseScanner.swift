@@ -25,6 +25,8 @@ struct ResponseScanner {
     var excludedPerExport: [Int: (status: Int, unfinished: Int)] = [:]
     /// Team index by lowercased name, built at the first name that differs in case only.
     private var foldedTeams: [String: Int]?
+    /// The team name of the last response read by team, and its index.
+    private var lastTeam: (name: String, team: Int)?
     /// The cuts' attribute scopes (when the config has `cuts:`) and the reporting lines.
     let attributes: SurveyAttributes?
     /// The current response's attribute indices (``SurveyAttributes/width`` entries, −1 = none),
@@ -121,6 +123,9 @@ struct ResponseScanner {
                          summary: "responses without a team were skipped")
                 return nil
             }
+            // Exports often come grouped by team: the same name as the last response's is not
+            // looked up again.
+            if let last = lastTeam, last.name == name { return last.team }
             guard let team = directory.team(named: name) ?? foldedTeam(name) else {
                 log.note("unknown-team", source: source, file: export, line: record.line,
                          message: "the response's team is not in the roster, so it was skipped; "
@@ -128,6 +133,7 @@ struct ResponseScanner {
                          summary: "responses whose team is not in the roster were skipped")
                 return nil
             }
+            lastTeam = (name, team)
             return team
         }
         guard let column = layout.personColumn else { return nil }
