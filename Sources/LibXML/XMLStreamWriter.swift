@@ -195,16 +195,12 @@ public final class XMLStreamWriter {
 
     /// Rows in each piece of the first round of ``rowElements(_:count:_:)``.
     public static let firstPieceRows = 1_024
-    /// The size the later pieces aim at, sized from the rows built so far: a round holds two
-    /// pieces per core, so memory stays flat whether a row is a 100-byte figure or a scope of
-    /// several kilobytes.
-    public static let pieceBytes = 2 << 20
 
     /// Writes `count` elements named `name` as ``rowElement(_:_:)`` would one by one, the
     /// `index`th built by `build(index, &row)`: the same bytes in the same order, but built in
-    /// pieces (``firstPieceRows`` rows, then about ``pieceBytes`` each) on every core (up to
-    /// eight), two pieces per core at a time, and written in order (issue 16: the XML at 10^6 people is
-    /// 3 million such rows). `build` must only read what it captures. When a piece fails, the
+    /// pieces on every core and written in order (``PieceRounds``: ``firstPieceRows`` rows,
+    /// then about ``PieceRounds/pieceBytes`` each; issue 16: the XML at 10^6 people is 3
+    /// million such rows). `build` must only read what it captures. When a piece fails, the
     /// first failure in document order is thrown and nothing after the pieces before it is
     /// written.
     public func rowElements(
@@ -218,9 +214,8 @@ public final class XMLStreamWriter {
         }
         guard index < count else { return }
         try XMLRow.requireValidName(name, kind: "element")
-        // At most eight cores: a round holds two pieces of about 2 MiB per core.
-        let threads = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let piecesPerRound = threads * 2
+        var rounds = PieceRounds(rows: index..<count, firstPieceRows: Self.firstPieceRows)
+        let piecesPerRound = rounds.piecesPerRound
         let depth = self.depth
         // One storage per piece of a round, kept across rounds; freed however this ends.
         let storages = UnsafeMutableBufferPointer<XMLRow.Storage>.allocate(capacity: piecesPerRound)
@@ -234,19 +229,13 @@ public final class XMLStreamWriter {
             failures.deinitialize()
             failures.deallocate()
         }
-        var rowsPerPiece = Self.firstPieceRows
-        while index < count {
-            let roundStart = index
-            let rows = rowsPerPiece
-            let pieces = min(piecesPerRound, (count - roundStart + rows - 1) / rows)
+        while let round = rounds.next() {
             // Each piece touches only its own slot of `storages` and `failures`.
             nonisolated(unsafe) let slots = (storages, failures)
             let buildPiece: @Sendable (Int) -> Void = { piece in
-                let first = roundStart + piece * rows
-                let end = min(count, first + rows)
                 var row = XMLRow(storage: slots.0[piece], depth: depth)
                 do throws(LibXMLError) {
-                    for rowIndex in first..<end {
+                    for rowIndex in round[piece] {
                         try row.start(name)
                         try build(rowIndex, &row)
                         try row.finish()
@@ -257,16 +246,14 @@ public final class XMLStreamWriter {
                 }
                 slots.0[piece] = row.takeStorage()
             }
-            if pieces == 1 { buildPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces, execute: buildPiece) }
+            if round.count == 1 { buildPiece(0) } else { DispatchQueue.concurrentPerform(iterations: round.count, execute: buildPiece) }
             var bytes = 0
-            for piece in 0..<pieces {
+            for piece in round.indices {
                 if let failure = failures[piece] { throw failure }
                 try writeRow(storages[piece].bytes.buffer)
                 bytes += storages[piece].bytes.count
             }
-            index = min(count, roundStart + pieces * rows)
-            let bytesPerRow = max(1, bytes / max(1, index - roundStart))
-            rowsPerPiece = min(1 << 16, max(16, Self.pieceBytes / bytesPerRow))
+            rounds.measured(bytes: bytes)
         }
     }
 

@@ -243,7 +243,7 @@ struct RosterAssembly {
             managerBy: options.effectiveManagerBy, hasManagerInformation: hasManagers,
             managersLinked: links.linked - unlinkedAfterRepair, managersUnlinked: links.unlinked + unlinkedAfterRepair,
             leftWithoutEndDate: leftWithoutEnd)
-        // Moved out, so that adding the matching keys does not copy the index.
+        // Moved out, so that the roster takes the index without a copy.
         var keys = RosterKeyIndex(capacity: 0)
         swap(&keys, &self.keys)
         return RosterReader.Output(

@@ -5,7 +5,7 @@
 /// copy holds); ``person(at:)`` builds the `Person` when asked.
 struct RosterColumns: Sendable {
     /// The fields whose text is interned, for ``spellings``.
-    enum Field: Int {
+    enum Field: Int, CaseIterable {
         case team, department, location, level, manager
     }
 
@@ -72,7 +72,7 @@ struct RosterColumns: Sendable {
     }
 
     /// Per field, the text last interned, its code, and whether it was a spelling of its own.
-    private var lastInterned = [(text: String, code: Int32, ownSpelling: Bool)?](repeating: nil, count: 5)
+    private var lastInterned = [(text: String, code: Int32, ownSpelling: Bool)?](repeating: nil, count: Field.allCases.count)
 
     /// Sets a person's manager to someone in the roster (`manager` ≥ 0) or to an id that is
     /// nobody in it; `text` is the manager id as given.

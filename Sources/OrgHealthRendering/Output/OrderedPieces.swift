@@ -1,17 +1,14 @@
 import Foundation
+import LibXML
 
 /// Text made of many independent rows (a CSV figure, a JSON array element), built in pieces on
 /// every core and handed on in order: the bytes are those of building the rows one by one, in
 /// the time of a fraction of it (issue 16: at 10^6 people the CSV is 2.7 million rows and the
-/// JSON 1.1 GB). A round builds two pieces per core (up to eight cores) at once; the first
-/// pieces hold ``firstPieceRows`` rows, later ones about ``pieceBytes`` each, sized from the
-/// rows built so far, so memory stays flat whatever the size of a row — the scheme of the XML
-/// writer's rows (`XMLStreamWriter.rowElements`).
+/// JSON 1.1 GB). The pieces are cut as the XML's figure rows are (``PieceRounds``), the first
+/// ones ``firstPieceRows`` rows each.
 enum OrderedPieces {
     /// Rows in each piece of the first round.
     static let firstPieceRows = 512
-    /// The size the later pieces aim at.
-    static let pieceBytes = 2 << 20
 
     /// Builds rows `0..<count` with `build(range, &bytes)` (which appends the rows of `range`,
     /// in order, to `bytes`) and hands each piece, in order, to `emit`. `build` must only read
@@ -21,28 +18,20 @@ enum OrderedPieces {
         count: Int, build: @escaping @Sendable (Range<Int>, inout [UInt8]) throws -> Void,
         emit: ([UInt8]) throws -> Void
     ) throws {
-        let threads = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let slots = threads * 2
-        let outcomes = PieceOutcomes(count: slots)
-        var start = 0
-        var rowsPerPiece = firstPieceRows
-        while start < count {
-            let roundStart = start, rows = rowsPerPiece
-            let pieces = min(slots, (count - roundStart + rows - 1) / rows)
+        var rounds = PieceRounds(rows: 0..<count, firstPieceRows: firstPieceRows)
+        let outcomes = PieceOutcomes(count: rounds.piecesPerRound)
+        while let round = rounds.next() {
             let buildPiece: @Sendable (Int) -> Void = { piece in
-                let first = roundStart + piece * rows
-                outcomes.run(piece) { bytes in try build(first..<min(count, first + rows), &bytes) }
+                outcomes.run(piece) { bytes in try build(round[piece], &bytes) }
             }
-            if pieces == 1 { buildPiece(0) } else { DispatchQueue.concurrentPerform(iterations: pieces, execute: buildPiece) }
+            if round.count == 1 { buildPiece(0) } else { DispatchQueue.concurrentPerform(iterations: round.count, execute: buildPiece) }
             var bytes = 0
-            for piece in 0..<pieces {
+            for piece in round.indices {
                 let built = try outcomes.take(piece)
                 bytes += built.count
                 try emit(built)
             }
-            start = min(count, roundStart + pieces * rows)
-            let bytesPerRow = max(1, bytes / max(1, start - roundStart))
-            rowsPerPiece = min(1 << 16, max(16, pieceBytes / bytesPerRow))
+            rounds.measured(bytes: bytes)
         }
     }
 }
