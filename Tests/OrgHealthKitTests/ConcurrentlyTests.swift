@@ -2,7 +2,7 @@ import Foundation
 import OrgHealthKit
 import Testing
 
-@Suite("Concurrently.both")
+@Suite("Concurrently")
 struct ConcurrentlyTests {
     @Test("both results come back, each from its own closure")
     func results() {
@@ -24,5 +24,27 @@ struct ConcurrentlyTests {
             return firstStarted.wait(timeout: .now() + 10) == .success
         })
         #expect(first && second)
+    }
+
+    @Test("map: every element in its place, for empty, one, odd and even counts, with a class value")
+    func map() {
+        for count in [0, 1, 2, 7, 10_001] {
+            let items = Array(0..<count)
+            // Strings (reference-counted storage) as well as plain integers: both halves initialize their own slots.
+            let mapped = Concurrently.map(items) { "item \($0 * 3)" }
+            #expect(mapped == items.map { "item \($0 * 3)" }, "count \(count)")
+        }
+    }
+
+    @Test("map: with two cores the two halves run at the same time")
+    func mapHalvesAtTheSameTime() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount >= 2)
+        let firstStarted = DispatchSemaphore(value: 0), secondStarted = DispatchSemaphore(value: 0)
+        // Element 0 opens the first half, element 1 the second; one after the other, a wait would time out.
+        let met = Concurrently.map([0, 1]) { index in
+            (index == 0 ? firstStarted : secondStarted).signal()
+            return (index == 0 ? secondStarted : firstStarted).wait(timeout: .now() + 10) == .success
+        }
+        #expect(met == [true, true])
     }
 }

@@ -67,8 +67,10 @@ public struct CultureSurveyAnalyzer: Analyzer {
         }
 
         let keepsVerbatims = hasComments && context.privacy.comments == .include
-        // Reporting lines are counted from responses that name their person, as cuts are.
-        let lines = definition.isOrganizationOnly ? nil
+        // Reporting lines are counted from responses that name their person, as cuts are; an
+        // export with no person column names no one, so the lines are not built (10^6 people:
+        // a reporting tree of 41 MB at the report's peak for nothing, issue 16).
+        let lines = definition.isOrganizationOnly || exports.allSatisfy({ $0.layout.personColumn == nil }) ? nil
             : ReportingLines(roster: context.roster, on: context.period.end, minGroupSize: context.privacy.minGroupSize)
         var scanner = ResponseScanner(
             definition: definition, directory: directory, roster: context.roster, lines: lines, progress: context.progress)

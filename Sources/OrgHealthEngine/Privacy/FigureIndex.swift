@@ -1,75 +1,74 @@
-/// Cell numbers by figure key (a family number and a scope number) for ``SuppressionPlan``: an
-/// open-addressing table keyed by the two numbers packed into one integer. The plan enters and
-/// looks up millions of keys at 10⁶ people, and a `Dictionary` seeded a new SipHash hasher for
-/// every one of them (issue 16).
+/// The cell of each figure key (a family number and a scope number) for ``SuppressionPlan``:
+/// an open-addressing table that holds only cell numbers and reads each slot's key from the
+/// plan's cells. The plan enters and looks up millions of keys at 10⁶ people; a `Dictionary`
+/// seeded a new SipHash hasher for every one of them, and a table that kept the packed keys
+/// beside the numbers was 12 bytes a slot, 75 MB at the report's peak (issue 16). A slot is 4
+/// bytes now; a probe reads the cell it names to compare keys.
 struct FigureIndex {
-    /// Packed keys; ``empty`` marks a free slot. Numbers are never negative, so no key packs to it.
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Cell numbers; ``free`` marks a free slot.
+    private var slots: [Int32]
     /// How far a key's product is shifted to give a slot (the table has 2^(64 − shift) slots).
     private var shift: UInt64
     /// The keys held.
     private(set) var count = 0
 
-    private static let empty = UInt64.max
+    private static let free: Int32 = -1
 
     /// An empty index with room for `capacity` keys before it grows.
     init(capacity: Int = 0) {
         var bits: UInt64 = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = [UInt64](repeating: Self.empty, count: 1 << bits)
-        values = [Int32](repeating: 0, count: 1 << bits)
+        slots = [Int32](repeating: Self.free, count: 1 << bits)
         shift = 64 - bits
     }
 
     /// Whether no key is held.
     var isEmpty: Bool { count == 0 }
 
-    /// The value of a key, if held.
-    subscript(key: FigureKeys.Key) -> Int32? {
-        let slot = slot(of: Self.packed(key))
-        return keys[slot] == Self.empty ? nil : values[slot]
+    /// The cell entered for `key`, if any.
+    func cell(of key: FigureKeys.Key, in cells: [SuppressionPlan.Cell]) -> Int32? {
+        let slot = slot(of: key, in: cells)
+        return slots[slot] == Self.free ? nil : slots[slot]
     }
 
-    /// Sets the value of a key, adding the key if new.
-    mutating func set(_ value: Int32, for key: FigureKeys.Key) {
-        let packed = Self.packed(key)
-        var slot = slot(of: packed)
-        if keys[slot] == Self.empty {
+    /// Enters `cell` under its own key (family and scope), in place of the cell entered for that
+    /// key before, if any.
+    mutating func enter(_ cell: Int32, of cells: [SuppressionPlan.Cell]) {
+        let key = FigureKeys.Key(family: cells[Int(cell)].family, scope: cells[Int(cell)].scope)
+        var slot = slot(of: key, in: cells)
+        if slots[slot] == Self.free {
             // At most half full, so a probe ends quickly.
-            if (count + 1) * 2 > keys.count {
-                grow()
-                slot = self.slot(of: packed)
+            if (count + 1) * 2 > slots.count {
+                grow(cells)
+                slot = self.slot(of: key, in: cells)
             }
-            keys[slot] = packed
             count += 1
         }
-        values[slot] = value
+        slots[slot] = cell
     }
 
-    private static func packed(_ key: FigureKeys.Key) -> UInt64 {
-        UInt64(UInt32(bitPattern: key.family)) << 32 | UInt64(UInt32(bitPattern: key.scope))
-    }
-
-    /// The slot holding `packed`, or the free slot where it would go (Fibonacci hashing: the
-    /// top bits of the key times 2⁶⁴/φ; linear probing).
-    private func slot(of packed: UInt64) -> Int {
-        let mask = keys.count - 1
+    /// The slot holding `key`'s cell, or the free slot where it would go (Fibonacci hashing:
+    /// the top bits of the packed key times 2⁶⁴/φ; linear probing).
+    private func slot(of key: FigureKeys.Key, in cells: [SuppressionPlan.Cell]) -> Int {
+        let packed = UInt64(UInt32(bitPattern: key.family)) << 32 | UInt64(UInt32(bitPattern: key.scope))
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[slot] != Self.empty && keys[slot] != packed { slot = (slot + 1) & mask }
+        while slots[slot] != Self.free {
+            let held = cells[Int(slots[slot])]
+            if held.family == key.family && held.scope == key.scope { break }
+            slot = (slot + 1) & mask
+        }
         return slot
     }
 
-    /// Doubles the table, re-entering every key.
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+    /// Doubles the table, re-entering every cell.
+    private mutating func grow(_ cells: [SuppressionPlan.Cell]) {
+        let old = slots
+        slots = [Int32](repeating: Self.free, count: old.count * 2)
         shift -= 1
-        for (index, key) in oldKeys.enumerated() where key != Self.empty {
-            let slot = slot(of: key)
-            keys[slot] = key
-            values[slot] = oldValues[index]
+        for cell in old where cell != Self.free {
+            let key = FigureKeys.Key(family: cells[Int(cell)].family, scope: cells[Int(cell)].scope)
+            slots[slot(of: key, in: cells)] = cell
         }
     }
 }

@@ -19,11 +19,24 @@ import OrgHealthKit
 struct SuppressionPlan {
     /// One figure: its family and scope by number (in `keys`), its n, and why it is withheld.
     /// Numbers, not strings and scopes, so a plan of millions of figures stays small (issue 16).
+    /// 16 bytes: `n` is kept in 32 bits (an external analyzer's n is at most 10⁹,
+    /// ``SaneMagnitude``; a built-in one counts people or records), and sums of n are taken in
+    /// `Int`.
     struct Cell {
         let family: Int32
         let scope: Int32
-        let n: Int
+        private let storedN: Int32
         var reason: SuppressionReason?
+
+        init(family: Int32, scope: Int32, n: Int, reason: SuppressionReason?) {
+            self.family = family
+            self.scope = scope
+            storedN = Int32(clamping: n)
+            self.reason = reason
+        }
+
+        /// The figure's n.
+        var n: Int { Int(storedN) }
     }
 
     private(set) var cells: [Cell] = []
@@ -78,7 +91,8 @@ struct SuppressionPlan {
     /// Whether the figure of this family and scope is in the plan, and if so why it is
     /// withheld (`.some(nil)`: it is visible). Only after `resolve`.
     func lookUp(_ family: String, _ scope: Scope) -> SuppressionReason?? {
-        guard !cellByKey.isEmpty, let key = keys.existingKey(family, scope), let index = cellByKey[key] else { return nil }
+        guard !cellByKey.isEmpty, let key = keys.existingKey(family, scope), let index = cellByKey.cell(of: key, in: cells)
+        else { return nil }
         return .some(cells[Int(index)].reason)
     }
 
@@ -93,7 +107,7 @@ struct SuppressionPlan {
     mutating func withhold(_ reasons: [Int: SuppressionReason]) {
         for (index, reason) in reasons where cells[index].reason == nil {
             cells[index].reason = reason
-            cellByKey.set(Int32(index), for: FigureKeys.Key(family: cells[index].family, scope: cells[index].scope))
+            cellByKey.enter(Int32(index), of: cells)
         }
     }
 
@@ -165,7 +179,7 @@ struct SuppressionPlan {
         var lastGroup = [(key: GroupKey, group: Int32)?](repeating: nil, count: keys.families.count)
         for index in cells.indices {
             let cell = cells[index]
-            indexByKey.set(Int32(index), for: FigureKeys.Key(family: cell.family, scope: cell.scope))
+            indexByKey.enter(Int32(index), of: cells)
             let parentScope = parentOf(cell.scope)
             guard parentScope >= 0 else { continue }
             let key = GroupKey(family: cell.family, parent: parentScope, partition: partitionOf[Int(cell.scope)])
@@ -187,7 +201,7 @@ struct SuppressionPlan {
         func parentCell(of member: Int32) -> Int? {
             let cell = cells[Int(member)]
             let parentScope = parentOf(cell.scope)
-            guard parentScope >= 0, let index = indexByKey[FigureKeys.Key(family: cell.family, scope: parentScope)]
+            guard parentScope >= 0, let index = indexByKey.cell(of: FigureKeys.Key(family: cell.family, scope: parentScope), in: cells)
             else { return nil }
             return Int(index)
         }
@@ -235,7 +249,7 @@ struct SuppressionPlan {
         }
         // Looked up by key from now on: a key with any withheld cell answers with one of those.
         for index in cells.indices where cells[index].reason != nil {
-            indexByKey.set(Int32(index), for: FigureKeys.Key(family: cells[index].family, scope: cells[index].scope))
+            indexByKey.enter(Int32(index), of: cells)
         }
         cellByKey = indexByKey
     }

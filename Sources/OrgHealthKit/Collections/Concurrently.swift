@@ -24,4 +24,35 @@ public enum Concurrently {
         }
         return (one, two)
     }
+
+    /// `items.map(transform)`, the first half on one core and the second on the other, each
+    /// written straight into its place in one array: no two halves joined afterwards (10^6
+    /// people: the health of 230,000 scopes, whose join was a second copy at the report's peak).
+    /// `transform` must only read what it captures.
+    public static func map<Element: Sendable, Result: Sendable>(
+        _ items: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        guard items.count > 1 else { return items.map(transform) }
+        let middle = items.count / 2
+        return [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let range = half == 0 ? 0..<middle : middle..<items.count
+                for index in range { slots.initialize(index, to: transform(items[index])) }
+            }
+            // concurrentPerform returns only after both halves have run.
+            initialized = items.count
+        }
+    }
+
+    /// The array being filled, shared by the two halves; each initializes its own indices only.
+    private struct Slots<Value>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value>?
+
+        func initialize(_ index: Int, to value: Value) {
+            guard let base else { preconditionFailure("an array with room for its elements has storage") }
+            (base + index).initialize(to: value)
+        }
+    }
 }
+
