@@ -114,9 +114,9 @@ public struct ReportPipeline: Sendable {
             diagnostics.append(Diagnostic(
                 severity: .info, source: external.descriptor.id, message: "this external analyzer ran \(external.containment)"))
         }
-        // Attribute values (cuts) have their own view; the watchlist stays about org units.
-        // Reporting lines overlap teams and departments, so they stay out of it too.
-        let watchlist = HealthModel().watchlist(scopes.lazy.filter { $0.scope.kind != .attribute && $0.scope.kind != .line })
+        // Teams and departments only: attribute values (cuts) have their own view, and reporting
+        // lines overlap teams and departments.
+        let watchlist = HealthModel().watchlist(scopes)
         let report = HealthReport(
             organization: configuration.organization, period: configuration.period, generatedAt: clock.generatedAt,
             tool: tool, summary: summary, scopes: scopes, analyzers: gatedRuns,
