@@ -138,8 +138,9 @@ public struct PrivacyGate: Sendable {
 
         do {
             // A signal derived from a withheld metric is withheld with it.
+            var cursor = SuppressionPlan.Cursor()
             for (index, signal) in result.signals.enumerated() where signal.suppressed == nil {
-                if let basis = signal.basis, let inherited = hidden(basis, signal.scope) {
+                if let basis = signal.basis, let inherited = metricPlan.lookUp(basis, signal.scope, cursor: &cursor) ?? nil {
                     signalPlan.withholdBeforeResolving(index, inherited)
                 }
             }
