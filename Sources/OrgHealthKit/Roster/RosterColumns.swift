@@ -36,6 +36,14 @@ struct RosterColumns: Sendable {
 
     var count: Int { ids.count }
 
+    /// Room for `people` in all in the columns every person fills, so that they grow at most once.
+    mutating func reserve(_ people: Int) {
+        ids.reserveCapacity(people)
+        managers.reserveCapacity(people)
+        teams.reserveCapacity(people)
+        departments.reserveCapacity(people)
+    }
+
     /// Appends a person without a manager; the manager is set once everyone is in.
     mutating func append(
         id: String, team: String, department: String?, name: String?, email: String?, location: String?, level: String?,
@@ -179,6 +187,9 @@ struct SparseColumn<Value: Sendable>: Sendable {
             }
         }
     }
+
+    /// Whether no value was ever appended or set (every position reads `nil`).
+    var isEmpty: Bool { values.isEmpty }
 
     /// Frees the storage (a column only needed while the roster is read).
     mutating func removeAll() { values = [] }

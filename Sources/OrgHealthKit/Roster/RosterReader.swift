@@ -85,7 +85,9 @@ public struct RosterReader: Sendable {
         var reader: CSVReader
         do { reader = try TabularFile.open(url, options: options.tabular) } catch { throw RosterError(error.description) }
         // The reader's source names a workbook's sheet too (`roster.xlsx, sheet 'Employees'`).
-        let output = try read(&reader, source: reader.source)
+        let isText = reader.source == url.lastPathComponent
+        let size = isText ? (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil : nil
+        let output = try read(&reader, source: reader.source, fileSize: size)
         guard reader.source == url.lastPathComponent else { return output }  // a workbook sheet
         var facts = output.facts
         facts.delimiter = reader.delimiter
@@ -116,7 +118,10 @@ public struct RosterReader: Sendable {
         return try assembly.finish()
     }
 
-    private func read(_ reader: inout CSVReader, source: String) throws(RosterError) -> Output {
+    /// Rows read before the roster's size is estimated from the file's (`fileSize`).
+    static let rowsBeforeEstimate = 4_096
+
+    private func read(_ reader: inout CSVReader, source: String, fileSize: Int? = nil) throws(RosterError) -> Output {
         let headerRecord: CSVRecord
         do {
             guard let first = try reader.next() else {
@@ -152,6 +157,11 @@ public struct RosterReader: Sendable {
                 firstStrayLine = firstStrayLine ?? record.line
             }
             assembly.add(line: record.line) { index in record.trimmed(index) }
+            if assembly.rowsRead == Self.rowsBeforeEstimate, let fileSize, reader.bytesRead > 0 {
+                // The rows so far, scaled to the whole file; at most 2^26 people.
+                let estimate = Double(fileSize) / Double(reader.bytesRead) * Double(Self.rowsBeforeEstimate)
+                assembly.reserve(rows: Int(min(estimate, Double(1 << 26))))
+            }
         }
         let output = try assembly.finish()
         guard strayCharacters > 0 else { return output }

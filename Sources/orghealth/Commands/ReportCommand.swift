@@ -61,6 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
         run.warn = { printError("warning: \($0)") }
         let outcome: ReportRun.Outcome
         do throws(ReportRunError) { outcome = try await run.run() } catch { throw error.exit() }
+        LeftToExit.keep(outcome)
         for file in outcome.files { print(file.path) }
         for line in ProblemSummary.lines(for: outcome.report) { printError(line) }
         if strict, let failure = ReportRunError.strictFailure(of: outcome.report) { throw failure.exit() }
