@@ -2,10 +2,19 @@ import Synchronization
 
 /// A value built by whoever first asks for it, once; a caller that asks while it is being
 /// built waits for it. For tables only some runs need (issue 16): the roster's matching keys,
-/// a result's reporting-line nestings.
-public final class BuiltOnFirstUse<Value>: Sendable {
+/// a result's reporting-line nestings, the roster's management depths.
+///
+/// Once built, the value is read without a lock: the org structure asks for a person's depth
+/// about 3 million times at 10^6 people, and taking a lock each time was 2% of the analyzers'
+/// time (issue 16).
+public final class BuiltOnFirstUse<Value: Sendable>: Sendable {
     private let build: @Sendable () -> Value
-    private let built = Mutex<Value?>(nil)
+    private let building = Mutex<Void>(())
+    /// Set, with release ordering, once `stored` holds the value; it never changes after that.
+    private let ready = Atomic<Bool>(false)
+    /// Written once, under `building`, before `ready` is set; read without the lock only after
+    /// `ready` is seen set (acquire ordering), so no read races the write.
+    private nonisolated(unsafe) var stored: Value?
 
     /// A value `build` makes on first use.
     public init(_ build: @escaping @Sendable () -> Value) {
@@ -14,10 +23,12 @@ public final class BuiltOnFirstUse<Value>: Sendable {
 
     /// The value, built now if nobody asked before.
     public var value: Value {
-        built.withLock { cached in
-            if let cached { return cached }
+        if ready.load(ordering: .acquiring), let stored { return stored }
+        return building.withLock { _ in
+            if let stored { return stored }
             let value = build()
-            cached = value
+            stored = value
+            ready.store(true, ordering: .releasing)
             return value
         }
     }
