@@ -47,4 +47,15 @@ struct ConcurrentlyTests {
         }
         #expect(met == [true, true])
     }
+
+    @Test("sorted: the same order as sorted(), for empty, one, odd and even counts, with repeats")
+    func sorted() {
+        var generator = SplitMix64(seed: 1207)
+        for count in [0, 1, 2, 3, 10, 1_001, 20_000] {
+            // Values repeat (few distinct ones), so ties meet across the two halves.
+            let items = (0..<count).map { _ in "v\(generator.next() % 500)" }
+            #expect(Concurrently.sorted(items) == items.sorted(), "count \(count)")
+        }
+    }
 }
+

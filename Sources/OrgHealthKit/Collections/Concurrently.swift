@@ -45,6 +45,29 @@ public enum Concurrently {
         }
     }
 
+    /// `items.sorted()`, each half sorted on its own core and the two merged (on a tie, the
+    /// first half's element first).
+    public static func sorted<Element: Comparable & Sendable>(_ items: [Element]) -> [Element] {
+        guard items.count > 1 else { return items }
+        let middle = items.count / 2
+        let (left, right) = both({ items[..<middle].sorted() }, { items[middle...].sorted() })
+        var merged: [Element] = []
+        merged.reserveCapacity(items.count)
+        var l = 0, r = 0
+        while l < left.count && r < right.count {
+            if right[r] < left[l] {
+                merged.append(right[r])
+                r += 1
+            } else {
+                merged.append(left[l])
+                l += 1
+            }
+        }
+        merged.append(contentsOf: left[l...])
+        merged.append(contentsOf: right[r...])
+        return merged
+    }
+
     /// The array being filled, shared by the two halves; each initializes its own indices only.
     private struct Slots<Value>: @unchecked Sendable {
         let base: UnsafeMutablePointer<Value>?
