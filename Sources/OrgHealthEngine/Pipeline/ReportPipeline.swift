@@ -52,24 +52,23 @@ public struct ReportPipeline: Sendable {
         let gatedRuns = gated.map(\.run)
 
         var suppressedCounts: [String: Int] = [:]
-        var suppressedScopes: Set<Scope> = []
+        var withheldScopes: Set<Scope> = []
         for outcome in gated.map(\.extra) {
             for (reason, count) in outcome.suppressedCounts { suppressedCounts[reason.rawValue, default: 0] += count }
-            suppressedScopes.formUnion(outcome.suppressedScopes)
+            withheldScopes.formUnion(outcome.suppressedScopes)
         }
         progress.report("scoring the health model")
         // Four independent steps, two on each core (10^6 people: about 0.2 s each): the
         // cross-source findings, named as the scopes are (no dictionary of 100,000 names for a
         // handful of findings), and the 115,000 withheld scopes sorted, on one; the health
         // table and the roster's group scopes on the other.
-        let withheldScopes = suppressedScopes
-        suppressedScopes = []
         let periodEnd = configuration.period.end
-        let ((crossSourceFindings, sortedSuppressedScopes), (table, rosterScopes)) = Concurrently.both({ [roster] in
+        let ((crossSourceFindings, sortedSuppressedScopes), (table, rosterScopes)) = Concurrently.both({ [roster, withheldScopes] in
             (CrossSourceFindings().findings(runs: gatedRuns) { Self.displayName(of: $0, in: roster) }, withheldScopes.sorted())
         }, { [roster] in
             (HealthTable(runs: gatedRuns), Self.groupScopes(of: roster, employedOn: periodEnd))
         })
+        _ = consume withheldScopes
         let (summary, scopes) = score(
             configuration: configuration, roster: roster, gatedRuns: gatedRuns, table: table, rosterScopes: rosterScopes)
         // The table (10^6 people: about 25 MB) and the roster (66 MB) are not needed from here on.

@@ -86,9 +86,9 @@ public struct RosterReader: Sendable {
         do { reader = try TabularFile.open(url, options: options.tabular) } catch { throw RosterError(error.description) }
         // The reader's source names a workbook's sheet too (`roster.xlsx, sheet 'Employees'`).
         let isText = reader.source == url.lastPathComponent
-        let size = isText ? (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil : nil
+        let size = isText ? (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int : nil
         let output = try read(&reader, source: reader.source, fileSize: size)
-        guard reader.source == url.lastPathComponent else { return output }  // a workbook sheet
+        guard isText else { return output }  // a workbook sheet
         var facts = output.facts
         facts.delimiter = reader.delimiter
         facts.encoding = reader.encoding
