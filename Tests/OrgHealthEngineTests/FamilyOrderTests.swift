@@ -39,4 +39,30 @@ struct FamilyOrderTests {
         // The point of it: most figures are recalled, not looked up.
         #expect(recalled > 2_000 * 6 / 2)
     }
+
+    @Test("family(of:startsScope:otherwise:): the table's number every time, the table asked only when not recalled")
+    func familyOfKey() {
+        var generator = SplitMix64(seed: 1208)
+        let families = ["a", "b", "c", "d"]
+        var order = FamilyOrder<String>()
+        var table: [String: Int32] = [:]
+        var asked = 0, figures = 0
+        for _ in 0..<1_000 {
+            var scope = families
+            if generator.next() % 4 == 0 { scope.shuffle(using: &generator) }
+            for (index, family) in scope.enumerated() {
+                let number = order.family(of: family, startsScope: index == 0) { key in
+                    asked += 1
+                    let number = table[key] ?? Int32(table.count)
+                    table[key] = number
+                    return number
+                }
+                figures += 1
+                #expect(number == table[family], "\(family)")
+            }
+        }
+        // Reordered scopes (a quarter) and the scope after each ask again; the rest are recalled.
+        #expect(asked > 0 && asked < figures / 2)
+    }
 }
+

@@ -161,13 +161,7 @@ public struct CrossSourceFindings: Sendable {
         for metric in metrics {
             let startsScope = lastScope != metric.scope
             if startsScope { lastScope = metric.scope }
-            let slot: Int32
-            if let known = order.recall(metric.id, startsScope: startsScope) {
-                slot = known
-            } else {
-                slot = Int32(slotByID[metric.id] ?? -1)
-                order.remember(metric.id, slot)
-            }
+            let slot = order.family(of: metric.id, startsScope: startsScope) { Int32(slotByID[$0] ?? -1) }
             if slot >= 0 { body(Int(slot), metric) }
         }
     }

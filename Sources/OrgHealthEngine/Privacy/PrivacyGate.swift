@@ -66,14 +66,12 @@ public struct PrivacyGate: Sendable {
         var order = FamilyOrder<SignalFamily>()
         var lastScope: Scope?
         for signal in signals {
-            let key = SignalFamily(dimension: signal.dimension, basis: signal.basis)
-            let family: Int32
-            if let known = order.recall(key, startsScope: lastScope != signal.scope) {
-                family = known
-            } else {
-                family = families[key] ?? plan.number(of: "\(signal.dimension.rawValue)|\(signal.basis ?? "")")
+            let family = order.family(
+                of: SignalFamily(dimension: signal.dimension, basis: signal.basis), startsScope: lastScope != signal.scope
+            ) { key in
+                let family = families[key] ?? plan.number(of: "\(key.dimension.rawValue)|\(key.basis ?? "")")
                 families[key] = family
-                order.remember(key, family)
+                return family
             }
             lastScope = signal.scope
             plan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed)
