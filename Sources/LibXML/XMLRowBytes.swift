@@ -75,6 +75,18 @@ struct XMLRowBytes {
         count += times
     }
 
+    /// Appends ` name="`, the start of an attribute, with one check for room.
+    @inline(__always)
+    mutating func appendAttributeStart(_ name: StaticString) {
+        let length = name.utf8CodeUnitCount
+        reserve(length + 3)
+        base[count] = 0x20
+        (base + count + 1).update(from: name.utf8Start, count: length)
+        base[count + 1 + length] = 0x3D
+        base[count + 2 + length] = 0x22
+        count += length + 3
+    }
+
     /// Appends the decimal digits of a whole number ≥ 0.
     mutating func appendDigits(_ value: Int) {
         var digits = 1, rest = value / 10

@@ -81,8 +81,9 @@ import Glibc
     @Test func randomValuesAreEscapedAsLibxml2Escapes() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [Character] = ["a", "Z", "0", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "é", "ß", "€", "😀", "\u{01}", "\u{FFFE}", "="]
+        // Up to 24 characters: values are checked eight bytes at a time, then byte by byte.
         let values = (0..<2_000).map { _ in
-            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
         let reference = try XMLStreamWriter(indent: true, rows: false)
         try write(reference, values: values)
@@ -146,6 +147,49 @@ import Glibc
             try writer.rowElement("row") { row throws(LibXMLError) in
                 try row.child("cell") { _ throws(LibXMLError) in }
                 try row.attribute("late", "x")
+            }
+        }
+    }
+
+    /// Each byte that needs escaping or sanitising, alone at every place of a plain value of up
+    /// to 24 bytes: every lane of the eight-byte look and the byte-by-byte tail.
+    @Test func eachSpecialByteAtEachPlaceIsEscapedAsLibxml2Escapes() throws {
+        let specials = ["&", "<", ">", "\"", "\t", "\n", "\r", "\u{01}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "é"]
+        var values: [String] = []
+        for length in [7, 8, 9, 16, 23, 24] {
+            for place in 0..<length {
+                for special in specials {
+                    values.append(String(repeating: "a", count: place) + special + String(repeating: "b", count: length - place - 1))
+                }
+            }
+        }
+        // Bytes next to the special ones that are plain: space, '~', DEL, 0x80-led UTF-8.
+        values += [" ~\u{7F}\u{80}abcdefgh", String(repeating: "\u{7F}", count: 9), String(repeating: " ", count: 17)]
+        let reference = try XMLStreamWriter(indent: true, rows: false)
+        try write(reference, values: values)
+        let rows = try XMLStreamWriter(indent: true, rows: true)
+        try write(rows, values: values)
+        #expect(try rows.finish() == reference.finish())
+    }
+
+    /// Names found valid are remembered per row storage; an invalid one is never, and throws
+    /// every time, after valid names and in later rows alike.
+    @Test func anInvalidNameThrowsEveryTimeAfterValidOnes() throws {
+        let writer = try writerPastFirstChild()
+        for _ in 0..<3 {
+            try writer.rowElement("row") { row throws(LibXMLError) in
+                try row.attribute("id", "x")
+                try row.attribute("n", 1)
+                try row.child("cell") { row throws(LibXMLError) in try row.attribute("id", "y") }
+            }
+            #expect(throws: LibXMLError(message: "invalid XML attribute name")) {
+                try writer.rowElement("row") { row throws(LibXMLError) in
+                    try row.attribute("id", "x")
+                    try row.attribute("bad name", "x")
+                }
+            }
+            #expect(throws: LibXMLError(message: "invalid XML element name")) {
+                try writer.rowElement("row") { row throws(LibXMLError) in try row.child("bad cell") { _ throws(LibXMLError) in } }
             }
         }
     }

@@ -6,6 +6,8 @@ import OrgHealthKit
 /// rest wait in a collapsed `<details>`, so nothing is cut and nothing needs a script.
 struct MoversView {
     let report: HealthReport
+    /// How scopes are named in prose (the page's, built once).
+    let names: ScopeNames
 
     static let shownOpen = 15
 
@@ -58,7 +60,6 @@ struct MoversView {
         section.element("p", [("class", "muted")],
                         text: "\(all.count) figures changed significantly since \(previous) (two-proportion z-test, p < 0.05), "
                             + "largest change first. Ratios change in percentage points (pts).")
-        let names = ScopeNames(report)
         table(section, caption: "Significant changes since \(previous), largest first",
               movers: Array(all.prefix(Self.shownOpen)), names: names)
         if all.count > Self.shownOpen {

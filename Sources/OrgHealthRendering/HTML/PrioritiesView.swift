@@ -14,6 +14,10 @@ struct Priorities {
     private let evidenceN: [String: [String: Int]]
     /// The cross-source findings.
     private let cross: Set<Finding>
+    /// Findings other than strengths: by severity, cross-source first, then evidence strength, then report order.
+    let rankedFindings: [Finding]
+    /// Strengths, strongest evidence first.
+    let strengths: [Finding]
 
     static let watchlistShown = 10
     static let findingsShown = 5
@@ -45,6 +49,10 @@ struct Priorities {
             }
         }
         self.evidenceN = evidenceN
+        // Ranked once for the page: the report's ranking sorts every finding.
+        let ranked = report.rankedFindings
+        rankedFindings = Self.rank(ranked.filter { $0.severity != .strength }, cross: cross, evidenceN: evidenceN)
+        strengths = Self.rank(ranked.filter { $0.severity == .strength }, cross: cross, evidenceN: evidenceN)
     }
 
     /// A watchlist entry with what ranks it.
@@ -59,11 +67,10 @@ struct Priorities {
 
     /// The watchlist, largest `gap × headcount` first; ties by the engine's order.
     var rankedWatchlist: [RankedEntry] {
-        let headcounts = Dictionary(report.scopes.map { ($0.scope, $0.headcount) }, uniquingKeysWith: { first, _ in first })
         let org = report.summary.healthIndex
         let ranked = report.watchlist.map { entry in
             let gap = org.flatMap { org in entry.healthIndex.map { max(0, org - $0) } } ?? 0
-            return RankedEntry(entry: entry, headcount: headcounts[entry.scope] ?? 0, gap: gap)
+            return RankedEntry(entry: entry, headcount: names.headcount(of: entry.scope), gap: gap)
         }
         return ranked.enumerated().sorted { left, right in
             left.element.weight != right.element.weight ? left.element.weight > right.element.weight : left.offset < right.offset
@@ -72,21 +79,18 @@ struct Priorities {
 
     /// The largest n among a finding's evidence metrics at its scope: how many people the
     /// evidence rests on.
-    func evidenceStrength(_ finding: Finding) -> Int {
+    private static func evidenceStrength(_ finding: Finding, _ evidenceN: [String: [String: Int]]) -> Int {
         finding.evidence.compactMap { evidenceN[$0]?[finding.scope.id] }.max() ?? 0
     }
 
-    /// Findings other than strengths: by severity, cross-source first, then evidence strength, then report order.
-    var rankedFindings: [Finding] {
-        rank(report.rankedFindings.filter { $0.severity != .strength })
-    }
+    /// `findings` by severity, cross-source first, then evidence strength, then their order.
+    func rank(_ findings: [Finding]) -> [Finding] { Self.rank(findings, cross: cross, evidenceN: evidenceN) }
 
-    /// Strengths, strongest evidence first.
-    var strengths: [Finding] { rank(report.rankedFindings.filter { $0.severity == .strength }) }
-
-    func rank(_ findings: [Finding]) -> [Finding] {
+    private static func rank(_ findings: [Finding], cross: Set<Finding>, evidenceN: [String: [String: Int]]) -> [Finding] {
         // What ranks each finding, worked out once per finding rather than per comparison.
-        let keys = findings.map { (severity: $0.severity.rank, cross: cross.contains($0), strength: evidenceStrength($0)) }
+        let keys = findings.map {
+            (severity: $0.severity.rank, cross: cross.contains($0), strength: evidenceStrength($0, evidenceN))
+        }
         return findings.indices.sorted { left, right in
             if keys[left].severity != keys[right].severity { return keys[left].severity < keys[right].severity }
             if keys[left].cross != keys[right].cross { return keys[left].cross }
