@@ -77,6 +77,8 @@ let package = Package(
         .systemLibrary(name: "CProcessControl"),
         // O_DIRECT for the XML file's writes (defined only with _GNU_SOURCE: C only).
         .target(name: "CDirectIO", path: "Sources/CDirectIO"),
+        // A prefetch hint for probing tables larger than the caches (C only: Swift has none).
+        .target(name: "CMemoryHints", path: "Sources/CMemoryHints"),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2", "CDirectIO"]),
         // Streaming reader of Excel workbooks (.xlsx), kept a target of its own so the zip and
@@ -85,7 +87,7 @@ let package = Package(
         // The SDK: the shared analyzer protocol and result model. Foundation, Yams for the one
         // bounded YAML loader every YAML input shares.
         // Spreadsheet reads .xlsx sources behind the one tabular entry point (TabularFile.open).
-        .target(name: "OrgHealthKit", dependencies: ["Yams", "Spreadsheet"]),
+        .target(name: "OrgHealthKit", dependencies: ["Yams", "Spreadsheet", "CMemoryHints"]),
 
         // SQLITE_DBCONFIG_DEFENSIVE for the history file (sqlite3_db_config is variadic: C only).
         .target(name: "SQLiteHardening", path: "Sources/SQLiteHardening", linkerSettings: [.linkedLibrary("sqlite3")]),

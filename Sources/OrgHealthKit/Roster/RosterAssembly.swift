@@ -171,19 +171,48 @@ struct RosterAssembly {
 
     /// Takes one data row; `field` gives a column's trimmed text (`nil` or empty when blank).
     mutating func add(line: Int, field: (Int) -> String?) {
+        add(line: line, id: prepareID(field: field), field: field)
+    }
+
+    /// A row's employee id and the id's hash, worked out before the row is added.
+    struct PreparedID {
+        /// The id; `nil` when the row has none.
+        let id: String?
+        let hash: Int
+    }
+
+    /// The employee id of a row to be added next, with its hash; starts loading the id index's
+    /// slot for it, so that adding the row does not wait on memory when the row before it is
+    /// added in between (``RosterReader`` reads one row ahead).
+    mutating func prepareID(field: (Int) -> String?) -> PreparedID {
+        guard let index = rowColumnsFound().id, let id = field(index), !id.isEmpty else { return PreparedID(id: nil, hash: 0) }
+        let hash = RosterKeyIndex.hash(id)
+        keys.prefetch(hash: hash)
+        return PreparedID(id: id, hash: hash)
+    }
+
+    /// The columns rows are read from, looked up on first use.
+    private mutating func rowColumnsFound() -> RowColumns {
+        if let rowColumns { return rowColumns }
+        let found = RowColumns(columns, managerColumn: managerColumn)
+        rowColumns = found
+        return found
+    }
+
+    /// Adds a row whose id `prepareID(field:)` gave.
+    mutating func add(line: Int, id prepared: PreparedID, field: (Int) -> String?) {
         rowsRead += 1
-        let at = rowColumns ?? RowColumns(columns, managerColumn: managerColumn)
-        rowColumns = at
+        let at = rowColumnsFound()
         func value(_ index: Int?) -> String? {
             guard let index, let text = field(index), !text.isEmpty else { return nil }
             return text
         }
-        guard let id = value(at.id) else {
+        guard let id = prepared.id else {
             rowLog.note("no-id", severity: .error, line: line, message: "the row has no employee_id; it was skipped",
                         summary: "rows without an employee_id were skipped")
             return
         }
-        let hash = RosterKeyIndex.hash(id)
+        let hash = prepared.hash
         if let first = keys.position(ofID: id, hash: hash, in: people).map({ lines[$0] }) {
             rowLog.note("duplicate", severity: .error, line: line,
                         message: "employee_id \(id) appears again (first on line \(first)); the later row was skipped",

@@ -1,3 +1,5 @@
+internal import CMemoryHints
+
 /// Finds people by employee id, and by employee id or email address ignoring case: one
 /// open-addressing table of person numbers for every key kind (issue 16), where two
 /// `[String: Int]` dictionaries held a copy of every key. A slot holds a person's number and
@@ -66,6 +68,16 @@ struct RosterKeyIndex: Sendable {
             var slot = Int(entry >> 32) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
+        }
+    }
+
+    /// Starts loading the slot where a key that hashed to `hash` is looked for, so that a
+    /// look-up or insert made a little later does not wait on memory (the table of 10^6 people
+    /// is far larger than the caches: each probe was a cache miss, issue 16). Only a hint.
+    func prefetch(hash: Int) {
+        let slot = Int(UInt32(truncatingIfNeeded: hash)) & (slots.count - 1)
+        slots.withUnsafeBufferPointer { slots in
+            if let base = slots.baseAddress { orghealth_prefetch(base + slot) }
         }
     }
 

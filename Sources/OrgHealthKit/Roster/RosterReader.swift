@@ -139,29 +139,36 @@ public struct RosterReader: Sendable {
         reader.expectedFieldCount = headerRecord.count
         var strayCharacters = 0
         var firstStrayLine: Int?
+        // Read one row ahead: a row's id is found (and its slot in the id index fetched) before
+        // the row ahead of it is added, so the slot is in the cache when the row's turn comes.
+        var pending: (record: CSVRecord, id: RosterAssembly.PreparedID)?
         while true {
-            let record: CSVRecord
+            let next: CSVRecord?
             do {
-                guard let next = try reader.next(skippingRagged: { row in
+                next = try reader.next(skippingRagged: { row in
                     assembly.skipRow(
                         line: row.line, message: "the row has \(row.found) fields but the header has \(row.expected); the row was skipped")
-                }) else { break }
-                record = next
+                })
             } catch {
                 throw RosterError(error.description)
             }
+            let prepared = next.map { record in (record: record, id: assembly.prepareID { index in record.trimmed(index) }) }
+            if let (record, id) = pending {
+                assembly.add(line: record.line, id: id) { index in record.trimmed(index) }
+                if assembly.rowsRead == Self.rowsBeforeEstimate, let fileSize, reader.bytesRead > 0 {
+                    // The rows so far, scaled to the whole file; at most 2^26 people.
+                    let estimate = Double(fileSize) / Double(reader.bytesRead) * Double(Self.rowsBeforeEstimate)
+                    assembly.reserve(rows: Int(min(estimate, Double(1 << 26))))
+                }
+            }
+            guard let prepared else { break }
             // trimmed(_:) removes control characters and BOMs inside fields; count them here.
-            let stray = record.strayCharacterCount
+            let stray = prepared.record.strayCharacterCount
             if stray > 0 {
                 strayCharacters += stray
-                firstStrayLine = firstStrayLine ?? record.line
+                firstStrayLine = firstStrayLine ?? prepared.record.line
             }
-            assembly.add(line: record.line) { index in record.trimmed(index) }
-            if assembly.rowsRead == Self.rowsBeforeEstimate, let fileSize, reader.bytesRead > 0 {
-                // The rows so far, scaled to the whole file; at most 2^26 people.
-                let estimate = Double(fileSize) / Double(reader.bytesRead) * Double(Self.rowsBeforeEstimate)
-                assembly.reserve(rows: Int(min(estimate, Double(1 << 26))))
-            }
+            pending = prepared
         }
         let output = try assembly.finish()
         guard strayCharacters > 0 else { return output }
