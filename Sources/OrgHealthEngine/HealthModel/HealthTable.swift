@@ -49,22 +49,27 @@ struct HealthTable: Sendable {
             var lastDimension: HealthDimension?
             // Analyzers give a scope's signals together: the same scope as the last is not hashed again.
             var lastScope: (scope: Scope, number: Int32)?
-            for signal in run.signals {
-                if signal.dimension != lastDimension {
-                    if !dimensions.contains(signal.dimension) { dimensions.append(signal.dimension) }
-                    lastDimension = signal.dimension
-                }
-                if let last = lastScope, last.scope == signal.scope {
-                    scopeOfSignal.append(last.number)
-                } else if let known = numbers[signal.scope] {
-                    scopeOfSignal.append(known)
-                    lastScope = (signal.scope, known)
-                } else {
-                    let number = Int32(scopes.count)
-                    numbers[signal.scope] = number
-                    scopes.append(signal.scope)
-                    scopeOfSignal.append(number)
-                    lastScope = (signal.scope, number)
+            // Read in place: a copy of each signal retained the strings in it (issue 16).
+            run.signals.withUnsafeBufferPointer { signals in
+                for index in signals.indices {
+                    let dimension = signals[index].dimension
+                    if dimension != lastDimension {
+                        if !dimensions.contains(dimension) { dimensions.append(dimension) }
+                        lastDimension = dimension
+                    }
+                    if let last = lastScope, last.scope == signals[index].scope {
+                        scopeOfSignal.append(last.number)
+                    } else if let known = numbers[signals[index].scope] {
+                        scopeOfSignal.append(known)
+                        lastScope = (signals[index].scope, known)
+                    } else {
+                        let number = Int32(scopes.count)
+                        let scope = signals[index].scope
+                        numbers[scope] = number
+                        scopes.append(scope)
+                        scopeOfSignal.append(number)
+                        lastScope = (scope, number)
+                    }
                 }
             }
         }
@@ -117,42 +122,54 @@ struct HealthTable: Sendable {
         var sums: [DimensionSum] = []
         var measures: [MeasureSum] = []
         var run = 0
-        for position in Int(starts[number])..<Int(starts[number + 1]) {
+        var position = Int(starts[number])
+        let end = Int(starts[number + 1])
+        while position < end {
+            // Positions rise within a scope, so the run only moves forward; the run's signals are
+            // read in place (a copy of each retained the strings in it, issue 16).
             let global = Int(order[position])
-            // Positions rise within a scope, so the run only moves forward.
             while run + 1 < runStarts.count, runStarts[run + 1] <= global { run += 1 }
-            let signal = runs[run].signals[global - runStarts[run]]
-            // A scope has a handful of dimensions and measures: a look along its lists.
-            let slot: Int
-            if let known = sums.firstIndex(where: { $0.dimension == signal.dimension }) {
-                slot = known
-            } else {
-                slot = sums.count
-                sums.append(DimensionSum(dimension: signal.dimension))
-            }
-            if let score = signal.score {
-                sums[slot].weighted += score * signal.weight
-                sums[slot].weight += signal.weight
-                sums[slot].n = max(sums[slot].n, signal.n)
-            } else {
-                sums[slot].hidden += 1
-            }
-            guard sources else { continue }
-            let analyzer = runs[run].analyzer, metric = signal.basis ?? ""
-            let entry: Int
-            if let known = measures.firstIndex(where: {
-                $0.dimension == signal.dimension && $0.metric == metric && $0.analyzer == analyzer
-            }) {
-                entry = known
-            } else {
-                entry = measures.count
-                measures.append(MeasureSum(analyzer: analyzer, dimension: signal.dimension, metric: metric))
-            }
-            measures[entry].weight += signal.weight
-            measures[entry].n = max(measures[entry].n, signal.n)
-            if let score = signal.score {
-                measures[entry].weighted += score * signal.weight
-                measures[entry].scoredWeight += signal.weight
+            let runStart = runStarts[run], runEnd = run + 1 < runStarts.count ? runStarts[run + 1] : Int.max
+            let analyzer = runs[run].analyzer
+            runs[run].signals.withUnsafeBufferPointer { signals in
+                while position < end, Int(order[position]) < runEnd {
+                    let index = Int(order[position]) - runStart
+                    position += 1
+                    let dimension = signals[index].dimension, weight = signals[index].weight, n = signals[index].n
+                    let score = signals[index].score
+                    // A scope has a handful of dimensions and measures: a look along its lists.
+                    let slot: Int
+                    if let known = sums.firstIndex(where: { $0.dimension == dimension }) {
+                        slot = known
+                    } else {
+                        slot = sums.count
+                        sums.append(DimensionSum(dimension: dimension))
+                    }
+                    if let score {
+                        sums[slot].weighted += score * weight
+                        sums[slot].weight += weight
+                        sums[slot].n = max(sums[slot].n, n)
+                    } else {
+                        sums[slot].hidden += 1
+                    }
+                    guard sources else { continue }
+                    let metric = signals[index].basis ?? ""
+                    let entry: Int
+                    if let known = measures.firstIndex(where: {
+                        $0.dimension == dimension && $0.metric == metric && $0.analyzer == analyzer
+                    }) {
+                        entry = known
+                    } else {
+                        entry = measures.count
+                        measures.append(MeasureSum(analyzer: analyzer, dimension: dimension, metric: metric))
+                    }
+                    measures[entry].weight += weight
+                    measures[entry].n = max(measures[entry].n, n)
+                    if let score {
+                        measures[entry].weighted += score * weight
+                        measures[entry].scoredWeight += weight
+                    }
+                }
             }
         }
         // Made at their final sizes: these arrays are the report's, 700,000 scores and 900,000
