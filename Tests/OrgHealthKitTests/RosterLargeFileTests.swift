@@ -78,4 +78,68 @@ struct RosterLargeFileTests {
         }
         #expect(output.facts.managersUnlinked == 3)
     }
+
+    /// The rows are read ahead on a thread of their own in batches of
+    /// `RosterRowsAhead.rowsPerBatch` while they are added in order: problems on both sides of
+    /// a batch's edge must be settled and reported exactly as reading row by row settles them.
+    @Test("problems at the edges of the batches read ahead: each settled and reported in file order")
+    func problemsAtBatchEdges() throws {
+        let perBatch = RosterRowsAhead.rowsPerBatch
+        var rows = ["employee_id,manager_id,team,name"]
+        for number in 0..<(3 * perBatch) { rows.append("E\(number),\(number == 0 ? "" : "E0"),T\(number / 10),Person \(number)") }
+        // Inserted last first, so that each lands at its index (its line is the index + 1).
+        let problems: [(index: Int, row: String)] = [
+            (3 * perBatch - 1, "E7,E0,,Repeated without a team"),  // a repeat, though it has no team either
+            (2 * perBatch + 1, ",E0,T1,No id"),
+            (2 * perBatch, "N1,E0,,No team"),
+            (perBatch + 1, "S1,E0,T\u{07}9,Stray"),
+            (perBatch, "R1,E0,T1"),  // ragged: three fields of four
+        ]
+        for problem in problems.sorted(by: { $0.index > $1.index }) { rows.insert(problem.row, at: problem.index) }
+        func line(of row: String) throws -> Int { try #require(rows.firstIndex(of: row)) + 1 }
+        let url = try Self.write(rows)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let output = try RosterReader().read(url)
+        #expect(output.rowsRead == 3 * perBatch + problems.count)
+        // Every row but the ragged, the id-less, the team-less and the repeated one.
+        #expect(output.roster.people.count == 3 * perBatch + 1)
+        #expect(output.roster.person(id: "S1")?.team == "T9")
+        // The people in file order: the rows kept, as written.
+        let kept = rows.dropFirst().filter { row in !problems.contains { $0.row == row } || row.hasPrefix("S1,") }
+        #expect(output.roster.people.map(\.id) == kept.map { String($0.prefix { $0 != "," }) })
+        let byMessage = Dictionary(output.diagnostics.map { ($0.message, $0.line) }, uniquingKeysWith: { first, _ in first })
+        #expect(byMessage["the row has 3 fields but the header has 4; the row was skipped"] == .some(try line(of: "R1,E0,T1")))
+        #expect(byMessage["employee N1 has no team; the row was skipped"] == .some(try line(of: "N1,E0,,No team")))
+        #expect(byMessage["the row has no employee_id; it was skipped"] == .some(try line(of: ",E0,T1,No id")))
+        #expect(byMessage["employee_id E7 appears again (first on line 9); the later row was skipped"]
+            == .some(try line(of: "E7,E0,,Repeated without a team")))
+        let stray = try #require(output.diagnostics.first { $0.message.contains("control character") })
+        #expect(stray.line == (try line(of: "S1,E0,T\u{07}9,Stray")))
+        // The rows' problems in file order (the stray characters' note comes last, as it always has).
+        let lines = output.diagnostics.filter { $0.message != stray.message }.compactMap(\.line)
+        #expect(lines == lines.sorted())
+    }
+
+    /// A byte that is not UTF-8 in a late batch stops the read with the reader's message, after
+    /// the batches before it were read, as reading row by row stopped it.
+    @Test("a file that stops being UTF-8 in a late batch: the read fails with the line")
+    func invalidBytesInALateBatch() throws {
+        // Line 2,902 (the header, then E0 … E2900) gets the byte 0xFF where its name starts.
+        let text = Self.rows(teams: 300, longFirst: false).joined(separator: "\n")
+        let name = try #require(text.range(of: "Person 2900"))
+        var bytes = Array(text.utf8)
+        bytes[text.utf8.distance(from: text.startIndex, to: name.lowerBound)] = 0xFF
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orghealth-roster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("roster.csv")
+        try Data(bytes).write(to: url)
+        do {
+            _ = try RosterReader().read(url)
+            Issue.record("a roster with a byte that is not UTF-8 was read")
+        } catch {
+            #expect(error.message.contains("roster.csv"))
+            #expect(error.message.contains("2902"), "\(error.message)")
+        }
+    }
 }

@@ -181,14 +181,33 @@ struct RosterAssembly {
         let hash: Int
     }
 
-    /// The employee id of a row to be added next, with its hash; starts loading the id index's
-    /// slot for it, so that adding the row does not wait on memory when the row before it is
-    /// added in between (``RosterReader`` reads one row ahead).
+    /// The employee id of a row, with its hash.
     mutating func prepareID(field: (Int) -> String?) -> PreparedID {
         guard let index = rowColumnsFound().id, let id = field(index), !id.isEmpty else { return PreparedID(id: nil, hash: 0) }
-        let hash = RosterKeyIndex.hash(id)
+        return PreparedID(id: id, hash: RosterKeyIndex.hash(id))
+    }
+
+    /// Starts loading the id index's slot for an id that hashed to `hash`, so that adding its
+    /// row a little later does not wait on memory (the index of 10^6 people is far larger than
+    /// the caches: each probe was a cache miss, issue 16).
+    func prefetchID(hash: Int) {
         keys.prefetch(hash: hash)
-        return PreparedID(id: id, hash: hash)
+    }
+
+    /// Every column ``add(line:id:field:)`` asks `field` for (the canonical columns found and
+    /// the extra columns of the configured cuts), which a reader may trim ahead, and the
+    /// employee id's place among them.
+    var fieldsRead: (columns: [Int], idPosition: Int?) {
+        mutating get {
+            let at = rowColumnsFound()
+            let canonical = [
+                at.id, at.team, at.firstName, at.lastName, at.name, at.status, at.department, at.email, at.location,
+                at.level, at.hireDate, at.endDate, at.manager,
+            ]
+            let cuts = options.cuts.filter(\.isExtraColumn).map { columns["cut:\($0.name)"] ?? nil }
+            let read = Array(Set((canonical + cuts).compactMap { $0 })).sorted()
+            return (read, at.id.flatMap { read.firstIndex(of: $0) })
+        }
     }
 
     /// The columns rows are read from, looked up on first use.

@@ -139,36 +139,54 @@ public struct RosterReader: Sendable {
         reader.expectedFieldCount = headerRecord.count
         var strayCharacters = 0
         var firstStrayLine: Int?
-        // Read one row ahead: a row's id is found (and its slot in the id index fetched) before
-        // the row ahead of it is added, so the slot is in the cache when the row's turn comes.
-        var pending: (record: CSVRecord, id: RosterAssembly.PreparedID)?
+        // The rows are read and trimmed on a thread of their own while they are added here, in
+        // order (RosterRowsAhead).
+        let ahead = assembly.fieldsRead
+        let width = ahead.columns.count
+        var placeOfColumn = [Int](repeating: -1, count: (ahead.columns.max() ?? -1) + 1)
+        for (place, column) in ahead.columns.enumerated() { placeOfColumn[column] = place }
+        let rows = RosterRowsAhead(reading: reader, columns: ahead.columns, idPosition: ahead.idPosition)
         while true {
-            let next: CSVRecord?
+            let batch: RosterRowsAhead.Batch
             do {
-                next = try reader.next(skippingRagged: { row in
-                    assembly.skipRow(
-                        line: row.line, message: "the row has \(row.found) fields but the header has \(row.expected); the row was skipped")
-                })
+                guard let next = try rows.next() else { break }
+                batch = next
             } catch {
                 throw RosterError(error.description)
             }
-            let prepared = next.map { record in (record: record, id: assembly.prepareID { index in record.trimmed(index) }) }
-            if let (record, id) = pending {
-                assembly.add(line: record.line, id: id) { index in record.trimmed(index) }
-                if assembly.rowsRead == Self.rowsBeforeEstimate, let fileSize, reader.bytesRead > 0 {
-                    // The rows so far, scaled to the whole file; at most 2^26 people.
-                    let estimate = Double(fileSize) / Double(reader.bytesRead) * Double(Self.rowsBeforeEstimate)
-                    assembly.reserve(rows: Int(min(estimate, Double(1 << 26))))
+            // Read in place: a closure holding the batch retained its arrays for every field asked.
+            batch.fields.withUnsafeBufferPointer { fields in
+                placeOfColumn.withUnsafeBufferPointer { placeOfColumn in
+                    for event in batch.events {
+                        switch event {
+                        case .ragged(let row):
+                            assembly.skipRow(
+                                line: row.line,
+                                message: "the row has \(row.found) fields but the header has \(row.expected); the row was skipped")
+                        case .row(let row):
+                            // The id index's slot for a row a few ahead, so that it is in the cache by then.
+                            if row + 4 < batch.idHashes.count { assembly.prefetchID(hash: batch.idHashes[row + 4]) }
+                            let line = batch.lines[row]
+                            // trimmed(_:) removes control characters and BOMs inside fields; count them here.
+                            if batch.strayCharacters[row] > 0 {
+                                strayCharacters += batch.strayCharacters[row]
+                                firstStrayLine = firstStrayLine ?? line
+                            }
+                            let first = row * width
+                            let id = ahead.idPosition.map { fields[first + $0] } ?? ""
+                            assembly.add(line: line, id: .init(id: id.isEmpty ? nil : id, hash: batch.idHashes[row])) { column in
+                                // Every column the assembly reads was trimmed ahead.
+                                column < placeOfColumn.count && placeOfColumn[column] >= 0 ? fields[first + placeOfColumn[column]] : nil
+                            }
+                            if assembly.rowsRead == Self.rowsBeforeEstimate, let fileSize, batch.bytesRead[row] > 0 {
+                                // The rows so far, scaled to the whole file; at most 2^26 people.
+                                let estimate = Double(fileSize) / Double(batch.bytesRead[row]) * Double(Self.rowsBeforeEstimate)
+                                assembly.reserve(rows: Int(min(estimate, Double(1 << 26))))
+                            }
+                        }
+                    }
                 }
             }
-            guard let prepared else { break }
-            // trimmed(_:) removes control characters and BOMs inside fields; count them here.
-            let stray = prepared.record.strayCharacterCount
-            if stray > 0 {
-                strayCharacters += stray
-                firstStrayLine = firstStrayLine ?? prepared.record.line
-            }
-            pending = prepared
         }
         let output = try assembly.finish()
         guard strayCharacters > 0 else { return output }
