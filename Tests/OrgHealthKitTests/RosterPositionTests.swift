@@ -58,6 +58,15 @@ struct RosterPositionTests {
         var firstSeen: [String] = []
         for person in employed where !firstSeen.contains(person.team) { firstSeen.append(person.team) }
         #expect(roster.employedTeams(on: day) == firstSeen)
+        // Any predicate: the teams of the people it holds for, each once, in order of first appearance.
+        let period = try ReportingPeriod(parsing: "2026-Q3")
+        var activeTeams: [String] = []
+        for person in roster.people where person.isActive(in: period) && !activeTeams.contains(person.team) {
+            activeTeams.append(person.team)
+        }
+        #expect(roster.teams { roster.isActive(at: $0, in: period) } == activeTeams)
+        #expect(roster.teams { $0 % 2 == 1 }.count == Set(roster.people.enumerated().filter { $0.offset % 2 == 1 }.map(\.element.team)).count)
+        #expect(roster.teams { _ in false }.isEmpty)
         for scope in [Scope.org, .team("T1"), .department("D0"), .manager("P0-0"), .manager("nobody")] {
             #expect(roster.headcount(of: scope, on: day) == roster.members(of: scope).filter { $0.isEmployed(on: day) }.count, "\(scope)")
             var positions: [Int] = []

@@ -43,10 +43,8 @@ struct OrgSnapshot {
     var groupScopes: [Scope] {
         var scopes: Set<Scope> = [.org]
         // A person's group scopes follow from their team: asked once per team, not per person.
-        var teams: Set<String> = []
-        for position in 0..<roster.count where roster.isActive(at: position, in: period) {
-            let team = roster.team(at: position)
-            if teams.insert(team).inserted { scopes.formUnion(roster.groupScopes(ofTeam: team)) }
+        for team in roster.teams(where: { roster.isActive(at: $0, in: period) }) {
+            scopes.formUnion(roster.groupScopes(ofTeam: team))
         }
         return scopes.sorted()
     }

@@ -223,10 +223,16 @@ public struct Roster: Sendable {
     /// The teams with someone employed on `date`, each once, in order of first appearance —
     /// read from the columns, without building a ``Person`` per person (issue 16).
     public func employedTeams(on date: CalendarDate) -> [String] {
+        teams { isEmployed(at: $0, on: date) }
+    }
+
+    /// The teams of the people at the positions for which `include` holds, each once, in order
+    /// of first appearance — by the team's number, without hashing its name per person.
+    public func teams(where include: (Int) -> Bool) -> [String] {
         let columns = store.columns
         var seen = [Bool](repeating: false, count: columns.strings.count)
         var teams: [String] = []
-        for position in 0..<columns.count where !seen[Int(columns.teams[position])] && isEmployed(at: position, on: date) {
+        for position in 0..<columns.count where !seen[Int(columns.teams[position])] && include(position) {
             seen[Int(columns.teams[position])] = true
             teams.append(columns.team(at: position))
         }
