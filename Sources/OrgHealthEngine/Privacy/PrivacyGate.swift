@@ -65,16 +65,20 @@ public struct PrivacyGate: Sendable {
         // Each scope's signals come in the same order, as metrics do (``FamilyOrder``).
         var order = FamilyOrder<SignalFamily>()
         var lastScope: Scope?
-        for signal in signals {
-            let family = order.family(
-                of: SignalFamily(dimension: signal.dimension, basis: signal.basis), startsScope: lastScope != signal.scope
-            ) { key in
-                let family = families[key] ?? plan.number(of: "\(key.dimension.rawValue)|\(key.basis ?? "")")
-                families[key] = family
-                return family
+        // Read in place: a copy of each signal retained the strings in it (issue 16).
+        signals.withUnsafeBufferPointer { signals in
+            for index in signals.indices {
+                let family = order.family(
+                    of: SignalFamily(dimension: signals[index].dimension, basis: signals[index].basis),
+                    startsScope: lastScope != signals[index].scope
+                ) { key in
+                    let family = families[key] ?? plan.number(of: "\(key.dimension.rawValue)|\(key.basis ?? "")")
+                    families[key] = family
+                    return family
+                }
+                if lastScope != signals[index].scope { lastScope = signals[index].scope }
+                plan.add(family: family, scope: signals[index].scope, n: signals[index].n, reason: signals[index].suppressed)
             }
-            lastScope = signal.scope
-            plan.add(family: family, scope: signal.scope, n: signal.n, reason: signal.suppressed)
         }
         return plan
     }
@@ -110,8 +114,12 @@ public struct PrivacyGate: Sendable {
             let metrics = result.metrics, signals = result.signals
             ((metricPlan, lineRules), signalPlan) = Concurrently.both({
                 var plan = SuppressionPlan(capacity: metrics.count)
-                for metric in metrics {
-                    plan.add(family: metric.id, scope: metric.scope, n: metric.n, reason: metric.suppressed)
+                // Read in place: a copy of each metric retained the strings in it (issue 16).
+                metrics.withUnsafeBufferPointer { metrics in
+                    for index in metrics.indices {
+                        plan.add(family: metrics[index].id, scope: metrics[index].scope, n: metrics[index].n,
+                                 reason: metrics[index].suppressed)
+                    }
                 }
                 plan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
                 // Reporting lines (`line:<id>`) are in no sibling set: their own rules, after the plan's.
@@ -137,9 +145,12 @@ public struct PrivacyGate: Sendable {
         do {
             // A signal derived from a withheld metric is withheld with it.
             var cursor = SuppressionPlan.Cursor()
-            for (index, signal) in result.signals.enumerated() where signal.suppressed == nil {
-                if let basis = signal.basis, let inherited = metricPlan.lookUp(basis, signal.scope, cursor: &cursor) ?? nil {
-                    signalPlan.withholdBeforeResolving(index, inherited)
+            result.signals.withUnsafeBufferPointer { signals in
+                for index in signals.indices where signals[index].suppressed == nil {
+                    if let basis = signals[index].basis,
+                       let inherited = metricPlan.lookUp(basis, signals[index].scope, cursor: &cursor) ?? nil {
+                        signalPlan.withholdBeforeResolving(index, inherited)
+                    }
                 }
             }
             signalPlan.resolve(minGroupSize: policy.minGroupSize, parent: parent)
