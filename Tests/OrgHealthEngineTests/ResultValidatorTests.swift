@@ -37,6 +37,19 @@ struct ResultValidatorTests {
         #expect(throws: Never.self) { try ResultValidator().validate(AnalyzerResult(metrics: Self.distinct(20))) }
     }
 
+    /// Every small count, where the hashing's pieces do not divide the metrics evenly (5
+    /// metrics in 4 pieces of 2 left the last piece starting past the end, and the run crashed).
+    @Test("every count from 0 to 64: no repeat among distinct metrics, and a last repeat found")
+    func smallCounts() {
+        for count in 0...64 {
+            let metrics = Self.distinct(count)
+            #expect(MetricKeys.firstRepeated(in: metrics) == nil, "\(count)")
+            guard count > 0 else { continue }
+            let repeated = metrics + [metrics[count / 2]]
+            #expect(MetricKeys.firstRepeated(in: repeated) == count, "\(count)")
+        }
+    }
+
     @Test("the same id at another scope, or another id at the same scope, is no repeat")
     func neighboursAreNoRepeat() {
         let metrics = [Self.metric("a", .org), Self.metric("a", .team("org")), Self.metric("b", .org), Self.metric("a", .department("a"))]

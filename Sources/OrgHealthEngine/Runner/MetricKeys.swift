@@ -21,7 +21,8 @@ enum MetricKeys {
             let pieces = min(count, partitions * 4)
             let perPiece = (count + pieces - 1) / pieces
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                for index in piece * perPiece..<min(count, (piece + 1) * perPiece) {
+                // The last pieces may be empty (5 metrics in 4 pieces of 2: the fourth starts past the end).
+                for index in min(count, piece * perPiece)..<min(count, (piece + 1) * perPiece) {
                     var hasher = Hasher()
                     hasher.combine(metrics[index].id)
                     hasher.combine(metrics[index].scope)
