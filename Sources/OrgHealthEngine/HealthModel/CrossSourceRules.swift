@@ -158,11 +158,14 @@ public struct CrossSourceFindings: Sendable {
     private static func forEachRuleSlot(of metrics: [Metric], _ slotByID: [String: Int], _ body: (Int, Metric) -> Void) {
         var order = FamilyOrder<String>()
         var lastScope: Scope?
-        for metric in metrics {
-            let startsScope = lastScope != metric.scope
-            if startsScope { lastScope = metric.scope }
-            let slot = order.family(of: metric.id, startsScope: startsScope) { Int32(slotByID[$0] ?? -1) }
-            if slot >= 0 { body(Int(slot), metric) }
+        // Read in place: a copy of each metric retained the strings in it.
+        metrics.withUnsafeBufferPointer { metrics in
+            for index in metrics.indices {
+                let startsScope = lastScope != metrics[index].scope
+                if startsScope { lastScope = metrics[index].scope }
+                let slot = order.family(of: metrics[index].id, startsScope: startsScope) { Int32(slotByID[$0] ?? -1) }
+                if slot >= 0 { body(Int(slot), metrics[index]) }
+            }
         }
     }
 }

@@ -18,18 +18,31 @@ public struct ResultValidator: Sendable {
         ] where count > maxItems {
             throw AnalyzerError("invalid result: \(count) \(name) (the limit is \(maxItems))")
         }
-        for metric in result.metrics {
+        // Checked in place, each figure's numbers first: a copy of each of millions of figures
+        // retained the strings in it (issue 16); the figure is read whole only to report it.
+        if let index = result.metrics.withUnsafeBufferPointer({ metrics in
+            metrics.indices.first { index in
+                metrics[index].n < 0 || metrics[index].value.map { !$0.isFinite } == true || metrics[index].id.isEmpty
+            }
+        }) {
+            let metric = result.metrics[index]
             guard metric.n >= 0 else { throw AnalyzerError("invalid result: metric \(metric.id) has a negative n") }
             if let value = metric.value, !value.isFinite {
                 throw AnalyzerError("invalid result: metric \(metric.id) at \(metric.scope) is not a finite number")
             }
-            guard !metric.id.isEmpty else { throw AnalyzerError("invalid result: a metric has an empty id") }
+            throw AnalyzerError("invalid result: a metric has an empty id")
         }
         if let index = MetricKeys.firstRepeated(in: result.metrics) {
             let metric = result.metrics[index]
             throw AnalyzerError("invalid result: metric \(metric.id) appears twice for \(metric.scope)")
         }
-        for signal in result.signals {
+        if let index = result.signals.withUnsafeBufferPointer({ signals in
+            signals.indices.first { index in
+                signals[index].score.map { !(0...100).contains($0) } == true || !signals[index].weight.isFinite
+                    || signals[index].weight <= 0 || signals[index].n < 0
+            }
+        }) {
+            let signal = result.signals[index]
             if let score = signal.score, !(0...100).contains(score) {
                 throw AnalyzerError(
                     "invalid result: signal \(signal.dimension) at \(signal.scope) has score \(score), outside 0–100")

@@ -41,10 +41,13 @@ struct Priorities {
         var evidenceN: [String: [String: Int]] = [:]
         if !cited.isEmpty {
             for run in report.analyzers {
-                for metric in run.result.metrics where metric.suppressed == nil {
-                    guard let scopes = cited[metric.id] else { continue }
-                    let scope = metric.scope.id
-                    if scopes.contains(scope) { evidenceN[metric.id, default: [:]][scope] = metric.n }
+                // Read in place: a copy of each metric retained the strings in it.
+                run.result.metrics.withUnsafeBufferPointer { metrics in
+                    for index in metrics.indices where metrics[index].suppressed == nil {
+                        guard let scopes = cited[metrics[index].id] else { continue }
+                        let scope = metrics[index].scope.id
+                        if scopes.contains(scope) { evidenceN[metrics[index].id, default: [:]][scope] = metrics[index].n }
+                    }
                 }
             }
         }

@@ -27,11 +27,14 @@ struct TableChangeColumn {
             // all is asked once per run of figures, and only its figures are hashed as keys.
             let scopes = Set(wanted.map(\.scope))
             var last: (scope: Scope, wanted: Bool)?
-            for metric in metrics {
-                if last?.scope != metric.scope { last = (metric.scope, scopes.contains(metric.scope)) }
-                guard last?.wanted == true else { continue }
-                let key = Key(scope: metric.scope, id: metric.id)
-                if wanted.contains(key), byKey[key] == nil { byKey[key] = metric }
+            // Read in place: a copy of each metric retained the strings in it.
+            metrics.withUnsafeBufferPointer { metrics in
+                for index in metrics.indices {
+                    if last?.scope != metrics[index].scope { last = (metrics[index].scope, scopes.contains(metrics[index].scope)) }
+                    guard last?.wanted == true else { continue }
+                    let key = Key(scope: metrics[index].scope, id: metrics[index].id)
+                    if wanted.contains(key), byKey[key] == nil { byKey[key] = metrics[index] }
+                }
             }
         }
         self.byKey = byKey
