@@ -576,6 +576,18 @@ public struct XMLRow {
         bytes.append(0x22)
     }
 
+    /// Adds an attribute whose value is `value` as `value.description` writes it (the shortest
+    /// decimal that reads back as the same double), its digits written straight into the row.
+    public mutating func attribute(_ name: StaticString, shortest value: Double) throws(LibXMLError) {
+        guard writer == nil, value.isFinite else { return try attribute(name, value.description) }
+        try attributeStart(name)
+        // The stream takes the row's buffer and hands it back, grown if it had to.
+        var stream = XMLRowNumberStream(bytes: bytes)
+        value.write(to: &stream)
+        bytes = stream.bytes
+        bytes.append(0x22)
+    }
+
     /// Adds an attribute whose value is `first`, `separator` and `second` (`team:T0042`),
     /// without joining them into a string first.
     public mutating func attribute(

@@ -172,6 +172,39 @@ import Glibc
         #expect(try rows.finish() == reference.finish())
     }
 
+    /// Numbers written straight into a row (`attribute(_:shortest:)`) are the digits
+    /// `description` gives, as the reference writes them through a string: random bit patterns
+    /// (subnormals, huge and tiny exponents), values in 0...1 and around 100, both zeros, the
+    /// extremes, and the non-finite values, which take the string path.
+    @Test func numbersAreTheirDescription() throws {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.1, 1.0 / 3, 100, 1e15, 1e16, 1e-320, .leastNonzeroMagnitude,
+                                .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, -.infinity, .nan]
+        for _ in 0..<3_000 {
+            values.append(Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator)))
+            values.append(Double.random(in: 0...1, using: &generator))
+            values.append(Double.random(in: -100...100, using: &generator))
+        }
+        let numbers = values
+        func write(_ writer: XMLStreamWriter) throws -> String {
+            try writer.startDocument()
+            try writer.startElement("figures")
+            try writer.batch {
+                try writer.rowElements("figure", count: numbers.count) { index, row throws(LibXMLError) in
+                    try row.attribute("value", shortest: numbers[index])
+                    try row.attribute("n", index)
+                }
+            }
+            try writer.endElement()
+            try writer.endDocument()
+            return try writer.finish()
+        }
+        let rows = try write(XMLStreamWriter(indent: true, rows: true))
+        #expect(rows == (try write(XMLStreamWriter(indent: true, rows: false))))
+        #expect(rows.contains("value=\"0.1\" n=\"4\""))
+        #expect(rows.contains("value=\"nan\""))
+    }
+
     /// Names found valid are remembered per row storage; an invalid one is never, and throws
     /// every time, after valid names and in later rows alike.
     @Test func anInvalidNameThrowsEveryTimeAfterValidOnes() throws {

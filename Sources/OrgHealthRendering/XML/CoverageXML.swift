@@ -27,9 +27,9 @@ enum CoverageXML {
             try row.child("source") { row throws(LibXMLError) in
                 try row.attribute("analyzer", source.analyzer)
                 try row.attribute("metric", source.metric)
-                try row.attribute("weight", NumberText.exact(source.weight))
+                try NumberText.attribute("weight", source.weight, &row)
                 try row.attribute("n", source.n)
-                if let score = source.score { try row.attribute("score", NumberText.exact(score)) }
+                if let score = source.score { try NumberText.attribute("score", score, &row) }
             }
         }
     }

@@ -80,11 +80,11 @@ public struct XMLRenderer: ReportRenderer {
         try row.attribute("id", score.dimension.rawValue)
         if named { try row.attribute("name", score.dimension.displayName) }
         if let value = score.score {
-            try row.attribute("score", NumberText.exact(value))
+            try NumberText.attribute("score", value, &row)
             try row.attribute("band", HealthBand(score: value).rawValue)
         }
         try row.attribute("n", score.n)
-        if let trend = score.trend { try row.attribute("trend", NumberText.exact(trend)) }
+        if let trend = score.trend { try NumberText.attribute("trend", trend, &row) }
         if let significant = score.significant { try row.attribute("significant", significant ? "true" : "false") }
         if score.suppressed { try row.attribute("suppressed", "true") }
         if let basis = score.trendBasis { try row.attribute("trendBasis", basis) }
@@ -103,7 +103,7 @@ public struct XMLRenderer: ReportRenderer {
 
     private static func writePoint(_ point: PeriodValue, _ row: inout XMLRow) throws(LibXMLError) {
         try row.attribute("period", point.period)
-        try row.attribute("value", NumberText.exact(point.value))
+        try NumberText.attribute("value", point.value, &row)
     }
 
     private func writeScopes(_ report: HealthReport, _ writer: XMLStreamWriter) throws {
@@ -117,7 +117,7 @@ public struct XMLRenderer: ReportRenderer {
             try row.attribute("name", scope.name)
             if let parent = scope.parent { try row.attribute("parent", parent.id) }
             try row.attribute("headcount", scope.headcount)
-            if let healthIndex = scope.healthIndex { try row.attribute("healthIndex", NumberText.exact(healthIndex)) }
+            if let healthIndex = scope.healthIndex { try NumberText.attribute("healthIndex", healthIndex, &row) }
             for score in scope.dimensions {
                 try row.startChild("dimension")
                 try Self.writeDimension(score, named: false, &row)
@@ -171,11 +171,11 @@ public struct XMLRenderer: ReportRenderer {
     private static func writeMetric(_ metric: borrowing Metric, _ row: inout XMLRow) throws(LibXMLError) {
         try row.attribute("id", metric.id)
         try writeScope(metric.scope, &row)
-        if let value = metric.value { try row.attribute("value", NumberText.exact(value)) }
+        if let value = metric.value { try NumberText.attribute("value", value, &row) }
         try row.attribute("unit", metric.unit.rawValue)
         try row.attribute("n", metric.n)
         if let dimension = metric.dimension { try row.attribute("dimension", dimension.rawValue) }
-        if let trend = metric.trend { try row.attribute("trend", NumberText.exact(trend)) }
+        if let trend = metric.trend { try NumberText.attribute("trend", trend, &row) }
         if let significant = metric.significant { try row.attribute("significant", significant ? "true" : "false") }
         try writeSuppression(metric.suppressed, &row)
     }
@@ -184,8 +184,8 @@ public struct XMLRenderer: ReportRenderer {
     private static func writeSignal(_ signal: borrowing HealthSignal, _ row: inout XMLRow) throws(LibXMLError) {
         try row.attribute("dimension", signal.dimension.rawValue)
         try writeScope(signal.scope, &row)
-        if let score = signal.score { try row.attribute("score", NumberText.exact(score)) }
-        try row.attribute("weight", NumberText.exact(signal.weight))
+        if let score = signal.score { try NumberText.attribute("score", score, &row) }
+        try NumberText.attribute("weight", signal.weight, &row)
         try row.attribute("n", signal.n)
         if let basis = signal.basis { try row.attribute("basis", basis) }
         try writeSuppression(signal.suppressed, &row)
@@ -295,5 +295,14 @@ public struct XMLRenderer: ReportRenderer {
             try writer.element("definition", attributes: attributes, text: definition.definition)
         }
         try writer.endElement()
+    }
+}
+
+extension NumberText {
+    /// ``exact(_:)`` of `value` as attribute `name` of `row`, its digits written straight into
+    /// the row: no string is made per number (issue 16).
+    static func attribute(_ name: StaticString, _ value: Double, _ row: inout XMLRow) throws(LibXMLError) {
+        if value == value.rounded(), abs(value) < 1e15 { return try row.attribute(name, Int(value)) }
+        try row.attribute(name, shortest: value)
     }
 }
