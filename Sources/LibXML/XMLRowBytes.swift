@@ -100,10 +100,6 @@ struct XMLRowBytes {
         count += digits
     }
 
-    /// Appends ASCII text handed over as bytes (what `Double.write(to:)` hands a stream).
-    @inline(__always)
-    mutating func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
-
     /// The bytes gathered so far.
     var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 }
@@ -117,5 +113,5 @@ struct XMLRowNumberStream: TextOutputStream {
     mutating func write(_ string: String) { bytes.append(string) }
 
     // The standard library's own hook for ASCII output; its default makes a `String`.
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.appendASCII(buffer) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(buffer) }
 }

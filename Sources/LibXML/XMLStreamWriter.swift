@@ -442,42 +442,12 @@ public final class XMLStreamWriter {
         return byte >= 0x20 && escapedBelow64 & (1 << UInt64(byte)) == 0
     }
 
-    /// Whether every byte of `bytes` is ``isPlainValueByte(_:)``, eight bytes at a look (issue
-    /// 16: the byte-by-byte look was the largest single cost of writing a figure row).
-    static func isPlainValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            if hasNonPlainByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            if !isPlainValueByte(base[index]) { return false }
-            index += 1
-        }
-        return true
-    }
-
-    /// Whether any of the eight bytes of `word` is not ``isPlainValueByte(_:)``: below 0x20,
-    /// `"`, `&`, `<`, `>` or 0xEF. Each test is exact about whether such a byte exists (the
-    /// classic "has a byte less than n" and "has a zero byte" tricks), though not about which.
-    @inline(__always)
-    static func hasNonPlainByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        let special = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x26))
-            | hasZeroByte(word ^ (ones &* 0x3C)) | hasZeroByte(word ^ (ones &* 0x3E)) | hasZeroByte(word ^ (ones &* 0xEF))
-        return below20 | special != 0
-    }
-
     /// Appends an attribute value sanitised and escaped as ``attribute(_:_:)`` writes it, in
     /// one look at the bytes when (as almost always) none needs either.
     static func appendAttributeValue(_ value: String, to bytes: inout XMLRowBytes) {
         // Read in place (a `var` copy to call `withUTF8` retained every value written).
         let copied = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard isPlainValue(utf8) else { return false }
+            guard utf8.allSatisfy(isPlainValueByte) else { return false }
             bytes.append(utf8)
             return true
         }

@@ -81,7 +81,7 @@ import Glibc
     @Test func randomValuesAreEscapedAsLibxml2Escapes() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [Character] = ["a", "Z", "0", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "é", "ß", "€", "😀", "\u{01}", "\u{FFFE}", "="]
-        // Up to 24 characters: values are checked eight bytes at a time, then byte by byte.
+        // Up to 24 characters, so that specials fall at every place of short and longer values.
         let values = (0..<2_000).map { _ in
             String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
@@ -152,7 +152,7 @@ import Glibc
     }
 
     /// Each byte that needs escaping or sanitising, alone at every place of a plain value of up
-    /// to 24 bytes: every lane of the eight-byte look and the byte-by-byte tail.
+    /// to 24 bytes: the start, the middle and the end of short and longer values alike.
     @Test func eachSpecialByteAtEachPlaceIsEscapedAsLibxml2Escapes() throws {
         let specials = ["&", "<", ">", "\"", "\t", "\n", "\r", "\u{01}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "é"]
         var values: [String] = []

@@ -52,7 +52,7 @@ struct Priorities {
             }
         }
         self.evidenceN = evidenceN
-        // Ranked once for the page: the report's ranking sorts every finding.
+        // Ranked once for the page, for the top findings and the strengths alike.
         let ranked = report.rankedFindings
         rankedFindings = Self.rank(ranked.filter { $0.severity != .strength }, cross: cross, evidenceN: evidenceN)
         strengths = Self.rank(ranked.filter { $0.severity == .strength }, cross: cross, evidenceN: evidenceN)
