@@ -104,20 +104,7 @@ public struct ReportPipeline: Sendable {
     ) -> HealthReport {
         progress.report("assembling the report")
         let definitions = gatedRuns.filter { $0.status == .ok }.flatMap(\.descriptor.metrics)
-        var diagnostics = configuration.notes + rosterDiagnostics
-        for run in gatedRuns where run.status == .failed {
-            diagnostics.append(Diagnostic(
-                severity: .error, source: run.descriptor.id,
-                message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
-        }
-        // How each external analyzer that ran was contained (issue 14): in the data-quality section.
-        for entry in registry.entries {
-            guard let external = entry.analyzer as? ExternalAnalyzer,
-                  gatedRuns.contains(where: { $0.descriptor.id == external.descriptor.id && $0.status != .skipped })
-            else { continue }
-            diagnostics.append(Diagnostic(
-                severity: .info, source: external.descriptor.id, message: "this external analyzer ran \(external.containment)"))
-        }
+        let diagnostics = runDiagnostics(configuration: configuration, rosterDiagnostics: rosterDiagnostics, runs: gatedRuns)
         // Teams and departments only: attribute values (cuts) have their own view, and reporting
         // lines overlap teams and departments.
         let watchlist = HealthModel().watchlist(scopes)
@@ -205,6 +192,42 @@ extension ReportPipeline {
     }
 
     /// The roster with the config's cuts, values taken on the period's last day.
+    /// The run's own diagnostics for the data-quality section: the config's notes, the
+    /// roster's, each failed analyzer's failure and how each external analyzer that ran was
+    /// contained (issue 14).
+    func runDiagnostics(configuration: Configuration, rosterDiagnostics: [Diagnostic], runs: [AnalyzerRun]) -> [Diagnostic] {
+        var diagnostics = configuration.notes + rosterDiagnostics
+        for run in runs where run.status == .failed {
+            diagnostics.append(Diagnostic(
+                severity: .error, source: run.descriptor.id,
+                message: "the analyzer failed: \(run.message ?? "no reason given"); its figures are missing from this report"))
+        }
+        for entry in registry.entries {
+            guard let external = entry.analyzer as? ExternalAnalyzer,
+                  runs.contains(where: { $0.descriptor.id == external.descriptor.id && $0.status != .skipped })
+            else { continue }
+            diagnostics.append(Diagnostic(
+                severity: .info, source: external.descriptor.id, message: "this external analyzer ran \(external.containment)"))
+        }
+        return diagnostics
+    }
+
+    /// The analyzers run on the roster as a report runs them, for `validate`: ungated and
+    /// unscored, and each run's figures let go as soon as its analyzer ends, so only the
+    /// status, the message and the diagnostics remain (10^6 people: the gate, the health
+    /// model and the report's assembly are not done, issue 16).
+    func diagnosticRuns(_ configuration: Configuration, rosterOutput: RosterReader.Output) async -> [AnalyzerRun] {
+        let roster = Self.cutRoster(rosterOutput, configuration)
+        return await AnalyzerRunner(registry: registry, clock: clock)
+            .run(configuration: configuration, roster: roster) { run in
+                run.result.metrics = []
+                run.result.signals = []
+                run.result.findings = []
+                run.result.sections = []
+            }
+            .map(\.run)
+    }
+
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
     }

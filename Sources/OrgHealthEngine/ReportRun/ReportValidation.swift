@@ -22,11 +22,13 @@ extension ReportRun {
         } catch {
             throw ReportRunError(.input, "\(error)")
         }
-        let report = await pipeline.run(setup.configuration, rosterOutput: rosterOutput)
-        // The run's own diagnostics (config, roster, sources) from the data-quality section;
-        // each analyzer's from its run.
-        var problems = report.dataQuality.diagnostics.filter { !($0.source.map(setup.registry.ids.contains) ?? false) }
-        for run in report.analyzers {
+        let runs = await pipeline.diagnosticRuns(setup.configuration, rosterOutput: rosterOutput)
+        // The run's own diagnostics (config, roster, sources), as the data-quality section has
+        // them; each analyzer's from its run.
+        var problems = pipeline.runDiagnostics(
+            configuration: setup.configuration, rosterDiagnostics: rosterOutput.diagnostics, runs: runs
+        ).filter { !($0.source.map(setup.registry.ids.contains) ?? false) }
+        for run in runs {
             problems += run.result.diagnostics
             if run.status == .failed {
                 problems.append(Diagnostic(severity: .error, source: run.descriptor.id, message: run.message ?? "failed"))

@@ -18,14 +18,20 @@ public struct RosterSummary: Sendable, Equatable {
     public let facts: RosterReader.Facts
 
     /// Sums up a roster read for a period.
+    /// Counted from the roster's date columns by position, not a ``Person`` per person
+    /// (10^6 people: 0.3 s of `validate`, issue 16).
     public init(_ output: RosterReader.Output, period: ReportingPeriod) {
-        let people = output.roster.people
+        let roster = output.roster
         rowsRead = output.rowsRead
-        self.people = people.count
-        employedAtStart = people.filter { $0.isEmployed(on: period.start) }.count
-        employedAtEnd = people.filter { $0.isEmployed(on: period.end) }.count
-        hires = people.filter { $0.hireDate.map(period.contains) ?? false }.count
-        leavers = people.filter { $0.endDate.map(period.contains) ?? false }.count
+        people = roster.count
+        var employedAtStart = 0, employedAtEnd = 0, hires = 0, leavers = 0
+        for position in 0..<roster.count {
+            if roster.isEmployed(at: position, on: period.start) { employedAtStart += 1 }
+            if roster.isEmployed(at: position, on: period.end) { employedAtEnd += 1 }
+            if roster.hireDate(at: position).map(period.contains) ?? false { hires += 1 }
+            if roster.endDate(at: position).map(period.contains) ?? false { leavers += 1 }
+        }
+        (self.employedAtStart, self.employedAtEnd, self.hires, self.leavers) = (employedAtStart, employedAtEnd, hires, leavers)
         facts = output.facts
     }
 
