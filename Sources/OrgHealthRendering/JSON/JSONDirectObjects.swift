@@ -16,12 +16,12 @@ extension JSONTextWriter {
         if let dimension = metric.dimension { object.key("dimension", &self); writeString(dimension.rawValue) }
         object.key("id", &self); writeString(metric.id)
         object.key("n", &self); writeLiteral(String(metric.n))
-        object.key("scope", &self); writeString(metric.scope.id)
+        object.key("scope", &self); writeScope(metric.scope)
         if let significant = metric.significant { object.key("significant", &self); writeLiteral(significant ? "true" : "false") }
         if let suppressed = metric.suppressed { object.key("suppressed", &self); writeString(suppressed.rawValue) }
-        if let trend = metric.trend { object.key("trend", &self); writeLiteral(try JSONNumber.text(trend, [])) }
+        if let trend = metric.trend { object.key("trend", &self); try writeNumber(trend) }
         object.key("unit", &self); writeString(metric.unit.rawValue)
-        if let value = metric.value { object.key("value", &self); writeLiteral(try JSONNumber.text(value, [])) }
+        if let value = metric.value { object.key("value", &self); try writeNumber(value) }
         object.close(&self)
     }
 
@@ -31,10 +31,10 @@ extension JSONTextWriter {
         if let basis = signal.basis { object.key("basis", &self); writeString(basis) }
         object.key("dimension", &self); writeString(signal.dimension.rawValue)
         object.key("n", &self); writeLiteral(String(signal.n))
-        object.key("scope", &self); writeString(signal.scope.id)
-        if let score = signal.score { object.key("score", &self); writeLiteral(try JSONNumber.text(score, [])) }
+        object.key("scope", &self); writeScope(signal.scope)
+        if let score = signal.score { object.key("score", &self); try writeNumber(score) }
         if let suppressed = signal.suppressed { object.key("suppressed", &self); writeString(suppressed.rawValue) }
-        object.key("weight", &self); writeLiteral(try JSONNumber.text(signal.weight, []))
+        object.key("weight", &self); try writeNumber(signal.weight)
         object.close(&self)
     }
 
@@ -43,10 +43,10 @@ extension JSONTextWriter {
         var object = DirectObject(level: level)
         object.key("dimensions", &self); try scope.dimensions.writeJSONElements(to: &self, level: level + 1)
         object.key("headcount", &self); writeLiteral(String(scope.headcount))
-        if let index = scope.healthIndex { object.key("healthIndex", &self); writeLiteral(try JSONNumber.text(index, [])) }
+        if let index = scope.healthIndex { object.key("healthIndex", &self); try writeNumber(index) }
         object.key("name", &self); writeString(scope.name)
-        if let parent = scope.parent { object.key("parent", &self); writeString(parent.id) }
-        object.key("scope", &self); writeString(scope.scope.id)
+        if let parent = scope.parent { object.key("parent", &self); writeScope(parent) }
+        object.key("scope", &self); writeScope(scope.scope)
         object.close(&self)
     }
 
@@ -57,11 +57,11 @@ extension JSONTextWriter {
         object.key("dimension", &self); writeString(score.dimension.rawValue)
         object.key("history", &self); try score.history.writeJSONElements(to: &self, level: level + 1)
         object.key("n", &self); writeLiteral(String(score.n))
-        if let value = score.score { object.key("score", &self); writeLiteral(try JSONNumber.text(value, [])) }
+        if let value = score.score { object.key("score", &self); try writeNumber(value) }
         if let significant = score.significant { object.key("significant", &self); writeLiteral(significant ? "true" : "false") }
         object.key("sources", &self); try score.sources.writeJSONElements(to: &self, level: level + 1)
         object.key("suppressed", &self); writeLiteral(score.suppressed ? "true" : "false")
-        if let trend = score.trend { object.key("trend", &self); writeLiteral(try JSONNumber.text(trend, [])) }
+        if let trend = score.trend { object.key("trend", &self); try writeNumber(trend) }
         if let basis = score.trendBasis { object.key("trendBasis", &self); writeString(basis) }
         object.close(&self)
     }
@@ -72,8 +72,8 @@ extension JSONTextWriter {
         object.key("analyzer", &self); writeString(source.analyzer)
         object.key("metric", &self); writeString(source.metric)
         object.key("n", &self); writeLiteral(String(source.n))
-        if let score = source.score { object.key("score", &self); writeLiteral(try JSONNumber.text(score, [])) }
-        object.key("weight", &self); writeLiteral(try JSONNumber.text(source.weight, []))
+        if let score = source.score { object.key("score", &self); try writeNumber(score) }
+        object.key("weight", &self); try writeNumber(source.weight)
         object.close(&self)
     }
 
@@ -81,7 +81,7 @@ extension JSONTextWriter {
     mutating func writeDirect(_ point: PeriodValue, level: Int) throws {
         var object = DirectObject(level: level)
         object.key("period", &self); writeString(point.period)
-        object.key("value", &self); writeLiteral(try JSONNumber.text(point.value, []))
+        object.key("value", &self); try writeNumber(point.value)
         object.close(&self)
     }
 }

@@ -260,6 +260,39 @@ struct JSONTextWriter {
     /// \r \t`, the rest as `\u00xx` in lower-case hex); slashes and everything else as is.
     mutating func writeString(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
+        appendEscaped(text)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// A scope's id (`team:Platform`) as a string, written without joining it first: the text
+    /// of `Scope.id`, escaped as ``writeString(_:)`` escapes (issue 16: a joined string per
+    /// figure at 10^6 people).
+    mutating func writeScope(_ scope: Scope) {
+        guard scope != .org, scope.kind != .attribute else { return writeString(scope.id) }
+        buffer.append(UInt8(ascii: "\""))
+        appendEscaped(scope.kind.rawValue)
+        buffer.append(UInt8(ascii: ":"))
+        appendEscaped(scope.name)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// A number as ``JSONNumber/text(_:_:)`` gives it (its `description`, less a trailing
+    /// `.0`), through the digits `Double.write(to:)` hands a stream as ASCII, without a
+    /// `String` per value (issue 16). A value that is not finite throws as the encoder does.
+    mutating func writeNumber(_ value: Double) throws {
+        guard value.isFinite else { return writeLiteral(try JSONNumber.text(value, [])) }
+        var stream = JSONNumberStream()
+        swap(&stream.bytes, &buffer)
+        let start = stream.bytes.count
+        value.write(to: &stream)
+        swap(&stream.bytes, &buffer)
+        if buffer.count - start >= 2, buffer[buffer.count - 2] == UInt8(ascii: "."), buffer[buffer.count - 1] == UInt8(ascii: "0") {
+            buffer.removeLast(2)
+        }
+    }
+
+    /// Appends a string's UTF-8 with JSONEncoder's escapes, no quotes.
+    private mutating func appendEscaped(_ text: String) {
         var copy = text
         copy.withUTF8 { bytes in
             var mark = 0
@@ -281,8 +314,17 @@ struct JSONTextWriter {
             }
             if bytes.count > mark { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark...])) }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
+}
+
+/// Where `Double.write(to:)` puts a number's digits: into the writer's buffer, lent to it.
+private struct JSONNumberStream: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+    // The standard library's own hook for ASCII output; its default makes a `String`.
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }
 
 /// Arrays are written element by element, so a large one (the analyzers' metrics) is never
