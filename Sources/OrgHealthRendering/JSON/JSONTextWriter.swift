@@ -21,6 +21,9 @@ struct JSONTextWriter {
     /// Whether a large array's elements may be written on every core (not inside a piece that
     /// already is).
     fileprivate let writesInPieces: Bool
+    /// Whether the text stays in the buffer until ``handOver(to:)`` (a piece's writer), rather
+    /// than going to the sink a chunk at a time.
+    private let collects: Bool
     /// Arrays of at least this many elements are written in pieces on every core.
     static let piecesFrom = 1_024
 
@@ -31,7 +34,23 @@ struct JSONTextWriter {
     fileprivate init(sink: @escaping ([UInt8]) throws -> Void, inPieces: Bool) {
         self.sink = sink
         writesInPieces = inPieces
+        collects = false
         buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// A piece's writer: it writes on at the end of `bytes` (a buffer reused from the round
+    /// before), which it holds until ``handOver(to:)`` — the piece's text is copied once, into
+    /// the output, not through a sink first.
+    fileprivate init(collectingInto bytes: inout [UInt8]) {
+        sink = { _ in }
+        writesInPieces = false
+        collects = true
+        swap(&buffer, &bytes)
+    }
+
+    /// Gives a collecting writer's text back to the buffer it was lent.
+    fileprivate mutating func handOver(to bytes: inout [UInt8]) {
+        swap(&buffer, &bytes)
     }
 
     /// Appends text written elsewhere (a piece of an array), handing it on when the buffer is full.
@@ -55,7 +74,7 @@ struct JSONTextWriter {
     }
 
     private mutating func flushIfFull() throws {
-        if buffer.count >= Self.chunk { try flush() }
+        if !collects && buffer.count >= Self.chunk { try flush() }
     }
 
     // MARK: Values
@@ -343,14 +362,12 @@ extension Array: JSONStreamedArray where Element: Encodable {
             // those of writing it element by element.
             // Called from the pieces' threads: it only reads the array (hence unchecked).
             nonisolated(unsafe) let writePiece: (Range<Int>, inout [UInt8]) throws -> Void = { range, bytes in
-                let collected = CollectedBytes()
-                var piece = JSONTextWriter(sink: { collected.bytes.append(contentsOf: $0) }, inPieces: false)
+                var piece = JSONTextWriter(collectingInto: &bytes)
+                defer { piece.handOver(to: &bytes) }
                 for index in range {
                     try piece.nextElement(first: index == 0, level: level)
                     try piece.write(self[index], level: level + 1)
                 }
-                try piece.flush()
-                bytes.append(contentsOf: collected.bytes)
             }
             try OrderedPieces.write(count: count, build: { range, bytes in try writePiece(range, &bytes) },
                                     emit: { try writer.append($0) })
@@ -364,7 +381,3 @@ extension Array: JSONStreamedArray where Element: Encodable {
     }
 }
 
-/// What a piece's writer hands over, gathered for the piece.
-private final class CollectedBytes {
-    var bytes: [UInt8] = []
-}
