@@ -169,47 +169,4 @@ public struct ReportRun: Sendable {
         }
         return recorded.report
     }
-
-    /// `--audience managers`: `managers/<id>/health-report.html` and `.xml` for every manager
-    /// whose line reaches the minimum group size, and `managers/index.html` for HR.
-    private func writeManagerEditions(
-        _ report: HealthReport, roster: Roster, configuration: Configuration, directory: URL, writer: any ReportWriter
-    ) throws(ReportRunError) -> [URL] {
-        let folder = directory.appendingPathComponent("managers")
-        var files: [URL] = []
-        var lines: [ManagerIndexLine] = []
-        var used: Set<String> = []
-        do {
-            let audience = ManagerAudience(roster: roster, minGroupSize: configuration.privacy.minGroupSize)
-            for edition in audience.editions(of: report) {
-                guard let managerReport = edition.report else {
-                    lines.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
-                                       link: nil, reason: edition.reason))
-                    continue
-                }
-                var name = ManagerFolderName.make(edition.managerID)
-                while !used.insert(name).inserted { name += "_" }
-                files += try writer.write(managerReport, formats: [.html, .xml],
-                                          heatmapOrder: configuration.output.heatmapOrder,
-                                          to: folder.appendingPathComponent(name))
-                lines.append(.init(managerID: edition.managerID, name: edition.name, lineSize: edition.lineSize,
-                                   link: "\(name)/health-report.html", reason: nil))
-            }
-            let index = folder.appendingPathComponent("index.html")
-            try writer.writeManagerIndex(lines, of: report, to: index)
-            files.append(index)
-        } catch {
-            throw ReportRunError(.output, "the manager reports could not be written: \(error)")
-        }
-        return files
-    }
-}
-
-/// A folder name for a manager's id: letters, digits, `-`, `_` and `.` kept, anything else
-/// (a slash, a space) becomes `_`, so an id can never leave the `managers/` folder.
-enum ManagerFolderName {
-    static func make(_ id: String) -> String {
-        let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" + safe : safe
-    }
 }

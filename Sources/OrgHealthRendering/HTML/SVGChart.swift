@@ -6,8 +6,33 @@ import OrgHealthKit
 /// hatched placeholder labelled "suppressed", never as an empty bar.
 struct SVGChart {
     let chart: ReportChart
+    /// Per series, worked out once per chart rather than per bar (issue 16: per bar, a series'
+    /// unit looked at all its points and its colour searched its name, and a point was found
+    /// by a walk through the series — hundreds of bars made each chart quadratic): its points
+    /// by label (the first of a label), its colour and the unit its values are shown in.
+    private let pointsByLabel: [[String: ReportChart.Point]]
+    private let colours: [String]
+    private let units: [MetricUnit]
 
     static let palette = ["#2f5d9e", "#c98a00", "#1f7a4d", "#a3261b", "#6b4fa0", "#2b8a99"]
+
+    init(chart: ReportChart) {
+        self.chart = chart
+        pointsByLabel = chart.series.map { series in
+            var points: [String: ReportChart.Point] = [:]
+            for point in series.points where points[point.label] == nil { points[point.label] = point }
+            return points
+        }
+        let tones = chart.series.map { SeriesTone(seriesName: $0.name) }
+        colours = chart.series.indices.map { tones[$0]?.colour ?? Self.palette[$0 % Self.palette.count] }
+        // A share of favorable (or neutral, unfavorable) answers is a percentage even in a
+        // chart of another unit (the drivers chart pairs r with favorability), so percentages
+        // read the same everywhere on the page.
+        units = chart.series.indices.map { index in
+            tones[index] != nil && chart.series[index].points.allSatisfy({ ($0.value ?? 0) >= 0 && ($0.value ?? 0) <= 1 })
+                ? .ratio : chart.unit
+        }
+    }
 
     func draw(into parent: HTMLNode) {
         let figure = parent.element("figure")
@@ -31,8 +56,9 @@ struct SVGChart {
         return ordered
     }
 
-    private func value(_ series: ReportChart.Series, _ label: String) -> ReportChart.Point? {
-        series.points.first { $0.label == label }
+    /// The first point of series `index` with the label.
+    private func value(_ index: Int, _ label: String) -> ReportChart.Point? {
+        pointsByLabel[index][label]
     }
 
     private func svg(_ parent: HTMLNode, width: Int, height: Int) -> HTMLNode {
@@ -88,7 +114,7 @@ struct SVGChart {
                          firstBaseline: top + (rowHeights[row] - lines.count * SVGTextWrap.lineHeight) / 2 + 7)
             for (index, series) in chart.series.enumerated() {
                 let y = top + index * barHeight
-                guard let point = value(series, label) else { continue }
+                guard let point = value(index, label) else { continue }
                 guard let value = point.value else {
                     suppressedMark(canvas, x: labelWidth, y: y, width: 90, height: barHeight - 2)
                     continue
@@ -120,7 +146,7 @@ struct SVGChart {
             let y = tops[row] + 4 + (rowHeight - 22) / 2
             wrappedLabel(canvas, lines, x: labelWidth - 6,
                          firstBaseline: tops[row] + 4 + (rowHeight - 6 - lines.count * SVGTextWrap.lineHeight) / 2 + 10)
-            let points = chart.series.map { value($0, label) }
+            let points = chart.series.indices.map { value($0, label) }
             if points.contains(where: { $0?.suppressed != nil }) {
                 suppressedMark(canvas, x: labelWidth, y: y, width: 120, height: rowHeight - 6)
                 continue
@@ -159,12 +185,12 @@ struct SVGChart {
                                 ("y1", String(plotHeight + 10)), ("y2", String(plotHeight + 10))])
         canvas.element("text", [("x", String(left - 4)), ("y", "14"), ("text-anchor", "end")],
                        text: DisplayFormat.value(maximum, unit: chart.unit))
-        let series = chart.series.first
+        let hasSeries = !chart.series.isEmpty
         for (index, label) in labels.enumerated() {
             let x = left + index * columnWidth
             canvas.element("text", [("x", String(x + columnWidth / 2)), ("y", String(plotHeight + 24)), ("text-anchor", "middle")],
                            text: truncated(label, 8))
-            guard let series, let point = value(series, label) else { continue }
+            guard hasSeries, let point = value(0, label) else { continue }
             guard let value = point.value else {
                 suppressedMark(canvas, x: x + 1, y: plotHeight - 20, width: columnWidth - 2, height: 30)
                 continue
@@ -189,10 +215,10 @@ struct SVGChart {
             canvas.element("text", [("x", String(left + index * step)), ("y", String(plotHeight + 28)), ("text-anchor", "middle")],
                            text: truncated(label, 10))
         }
-        for (seriesIndex, series) in chart.series.enumerated() {
+        for seriesIndex in chart.series.indices {
             var points: [String] = []
             for (index, label) in labels.enumerated() {
-                guard let value = value(series, label)?.value else { continue }
+                guard let value = value(seriesIndex, label)?.value else { continue }
                 points.append("\(left + index * step),\(fmt(y(value)))")
                 canvas.element("circle", [("cx", String(left + index * step)), ("cy", fmt(y(value))), ("r", "3"),
                                           ("fill", colour(seriesIndex))])
@@ -222,21 +248,15 @@ struct SVGChart {
         }
     }
 
-    /// The unit a series' values are shown in: a share of favorable (or neutral, unfavorable)
-    /// answers is a percentage even in a chart of another unit (the drivers chart pairs r with
-    /// favorability), so percentages read the same everywhere on the page.
+    /// The unit a series' values are shown in.
     private func unit(of index: Int) -> MetricUnit {
-        guard chart.series.indices.contains(index), SeriesTone(seriesName: chart.series[index].name) != nil,
-              chart.series[index].points.allSatisfy({ ($0.value ?? 0) >= 0 && ($0.value ?? 0) <= 1 })
-        else { return chart.unit }
-        return .ratio
+        units.indices.contains(index) ? units[index] : chart.unit
     }
 
     /// A series' colour: favorable green, neutral grey, unfavorable red-orange when its name
     /// says which (``SeriesTone``), else the palette in order.
     private func colour(_ index: Int) -> String {
-        guard chart.series.indices.contains(index) else { return Self.palette[index % Self.palette.count] }
-        return SeriesTone(seriesName: chart.series[index].name)?.colour ?? Self.palette[index % Self.palette.count]
+        colours.indices.contains(index) ? colours[index] : Self.palette[index % Self.palette.count]
     }
 
     private func suppressedMark(_ canvas: HTMLNode, x: Int, y: Int, width: Int, height: Int) {
@@ -256,8 +276,8 @@ struct SVGChart {
         for label in labels {
             let row = body.element("tr")
             row.element("th", [("scope", "row")], text: label)
-            for (index, series) in chart.series.enumerated() {
-                let point = value(series, label)
+            for index in chart.series.indices {
+                let point = value(index, label)
                 let text = point?.suppressed != nil ? "suppressed" : DisplayFormat.value(point?.value, unit: unit(of: index))
                 row.element("td", [("class", "num")], text: text)
             }

@@ -60,22 +60,32 @@ enum SVGTextWrap {
     static func width(_ text: String) -> Double { text.reduce(0) { $0 + advance($1) } }
 
     /// The text in lines no wider than `maxWidth`, broken at spaces; a word longer than a line
-    /// is broken where it no longer fits.
+    /// is broken where it no longer fits. The current line's width is carried on, character
+    /// by character in the order ``width(_:)`` adds them, so each sum is the same number
+    /// `width` gives for the whole line (issue 16: measured again from the start for every
+    /// word and every character, labels took a tenth of each manager's edition).
     static func lines(_ text: String, maxWidth: Double) -> [String] {
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0.0
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if width(candidate) <= maxWidth {
-                current = candidate
+            let candidateWidth = word.reduce(current.isEmpty ? 0 : currentWidth + advance(" ")) { $0 + advance($1) }
+            if candidateWidth <= maxWidth {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             current = ""
+            currentWidth = 0
             for character in word {
-                if !current.isEmpty && width(current + String(character)) > maxWidth {
+                let widened = currentWidth + advance(character)
+                if !current.isEmpty && widened > maxWidth {
                     lines.append(current)
                     current = ""
+                    currentWidth = advance(character)
+                } else {
+                    currentWidth = widened
                 }
                 current.append(character)
             }
