@@ -15,19 +15,22 @@ import OrgHealthKit
 /// compares strings: by characters, case-sensitive, canonically equivalent forms equal.
 public struct PersonMentions: Sendable {
     /// Each identity (trimmed, not blank) and the employee ids it belongs to; an identity
-    /// given without a person belongs to "" (nobody's id).
-    private let owners: [String: [String]]
+    /// given without a person belongs to "" (nobody's id). Keyed by substrings, so a stretch of
+    /// a text is looked up as it is, without a string made of it.
+    private let owners: [Substring: [String]]
     /// `hasLength[n]`: whether some identity is `n` characters long.
     private let hasLength: [Bool]
 
     /// The identities of everyone in the roster: names, e-mails, employee ids.
+    /// Read by position (10^6 people: no ``Person`` per person).
     public init(roster: Roster) {
-        var owners: [String: [String]] = [:]
-        for person in roster.people {
-            for identity in [person.id, person.name, person.email].compactMap({ $0 }) {
-                let trimmed = identity.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { continue }
-                if owners[trimmed]?.contains(person.id) != true { owners[trimmed, default: []].append(person.id) }
+        var owners: [Substring: [String]] = [:]
+        owners.reserveCapacity(roster.count * 2)
+        for position in 0..<roster.count {
+            let id = roster.id(at: position)
+            for identity in [id, roster.name(at: position), roster.email(at: position)] {
+                guard let identity, let trimmed = Self.trimmed(identity) else { continue }
+                if owners[trimmed]?.contains(id) != true { owners[trimmed, default: []].append(id) }
             }
         }
         self.init(owners: owners)
@@ -35,15 +38,23 @@ public struct PersonMentions: Sendable {
 
     /// Explicit identities (blank ones are ignored), belonging to no one in particular.
     public init(identities: Set<String>) {
-        var owners: [String: [String]] = [:]
+        var owners: [Substring: [String]] = [:]
         for identity in identities {
-            let trimmed = identity.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { owners[trimmed] = [""] }
+            if let trimmed = Self.trimmed(identity) { owners[trimmed] = [""] }
         }
         self.init(owners: owners)
     }
 
-    private init(owners: [String: [String]]) {
+    /// The identity without spaces and tabs at either end, or nil when nothing is left; most
+    /// identities have none, and are taken as they are.
+    private static func trimmed(_ identity: String) -> Substring? {
+        guard let first = identity.unicodeScalars.first, let last = identity.unicodeScalars.last else { return nil }
+        guard CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return identity[...] }
+        let trimmed = identity.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed[...]
+    }
+
+    private init(owners: [Substring: [String]]) {
         self.owners = owners
         var hasLength = [Bool](repeating: false, count: (owners.keys.map(\.count).max() ?? 0) + 1)
         for identity in owners.keys { hasLength[identity.count] = true }
@@ -86,7 +97,7 @@ public struct PersonMentions: Sendable {
             for end in ends[firstEnd...] {
                 let length = end.offset - start.offset
                 guard length < hasLength.count else { break }
-                guard hasLength[length], let people = owners[String(text[start.index..<end.index])] else { continue }
+                guard hasLength[length], let people = owners[text[start.index..<end.index]] else { continue }
                 for person in people where !found.contains(person) { found.append(person) }
                 if stoppingAtFirst { return found }
             }
@@ -94,7 +105,12 @@ public struct PersonMentions: Sendable {
         return found
     }
 
+    /// A letter, a digit or `_`. ASCII is decided by its byte: asking Unicode's properties of
+    /// every character was most of the time a text took (issue 16).
     private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_"
+        if let byte = character.asciiValue {
+            return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+        }
+        return character.isLetter || character.isNumber
     }
 }

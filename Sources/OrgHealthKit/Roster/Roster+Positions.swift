@@ -21,6 +21,12 @@ extension Roster {
     /// The employee id at a position.
     public func id(at position: Int) -> String { store.columns.ids[position] }
 
+    /// The name at a position, when the roster has one.
+    public func name(at position: Int) -> String? { store.columns.names[position] }
+
+    /// The e-mail at a position, when the roster has one.
+    public func email(at position: Int) -> String? { store.columns.emails[position] }
+
     /// The position of the person's manager when the manager is in the roster.
     public func managerPosition(at position: Int) -> Int? {
         let manager = store.columns.managers[position]
