@@ -63,6 +63,15 @@ struct PersonMentionsSearchTests {
         #expect(found > 1_000 && found < 9_000)
     }
 
+    @Test("case counts; an accented letter written as one character or as a letter and an accent is the same")
+    func spellings() {
+        let mentions = PersonMentions(identities: ["Jos\u{E9} Ruiz"])
+        #expect(mentions.mentionsSomeone("Ask Jose\u{301} Ruiz."))
+        #expect(mentions.mentionsSomeone("Jos\u{E9} Ruiz"))
+        #expect(!mentions.mentionsSomeone("jos\u{E9} ruiz"))
+        #expect(!mentions.mentionsSomeone("Jose Ruiz"))
+    }
+
     @Test("whom a text mentions: each person once, namesakes both, a name inside another's name too")
     func whom() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentions-\(UUID().uuidString)")
