@@ -155,17 +155,13 @@ if groups:
             if p1 == p2 and t2 > t1:
                 print(f"  {t2 // t1}x the teams for the same {p1:,} people: +{m2 - m1:.0f} MiB, "
                       f"{(m2 - m1) * 1024 / (t2 - t1):.1f} KiB per added team")
-if ("orghealth-all", 10000) in by:
-    a = by[("orghealth-all", 10000)]
-    w, r = statistics.median(x[0] for x in a), statistics.median(x[2] for x in a)
-    print(f"10,000 people, every source: median {w:.2f} s wall (goal 2 s), {r:.0f} MB (goal 150 MB)")
-for audience in ("organization-all", "managers-all"):
-    if (audience, 10000) in by:
-        a = by[(audience, 10000)]
-        print(f"10,000 people, every source, --audience {audience.split('-')[0]}: median {statistics.median(x[0] for x in a):.2f} s wall, "
-              f"{statistics.median(x[2] for x in a):.0f} MB")
-if ("validate-all", 10000) in by:
-    a = by[("validate-all", 10000)]
-    w, r = statistics.median(x[0] for x in a), statistics.median(x[2] for x in a)
-    print(f"10,000 people, every source, validate: median {w:.2f} s wall (goal 2 s), {r:.0f} MB (goal 150 MB)")
+# The 10,000-person organization with every source: the report and validate have the goals of
+# 2 s and 150 MB; the audiences are timed for the record.
+for name, label, goals in (("orghealth-all", "", True), ("organization-all", ", --audience organization", False),
+                           ("managers-all", ", --audience managers", False), ("validate-all", ", validate", True)):
+    if (name, 10000) in by:
+        a = by[(name, 10000)]
+        w, r = statistics.median(x[0] for x in a), statistics.median(x[2] for x in a)
+        print(f"10,000 people, every source{label}: median {w:.2f} s wall{' (goal 2 s)' if goals else ''}, "
+              f"{r:.0f} MB{' (goal 150 MB)' if goals else ''}")
 PY

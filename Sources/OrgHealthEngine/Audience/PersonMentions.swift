@@ -1,5 +1,6 @@
 import Foundation
 import OrgHealthKit
+import Synchronization
 
 /// Finds a person's name, e-mail or employee id in report text, as a whole word (so the id
 /// `E12` is not found inside `E123`, nor a name inside a longer word). The organization
@@ -112,5 +113,23 @@ public struct PersonMentions: Sendable {
             return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
         }
         return character.isLetter || character.isNumber
+    }
+}
+
+/// Who each text mentions, looked up once per text for all the editions of a report, from
+/// any thread.
+final class MentionsMemo: Sendable {
+    private let mentions: PersonMentions
+    private let found = Mutex<[String: [String]]>([:])
+
+    init(_ mentions: PersonMentions) { self.mentions = mentions }
+
+    /// The employee ids of everyone `text` mentions.
+    func people(mentionedIn text: String) -> [String] {
+        if let known = found.withLock({ $0[text] }) { return known }
+        // Looked through outside the lock: two threads may both do it, with the same answer.
+        let people = mentions.people(mentionedIn: text)
+        found.withLock { $0[text] = people }
+        return people
     }
 }
