@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite("CLI: bad input gets a one-line error, exit code 2, and no files touched")
-struct ExitCodeTests {
+final class ExitCodeTests: Sendable {
     let folder: URL
     let output: URL
 
@@ -12,6 +12,9 @@ struct ExitCodeTests {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try "earlier report".write(to: output.appendingPathComponent("health-report.html"), atomically: true, encoding: .utf8)
     }
+
+    /// Each test's folder goes with it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func config(_ text: String) throws -> String {
         let url = folder.appendingPathComponent("orghealth.yml")

@@ -4,7 +4,7 @@ import Testing
 /// The roster through the real `orghealth` executable: an ambiguous date format stops the run
 /// with exit code 2; `validate` prints the roster summary.
 @Suite("CLI: rosters as HRIS systems export them")
-struct RosterCLITests {
+final class RosterCLITests: Sendable {
     let folder: URL
 
     init() throws {
@@ -18,6 +18,9 @@ struct RosterCLITests {
         E4,E1,Ops,03/12/09,12/10/11
         """.write(to: folder.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
     }
+
+    /// Each test's folder goes with it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func config(_ roster: String) throws -> String {
         let url = folder.appendingPathComponent("orghealth.yml")

@@ -4,7 +4,7 @@ import Testing
 import OrgHealthKit
 
 @Suite("Configuration")
-struct ConfigurationLoaderTests {
+final class ConfigurationLoaderTests: Sendable {
     let folder: URL
 
     init() throws {
@@ -13,6 +13,9 @@ struct ConfigurationLoaderTests {
         try "employee_id,manager_id,team\n".write(to: folder.appendingPathComponent("data/roster.csv"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent("data/reviews.csv"), atomically: true, encoding: .utf8)
     }
+
+    /// Each test's folder goes with it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func load(_ text: String) throws(ConfigError) -> Configuration {
         try ConfigurationLoader(knownAnalyzers: ["org-structure", "one-on-ones"])

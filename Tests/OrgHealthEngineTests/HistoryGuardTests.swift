@@ -23,6 +23,7 @@ struct HistoryGuardTests {
 
     @Test func anotherOrganizationIsRefused() throws {
         let file = try HistoryFixture.folder().appendingPathComponent("history.sqlite")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let q2 = try HistoryFixture.report("2026-Q2", org: [DimensionScore(dimension: .trust, score: 70, n: 20)], healthIndex: 70)
         #expect(Self.step(file, provenance: Self.provenance()).apply(to: q2).recorded != nil)
 
@@ -41,6 +42,7 @@ struct HistoryGuardTests {
 
     @Test func replacingWithOtherInputsNeedsReplace() throws {
         let file = try HistoryFixture.folder().appendingPathComponent("history.sqlite")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let first = try HistoryFixture.report("2026-Q2", org: [DimensionScore(dimension: .trust, score: 70, n: 20)], healthIndex: 70)
         _ = Self.step(file, provenance: Self.provenance()).apply(to: first)
 
@@ -59,6 +61,7 @@ struct HistoryGuardTests {
 
     @Test func identicalInputsStayIdempotent() throws {
         let file = try HistoryFixture.folder().appendingPathComponent("history.sqlite")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let report = try HistoryFixture.report("2026-Q2", org: [DimensionScore(dimension: .trust, score: 70, n: 20)], healthIndex: 70)
         _ = Self.step(file, provenance: Self.provenance()).apply(to: report)
         let before = try HistoryStore(url: file, access: .readOnly).snapshot(of: report.period)
@@ -70,6 +73,7 @@ struct HistoryGuardTests {
 
     @Test func theFileIsCreatedOwnerOnly() throws {
         let file = try HistoryFixture.folder().appendingPathComponent("history.sqlite")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let report = try HistoryFixture.report("2026-Q2")
         _ = Self.step(file, provenance: Self.provenance()).apply(to: report)
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int)

@@ -6,13 +6,16 @@ import OrgHealthKit
 /// `roster:` as a mapping in the config, Workday report-as-a-service XML rosters, and a roster
 /// without managers going through the whole pipeline.
 @Suite("Roster sources")
-struct RosterSourceTests {
+final class RosterSourceTests: Sendable {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-source-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    /// Each test's folder goes with it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func write(_ name: String, _ text: String) throws -> URL {
         let url = folder.appendingPathComponent(name)

@@ -5,7 +5,7 @@ import OrgHealthKit
 
 /// Sources given as `{file, delimiter, encoding, sheet}` mappings, beside every older form.
 @Suite("Configuration: per-source reading options")
-struct SourceOptionsTests {
+final class SourceOptionsTests: Sendable {
     let folder: URL
 
     init() throws {
@@ -15,6 +15,9 @@ struct SourceOptionsTests {
             try "x\n".write(to: folder.appendingPathComponent("data/\(name)"), atomically: true, encoding: .utf8)
         }
     }
+
+    /// Each test's folder goes with it.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func load(_ sources: String) throws(ConfigError) -> Configuration {
         try ConfigurationLoader(knownAnalyzers: [])
