@@ -191,7 +191,6 @@ extension ReportPipeline {
         }
     }
 
-    /// The roster with the config's cuts, values taken on the period's last day.
     /// The run's own diagnostics for the data-quality section: the config's notes, the
     /// roster's, each failed analyzer's failure and how each external analyzer that ran was
     /// contained (issue 14).
@@ -228,6 +227,7 @@ extension ReportPipeline {
             .map(\.run)
     }
 
+    /// The roster with the config's cuts, values taken on the period's last day.
     static func cutRoster(_ output: RosterReader.Output, _ configuration: Configuration) -> Roster {
         configuration.cuts.isEmpty ? output.roster : output.roster.cut(by: configuration.cuts, on: configuration.period.end)
     }
