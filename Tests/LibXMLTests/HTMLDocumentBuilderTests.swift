@@ -29,6 +29,21 @@ import Testing
         #expect(root.descendants(named: "h1").first?.textContent == "Résumé")
     }
 
+    @Test func aMetaGetsNoSecondCharsetThroughSetAttribute() throws {
+        let builder = try HTMLDocumentBuilder(language: "en")
+        let meta = builder.head.element("meta", [("name", "viewport")])
+        meta.setAttribute("charset", "iso-8859-1")
+        meta.setAttribute("HTTP-EQUIV", "Content-Type")
+        // On an element that is not a meta, the same attribute is only data.
+        builder.body.element("p").setAttribute("charset", "iso-8859-1")
+        let html = try builder.serialize()
+
+        #expect(html.contains("<meta name=\"viewport\">"))
+        #expect(!html.contains("HTTP-EQUIV") && !html.contains("http-equiv"))
+        #expect(html.components(separatedBy: "charset").count == 3)
+        #expect(html.contains("<p charset=\"iso-8859-1\"></p>"))
+    }
+
     @Test(arguments: Fixtures.hostileStrings)
     func hostileDataRoundTripsAsTextAndAttributes(_ value: String) throws {
         let builder = try HTMLDocumentBuilder()
