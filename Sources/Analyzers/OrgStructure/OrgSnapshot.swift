@@ -40,7 +40,8 @@ struct OrgSnapshot {
     }
 
     /// The org, every department and every team with someone active in the period.
-    var groupScopes: [Scope] {
+    /// Collected and sorted on every call.
+    func groupScopes() -> [Scope] {
         var scopes: Set<Scope> = [.org]
         // A person's group scopes follow from their team: asked once per team, not per person.
         for team in roster.teams(where: { roster.isActive(at: $0, in: period) }) {
