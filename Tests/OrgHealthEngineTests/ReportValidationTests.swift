@@ -73,4 +73,26 @@ struct ReportValidationTests {
         #expect(!problems.validate.contains { $0.source == "reviews.csv" })
         #expect(problems.validate.contains { $0.source == "roster.csv" })
     }
+
+    @Test("told the run is a validation, each built-in analyzer gives the same diagnostics and builds no figures")
+    func builtInsSkipTheirFigures() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SampleOrganization(employees: 120, period: try ReportingPeriod(parsing: "2026-Q3")).write(to: folder)
+        let setup = try await ReportRun(configFile: folder.appendingPathComponent("orghealth.yml"), writer: nil).setUp()
+        let pipeline = ReportPipeline(registry: setup.registry, clock: .fixed(secondsSince1970: 0))
+        let roster = try pipeline.readRoster(setup.configuration).roster
+        let runner = AnalyzerRunner(registry: setup.registry, clock: .fixed(secondsSince1970: 0))
+        let reported = await runner.run(configuration: setup.configuration, roster: roster, purpose: .report) { _ in () }
+        let validated = await runner.run(configuration: setup.configuration, roster: roster, purpose: .validation) { _ in () }
+        #expect(reported.count == 4 && validated.count == 4)
+        for (report, validation) in zip(reported.map(\.run), validated.map(\.run)) {
+            let id = report.descriptor.id
+            #expect(report.status == .ok && validation.status == .ok, "\(id)")
+            #expect(validation.result.diagnostics == report.result.diagnostics, "\(id)")
+            #expect(!report.result.metrics.isEmpty, "\(id) gives no figures in a report")
+            #expect(validation.result.metrics.isEmpty && validation.result.signals.isEmpty
+                && validation.result.findings.isEmpty && validation.result.sections.isEmpty, "\(id) built figures")
+        }
+    }
 }

@@ -101,20 +101,21 @@ public struct CultureSurveyAnalyzer: Analyzer {
                 message: "with \(rollup.teamSlots.count) teams, item and comment-theme figures are given per department "
                     + "and for the organization only (set analyzers.culture-survey.teamItemDetail: on to have them per team)"))
         }
+        if scanner.attributes != nil, !context.roster.cuts.isEmpty,
+           let note = cutNote(scanner: scanner, exports: exports, roster: context.roster) {
+            diagnostics.append(Diagnostic(severity: .info, source: inputs.responses.first?.lastPathComponent, message: note))
+        }
+        // The figures add no diagnostic: `validate` needs none of them.
+        guard context.purpose == .report else { return AnalyzerResult(diagnostics: diagnostics) }
         var builder = SurveyFigureBuilder(
             plan: plan, directory: directory, reportsComments: hasComments, teamDetail: teamDetail,
             minGroupSize: context.privacy.minGroupSize, gapThreshold: options.dimensionGap)
         builder.build(rollup: rollup, tally: tally)
-        if let attributes = scanner.attributes {
-            if scanner.cutResponses > 0 {
-                // Participation only when every response was cut: otherwise the uncut ones are missing from it.
-                let roster = context.roster, day = context.period.end, complete = scanner.uncutResponses == 0
-                builder.addAttributes(tally: tally, attributes: attributes) { scope in
-                    complete ? lines?.headcount(of: scope) ?? roster.headcount(of: scope, on: day) : 0
-                }
-            }
-            if !context.roster.cuts.isEmpty, let note = cutNote(scanner: scanner, exports: exports, roster: context.roster) {
-                diagnostics.append(Diagnostic(severity: .info, source: inputs.responses.first?.lastPathComponent, message: note))
+        if let attributes = scanner.attributes, scanner.cutResponses > 0 {
+            // Participation only when every response was cut: otherwise the uncut ones are missing from it.
+            let roster = context.roster, day = context.period.end, complete = scanner.uncutResponses == 0
+            builder.addAttributes(tally: tally, attributes: attributes) { scope in
+                complete ? lines?.headcount(of: scope) ?? roster.headcount(of: scope, on: day) : 0
             }
         }
         let findings = SurveyFindings(

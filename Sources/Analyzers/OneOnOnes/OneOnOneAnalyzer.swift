@@ -34,6 +34,8 @@ public struct OneOnOneAnalyzer: Analyzer {
         let reader = NoteFolderReader(settings: settings, roster: context.roster, period: context.period)
         let ledger = await reader.read(files, progress: context.progress)
         let diagnostics = Self.diagnostics(of: ledger, fileCount: files.count, period: context.period)
+        // The figures add no diagnostic: `validate` needs none of them.
+        guard context.purpose == .report else { return AnalyzerResult(diagnostics: diagnostics) }
         guard ledger.meetingsInPeriod > 0 else {
             return AnalyzerResult(sections: [Self.noDataSection(ledger, fileCount: files.count, period: context.period)],
                                   diagnostics: diagnostics)

@@ -15,6 +15,8 @@ public struct OrgStructureAnalyzer: Analyzer {
 
     public func analyze(_ context: AnalysisContext) async throws -> AnalyzerResult {
         let bounds = try OrgStructureOptions(options: context.options)
+        // Its only problems are its options': `validate` needs none of its figures.
+        guard context.purpose == .report else { return AnalyzerResult() }
         let snapshot = OrgSnapshot(roster: context.roster, period: context.period)
         let managerMetrics = snapshot.managerMetrics()
         let lineHeadcounts = Self.lineHeadcounts(context)

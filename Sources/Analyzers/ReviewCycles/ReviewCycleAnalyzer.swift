@@ -55,9 +55,6 @@ public struct ReviewCycleAnalyzer: Analyzer {
         tally: ReviewTally, reviewers: ReviewerDirectory, summary: ReviewFileReader.Summary, options: ReviewCycleOptions,
         context: AnalysisContext
     ) -> AnalyzerResult {
-        let figures = ReviewFigures(
-            tally: tally, reviewers: reviewers, roster: context.roster, options: options,
-            minGroupSize: context.privacy.minGroupSize)
         var diagnostics = summary.diagnostics
         if summary.rowsOfPeriod == 0 {
             diagnostics.append(Diagnostic(
@@ -65,6 +62,11 @@ public struct ReviewCycleAnalyzer: Analyzer {
                 message: "no review assignment is due in \(context.period.label) (\(context.period.start) to "
                     + "\(context.period.end)); check the period and the due_date column"))
         }
+        // The figures add no diagnostic: `validate` needs none of them.
+        guard context.purpose == .report else { return AnalyzerResult(diagnostics: diagnostics) }
+        let figures = ReviewFigures(
+            tally: tally, reviewers: reviewers, roster: context.roster, options: options,
+            minGroupSize: context.privacy.minGroupSize)
         let findings = ReviewFindings(figures: figures, options: options, roster: context.roster).findings()
         let sections = ReviewSections(figures: figures, options: options, roster: context.roster, period: context.period)
             .sections()

@@ -214,11 +214,13 @@ extension ReportPipeline {
     /// The analyzers run on the roster as a report runs them, for `validate`: ungated and
     /// unscored, and each run's figures let go as soon as its analyzer ends, so only the
     /// status, the message and the diagnostics remain (10^6 people: the gate, the health
-    /// model and the report's assembly are not done, issue 16).
+    /// model and the report's assembly are not done, issue 16). The analyzers are told the
+    /// run is a validation (``AnalysisPurpose/validation``): the built-in ones then read every
+    /// input but build no figures; an external analyzer is not told and runs in full.
     func diagnosticRuns(_ configuration: Configuration, rosterOutput: RosterReader.Output) async -> [AnalyzerRun] {
         let roster = Self.cutRoster(rosterOutput, configuration)
         return await AnalyzerRunner(registry: registry, clock: clock)
-            .run(configuration: configuration, roster: roster) { run in
+            .run(configuration: configuration, roster: roster, purpose: .validation) { run in
                 run.result.metrics = []
                 run.result.signals = []
                 run.result.findings = []

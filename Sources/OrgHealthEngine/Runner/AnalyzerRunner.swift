@@ -26,15 +26,15 @@ public struct AnalyzerRunner: Sendable {
     /// ends — the report pipeline gates a result there (issue 16), so the gate of a quick
     /// analyzer's figures overlaps a slow analyzer's reading instead of waiting for it. The
     /// run is the task's own value, so `afterEach` changes it in place. Results come back in
-    /// registry order.
+    /// registry order. `purpose` is each analyzer's ``AnalysisContext/purpose``.
     public func run<Extra: Sendable>(
-        configuration: Configuration, roster: Roster, progress: ProgressReporter = .silent,
+        configuration: Configuration, roster: Roster, progress: ProgressReporter = .silent, purpose: AnalysisPurpose = .report,
         afterEach: @escaping @Sendable (inout AnalyzerRun) -> Extra
     ) async -> [(run: AnalyzerRun, extra: Extra)] {
         await withTaskGroup(of: (Int, AnalyzerRun, Extra).self) { group in
             for (index, entry) in registry.entries.enumerated() {
                 group.addTask {
-                    var run = await runOne(entry, configuration: configuration, roster: roster, progress: progress)
+                    var run = await runOne(entry, configuration: configuration, roster: roster, progress: progress, purpose: purpose)
                     let extra = afterEach(&run)
                     return (index, run, extra)
                 }
@@ -46,7 +46,8 @@ public struct AnalyzerRunner: Sendable {
     }
 
     private func runOne(
-        _ entry: AnalyzerRegistry.Entry, configuration: Configuration, roster: Roster, progress: ProgressReporter
+        _ entry: AnalyzerRegistry.Entry, configuration: Configuration, roster: Roster, progress: ProgressReporter,
+        purpose: AnalysisPurpose
     ) async -> AnalyzerRun {
         let descriptor = entry.analyzer.descriptor
         if configuration.disabledAnalyzers.contains(descriptor.id) {
@@ -75,7 +76,7 @@ public struct AnalyzerRunner: Sendable {
             organization: configuration.organization, period: configuration.period, roster: roster, inputs: inputs,
             options: options, privacy: configuration.privacy,
             progress: ProgressReporter { message, fraction in progress.report("\(descriptor.id): \(message)", fraction: fraction) },
-            tabular: configuration.sourceOptions)
+            tabular: configuration.sourceOptions, purpose: purpose)
         let started = ContinuousClock.now
         func elapsed() -> Int? {
             guard clock.measuresDurations else { return nil }

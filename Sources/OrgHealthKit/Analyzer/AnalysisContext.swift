@@ -20,14 +20,19 @@ public struct AnalysisContext: Sendable {
     /// How each input file is read (the config's per-source `delimiter`, `encoding`, `sheet`),
     /// by file; files not listed use the defaults. See ``tabularOptions(for:)``.
     public let tabular: [URL: TabularOptions]
+    /// What the run is for. Under ``AnalysisPurpose/validation`` only the result's diagnostics
+    /// are kept, so an analyzer may return them without building its figures, findings and
+    /// sections.
+    public let purpose: AnalysisPurpose
 
     /// Creates a context.
     public init(
         organization: String, period: ReportingPeriod, roster: Roster, inputs: [InputKind: [URL]] = [:],
         options: AnalyzerOptions = AnalyzerOptions(), privacy: PrivacyPolicy = PrivacyPolicy(),
-        progress: ProgressReporter = .silent, tabular: [URL: TabularOptions] = [:]
+        progress: ProgressReporter = .silent, tabular: [URL: TabularOptions] = [:], purpose: AnalysisPurpose = .report
     ) {
         self.tabular = tabular
+        self.purpose = purpose
         self.organization = organization
         self.period = period
         self.roster = roster
@@ -70,6 +75,15 @@ public struct AnalysisContext: Sendable {
     public func openTable(_ url: URL) throws(CSVError) -> CSVReader {
         try TabularFile.open(url, options: tabularOptions(for: url))
     }
+}
+
+/// What an analyzer's run is for.
+public enum AnalysisPurpose: String, Sendable, Hashable {
+    /// A report: every figure, finding, section and diagnostic.
+    case report
+    /// `orghealth validate`: only the diagnostics are kept. Every input must still be read
+    /// as a report reads it, so the diagnostics are the report's; the figures may be skipped.
+    case validation
 }
 
 /// Reports the progress of long work (shown on a terminal, silent otherwise).
