@@ -153,35 +153,43 @@ public struct HTMLNode {
     }
 
     /// ``writeAttribute(_:_:)``'s work. The attribute belongs to the storage's prefix-less
-    /// namespace and its value is stored as text pieces (see ``HTMLPolicy/attributeValuePieces(_:)``).
+    /// namespace and its value is stored as text pieces (see ``HTMLPolicy/attributeValuePieces(_:)``);
+    /// a value with nothing to cut, nearly every one, is one piece read in place.
     private func addAttribute(_ name: String, _ value: String) {
         guard let storage, let node else { return }
-        removeAttribute(named: XMLText.asciiLowercased(name))
-        guard let attribute = name.withXMLChar({ xmlNewNsProp(node, storage.attributeNamespace, $0, nil) }) else { return }
-        let attributeAsNode = xmlNodePtr(OpaquePointer(attribute))
-        for piece in HTMLPolicy.attributeValuePieces(value) {
-            guard let length = Int32(exactly: piece.count) else { continue }
-            let textNode = piece.withUnsafeBufferPointer { xmlNewDocTextLen(storage.document, $0.baseAddress, length) }
-            guard let textNode else { continue }
-            // Linked by hand: xmlAddChild would merge adjacent text nodes.
-            textNode.pointee.parent = attributeAsNode
-            if let last = attribute.pointee.last {
-                last.pointee.next = textNode
-                textNode.pointee.prev = last
-            } else {
-                attribute.pointee.children = textNode
+        name.withXMLChar { xmlName in
+            removeAttribute(named: xmlName)
+            guard let attribute = xmlNewNsProp(node, storage.attributeNamespace, xmlName, nil) else { return }
+            let attributeAsNode = xmlNodePtr(OpaquePointer(attribute))
+            func append(_ piece: UnsafeBufferPointer<UInt8>) {
+                guard let length = Int32(exactly: piece.count),
+                      let textNode = xmlNewDocTextLen(storage.document, piece.baseAddress, length) else { return }
+                // Linked by hand: xmlAddChild would merge adjacent text nodes.
+                textNode.pointee.parent = attributeAsNode
+                if let last = attribute.pointee.last {
+                    last.pointee.next = textNode
+                    textNode.pointee.prev = last
+                } else {
+                    attribute.pointee.children = textNode
+                }
+                attribute.pointee.last = textNode
             }
-            attribute.pointee.last = textNode
+            if HTMLPolicy.needsCutting(value) {
+                for piece in HTMLPolicy.attributeValuePieces(value) { piece.withUnsafeBufferPointer(append) }
+            } else {
+                var value = value
+                value.withUTF8(append)
+            }
         }
     }
 
-    /// Removes every attribute whose lowercased name is `lowercasedName`.
-    private func removeAttribute(named lowercasedName: String) {
+    /// Removes every attribute whose name is `name`, ASCII case aside (names are ASCII).
+    private func removeAttribute(named name: UnsafePointer<xmlChar>) {
         guard let node else { return }
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            if XMLText.asciiLowercased(stringFromXMLChar(current.pointee.name)) == lowercasedName {
+            if xmlStrcasecmp(current.pointee.name, name) == 0 {
                 xmlRemoveProp(current)
             }
         }

@@ -57,6 +57,18 @@ enum HTMLPolicy {
             || (lowercasedName == "http-equiv" && XMLText.asciiLowercased(value).trimmingASCIIWhitespace() == "content-type")
     }
 
+    /// Whether ``attributeValuePieces(_:)`` cuts `value` into more than one piece: it holds
+    /// `&{` or `<!`.
+    static func needsCutting(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if (previous == UInt8(ascii: "&") && byte == UInt8(ascii: "{"))
+                || (previous == UInt8(ascii: "<") && byte == UInt8(ascii: "!")) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// The UTF-8 of an attribute value cut into pieces such that no piece
     /// contains `&{` or `<!`. libxml2's HTML serializer copies `&{…}` and
     /// `<!--…-->` inside attribute values through unescaped (for server-side
