@@ -38,32 +38,39 @@ public struct OrganizationAudience: Sendable {
         + "data-quality notes (counted instead), which quote roster rows. All other figures are the HR edition's, "
         + "under the same privacy rules."
 
-    public func apply(to report: HealthReport) -> HealthReport {
+    /// The shared edition of `report`, made in place: given a report no one else holds, the
+    /// figures are filtered without a second copy of them (issue 16: at 10^6 people the HR
+    /// report and its filtered copy together peaked at 1 GB).
+    public func apply(to report: consuming HealthReport) -> HealthReport {
         var shared = report
-        shared.scopes = report.scopes.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) && !namesSomeone($0.name) }
-        shared.watchlist = report.watchlist.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) && !namesSomeone($0.reason) }
-        shared.crossSourceFindings = filter(report.crossSourceFindings, source: "cross-source")
-        shared.analyzers = report.analyzers.map(filter)
-        let runNotes = report.dataQuality.diagnostics.count
+        shared.scopes.removeAll { Self.isPersonal($0.scope.kind) || named($0.scope) || namesSomeone($0.name) }
+        shared.watchlist.removeAll { Self.isPersonal($0.scope.kind) || named($0.scope) || namesSomeone($0.reason) }
+        shared.crossSourceFindings = filter(shared.crossSourceFindings, source: "cross-source")
+        for index in shared.analyzers.indices { filter(&shared.analyzers[index]) }
+        let runNotes = shared.dataQuality.diagnostics.count
         shared.dataQuality.diagnostics = runNotes == 0 ? [] : [Diagnostic(
             severity: .info, message: "\(runNotes) data-quality notes of the run are in the HR edition of this report.")]
-        shared.dataQuality.suppressedScopes = report.dataQuality.suppressedScopes.filter { !Self.isPersonal($0.kind) && !named($0) }
+        shared.dataQuality.suppressedScopes.removeAll { Self.isPersonal($0.kind) || named($0) }
         shared.methodology.healthModel.append(Self.methodologyNote)
         return shared
     }
 
-    private func filter(_ run: AnalyzerRun) -> AnalyzerRun {
-        var run = run
-        var result = run.result
-        result.metrics = result.metrics.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) }
-        result.signals = result.signals.filter { !Self.isPersonal($0.scope.kind) && !named($0.scope) }
-        result.findings = filter(result.findings, source: run.descriptor.id)
-        result.sections = result.sections.compactMap(filter)
-        let notes = result.diagnostics.count
-        result.diagnostics = notes == 0 ? [] : [Diagnostic(
+    private func filter(_ run: inout AnalyzerRun) {
+        // An analyzer gives a scope's figures together: a scope is looked up once per run of them.
+        var last: (scope: Scope, withheld: Bool)?
+        func withheld(_ scope: Scope) -> Bool {
+            if let last, last.scope == scope { return last.withheld }
+            let answer = Self.isPersonal(scope.kind) || named(scope)
+            last = (scope, answer)
+            return answer
+        }
+        run.result.metrics.removeAll { withheld($0.scope) }
+        run.result.signals.removeAll { withheld($0.scope) }
+        run.result.findings = filter(run.result.findings, source: run.descriptor.id)
+        run.result.sections = run.result.sections.compactMap(filter)
+        let notes = run.result.diagnostics.count
+        run.result.diagnostics = notes == 0 ? [] : [Diagnostic(
             severity: .info, message: "\(notes) data-quality notes of this analyzer are in the HR edition of this report.")]
-        run.result = result
-        return run
     }
 
     /// Findings that name no one stay; the others are counted per severity.

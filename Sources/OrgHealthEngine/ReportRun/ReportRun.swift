@@ -43,7 +43,10 @@ public struct ReportRun: Sendable {
 
     /// What the run produced.
     public struct Outcome: Sendable {
-        /// The full report (as recorded; the written edition may be narrower, see ``audience``).
+        /// The full report as recorded, for HR's edition and for the manager editions. For the
+        /// organization's edition it is the report without its figures, sections and scope
+        /// health (``withoutFigures(_:)``): everything the run's summary reads, while the
+        /// edition is made from the report's figures in place.
         public let report: HealthReport
         /// The files written.
         public let files: [URL]
@@ -97,8 +100,13 @@ public struct ReportRun: Sendable {
         if historyFile(configuration) != nil { progress.report("recording the history") }
         report = try record(report, configuration: configuration)
         guard let writer else { return Outcome(report: report, files: []) }
-        var written = report
-        if audience != .hr {
+        let written: HealthReport
+        // The report the outcome carries, for the CLI's summary.
+        let summarized: HealthReport
+        if audience == .hr {
+            written = report
+            summarized = report
+        } else {
             // The roster was read once by the pipeline; read again here for the names to keep out.
             let roster: Roster
             do {
@@ -111,7 +119,9 @@ public struct ReportRun: Sendable {
                     report, roster: roster, configuration: configuration, directory: directory, writer: writer)
                 return Outcome(report: report, files: files)
             }
-            written = OrganizationAudience(mentions: PersonMentions(roster: roster)).apply(to: report)
+            let shared = OrganizationAudience(mentions: PersonMentions(roster: roster))
+            summarized = Self.withoutFigures(report)
+            written = shared.apply(to: consume report)
         }
         let files: [URL]
         progress.report("writing the report")
@@ -123,7 +133,7 @@ public struct ReportRun: Sendable {
         }
         progress.report("written")
         guard printsPDF, let html = files.first(where: { $0.pathExtension == "html" }) else {
-            return Outcome(report: report, files: files)
+            return Outcome(report: summarized, files: files)
         }
         let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
         do {
@@ -131,7 +141,23 @@ public struct ReportRun: Sendable {
         } catch {
             throw ReportRunError(.output, "the PDF could not be printed: \(error); the other report files were written")
         }
-        return Outcome(report: report, files: files + [pdf])
+        return Outcome(report: summarized, files: files + [pdf])
+    }
+
+    /// The report as the CLI's summary reads it (each analyzer's status, diagnostics and
+    /// findings, the summary, the watchlist, the data-quality notes) without its figures,
+    /// sections and scope health, so that an audience's edition can be made from the report
+    /// in place.
+    static func withoutFigures(_ report: HealthReport) -> HealthReport {
+        var summary = report
+        summary.scopes = []
+        summary.dataQuality.suppressedScopes = []
+        for index in summary.analyzers.indices {
+            summary.analyzers[index].result.metrics = []
+            summary.analyzers[index].result.signals = []
+            summary.analyzers[index].result.sections = []
+        }
+        return summary
     }
 
     /// The history file this run reads and records, or nil for none.
