@@ -5,7 +5,7 @@ import OrgHealthSampleData
 import Testing
 
 /// A manager's edition takes its scopes' entries through an index of the report's lists
-/// (issue 16: `ScopeFigures`). Each of its lists must be what a plain filter of HR's list by
+/// (issue 16: `ScopeIndex`). Each of its lists must be what a plain filter of HR's list by
 /// the edition's own scopes gives, in HR's order.
 @Suite("Manager editions: each list is HR's, filtered by the edition's scopes, in order")
 struct ManagerEditionListsTests {

@@ -56,7 +56,7 @@ public struct ManagerAudience: Sendable {
         fileprivate let reportsOf: [String: [Person]]
         fileprivate let membersByTeam: [String: [Person]]
         fileprivate let mentions: MentionsMemo
-        fileprivate let figures: ScopeFigures
+        fileprivate let index: ScopeIndex
         /// Whether the culture survey gave figures but none for a line (``surveyGivesNoLines(_:)``).
         fileprivate let surveyGivesNoLines: Bool
     }
@@ -73,7 +73,7 @@ public struct ManagerAudience: Sendable {
                                 lineSize: Self.line(of: managerID, reportsOf: reportsOf).count)
         }
         return Plan(managers: managers, reportsOf: reportsOf, membersByTeam: Dictionary(grouping: employed, by: \.team),
-                    mentions: MentionsMemo(PersonMentions(roster: roster)), figures: ScopeFigures(report),
+                    mentions: MentionsMemo(PersonMentions(roster: roster)), index: ScopeIndex(report),
                     surveyGivesNoLines: Self.surveyGivesNoLines(report))
     }
 
@@ -124,7 +124,7 @@ public struct ManagerAudience: Sendable {
         if let department = manager.department { allowed.insert(.department(department)) }
         // Anyone but the manager: a name the manager shares with someone else counts.
         let mentions = plan.mentions
-        var edition = ScopedEdition(allowed: allowed, figures: plan.figures) {
+        var edition = ScopedEdition(allowed: allowed, index: plan.index) {
             mentions.people(mentionedIn: $0).contains { $0 != managerID }
         }.apply(to: report)
         edition.methodology.healthModel.append(

@@ -4,14 +4,15 @@ import OrgHealthKit
 /// analyzer's metrics, signals and findings, the scope summaries, the watchlist, the suppressed
 /// scopes — so an edition takes its few scopes' entries without a look at every entry (issue 16:
 /// at 10^5 people, 8,461 manager editions each hashed the scope of some 30,000 entries).
-struct ScopeFigures: Sendable {
-    /// Per analyzer run.
-    private let metrics: [ScopePositions]
-    private let signals: [ScopePositions]
-    private let findings: [ScopePositions]
-    private let scopes: ScopePositions
-    private let watchlist: ScopePositions
-    private let suppressed: ScopePositions
+struct ScopeIndex: Sendable {
+    /// Per analyzer run, in the report's order.
+    let metrics: [ScopePositions]
+    let signals: [ScopePositions]
+    let findings: [ScopePositions]
+    /// The report's own lists.
+    let scopes: ScopePositions
+    let watchlist: ScopePositions
+    let suppressedScopes: ScopePositions
 
     init(_ report: HealthReport) {
         metrics = report.analyzers.map { ScopePositions($0.result.metrics.lazy.map(\.scope)) }
@@ -19,32 +20,7 @@ struct ScopeFigures: Sendable {
         findings = report.analyzers.map { ScopePositions($0.result.findings.lazy.map(\.scope)) }
         scopes = ScopePositions(report.scopes.lazy.map(\.scope))
         watchlist = ScopePositions(report.watchlist.lazy.map(\.scope))
-        suppressed = ScopePositions(report.dataQuality.suppressedScopes)
-    }
-
-    /// The metrics of run `run` about the scopes of `allowed`, in the result's order.
-    func metrics(of run: Int, in result: AnalyzerResult, allowed: Set<Scope>) -> [Metric] {
-        metrics[run].pick(result.metrics, allowed)
-    }
-
-    /// The signals of run `run` about the scopes of `allowed`, in the result's order.
-    func signals(of run: Int, in result: AnalyzerResult, allowed: Set<Scope>) -> [HealthSignal] {
-        signals[run].pick(result.signals, allowed)
-    }
-
-    /// The findings of run `run` about the scopes of `allowed`, in the result's order.
-    func findings(of run: Int, in result: AnalyzerResult, allowed: Set<Scope>) -> [Finding] {
-        findings[run].pick(result.findings, allowed)
-    }
-
-    /// The report's scope summaries, watchlist entries and suppressed scopes about the scopes of
-    /// `allowed`, in the report's order.
-    func scopes(in report: HealthReport, allowed: Set<Scope>) -> [ScopeHealth] { scopes.pick(report.scopes, allowed) }
-    func watchlist(in report: HealthReport, allowed: Set<Scope>) -> [WatchlistEntry] {
-        watchlist.pick(report.watchlist, allowed)
-    }
-    func suppressedScopes(in report: HealthReport, allowed: Set<Scope>) -> [Scope] {
-        suppressed.pick(report.dataQuality.suppressedScopes, allowed)
+        suppressedScopes = ScopePositions(report.dataQuality.suppressedScopes)
     }
 }
 
@@ -69,20 +45,20 @@ struct ScopePositions: Sendable {
 /// that names someone `namesSomeone` says it must not.
 struct ScopedEdition {
     let allowed: Set<Scope>
-    /// Where the report's figures are, by scope.
-    let figures: ScopeFigures
+    /// Where the report's entries are, by scope.
+    let index: ScopeIndex
     let namesSomeone: (String) -> Bool
 
     func apply(to report: HealthReport) -> HealthReport {
         var edition = report
-        edition.scopes = figures.scopes(in: report, allowed: allowed)
-        edition.watchlist = figures.watchlist(in: report, allowed: allowed)
+        edition.scopes = index.scopes.pick(report.scopes, allowed)
+        edition.watchlist = index.watchlist.pick(report.watchlist, allowed)
         edition.crossSourceFindings = report.crossSourceFindings.filter(keep)
-        edition.analyzers = report.analyzers.enumerated().map { index, run in
+        edition.analyzers = report.analyzers.enumerated().map { position, run in
             var run = run
-            run.result.metrics = figures.metrics(of: index, in: run.result, allowed: allowed)
-            run.result.signals = figures.signals(of: index, in: run.result, allowed: allowed)
-            run.result.findings = figures.findings(of: index, in: run.result, allowed: allowed).filter(keep)
+            run.result.metrics = index.metrics[position].pick(run.result.metrics, allowed)
+            run.result.signals = index.signals[position].pick(run.result.signals, allowed)
+            run.result.findings = index.findings[position].pick(run.result.findings, allowed).filter(keep)
             run.result.sections = run.result.sections.compactMap(filter)
             let notes = run.result.diagnostics.count
             run.result.diagnostics = notes == 0 ? [] : [Diagnostic(
@@ -90,7 +66,7 @@ struct ScopedEdition {
             return run
         }
         edition.dataQuality.diagnostics = []
-        edition.dataQuality.suppressedScopes = figures.suppressedScopes(in: report, allowed: allowed)
+        edition.dataQuality.suppressedScopes = index.suppressedScopes.pick(report.dataQuality.suppressedScopes, allowed)
         return edition
     }
 
