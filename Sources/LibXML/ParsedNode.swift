@@ -66,7 +66,18 @@ public struct ParsedNode: @unchecked Sendable {
     }
 
     /// The concatenated text and CDATA of the whole subtree, in document order.
-    public var textContent: String {
+    public var textContent: String { String(decoding: textBytes, as: UTF8.self) }
+
+    /// ``textContent``'s UTF-8 bytes, as `Array(textContent.utf8)` gives them: ASCII text
+    /// without making the string and copying it out again (a notes export asks for every
+    /// block's text); other text through the string, which repairs any ill-formed bytes.
+    public var textContentUTF8: [UInt8] {
+        let bytes = textBytes
+        return bytes.allSatisfy { $0 < 0x80 } ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
+    /// The text and CDATA bytes of the subtree, as the tree holds them.
+    private var textBytes: [UInt8] {
         var bytes: [UInt8] = []
         forEachDescendant { descendant in
             let type = descendant.pointee.type
@@ -75,7 +86,15 @@ public struct ParsedNode: @unchecked Sendable {
             else { return }
             bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    /// Calls `body` with the element's local name as the tree holds it (UTF-8, no terminating
+    /// NUL; libxml2's HTML parser lower-cases it), without making a string: for readers that
+    /// classify every element of a document.
+    public func withNameUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let name = node.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
     }
 
     /// The 1-based line of the element's start tag in the input (0 if unknown).
@@ -88,11 +107,18 @@ public struct ParsedNode: @unchecked Sendable {
     public func descendants(named: String) -> [ParsedNode] {
         let wanted = document.isHTML ? XMLText.asciiLowercased(named) : named
         var result: [ParsedNode] = []
-        forEachDescendant { descendant in
-            guard descendant.pointee.type == XML_ELEMENT_NODE else { return }
-            let candidate = ParsedNode(document: document, node: descendant)
-            if wanted == "*" || candidate.name == wanted {
-                result.append(candidate)
+        // Names compared in place, not through ``name``'s string per element: HTML's ASCII
+        // letters in any case (as ``name`` lower-cases them), XML's exactly.
+        wanted.withCString { wanted in
+            wanted.withMemoryRebound(to: xmlChar.self, capacity: 1) { wanted in
+                let any = named == "*"
+                forEachDescendant { descendant in
+                    guard descendant.pointee.type == XML_ELEMENT_NODE else { return }
+                    if any || (document.isHTML ? xmlStrcasecmp(descendant.pointee.name, wanted) == 0
+                                               : xmlStrEqual(descendant.pointee.name, wanted) != 0) {
+                        result.append(ParsedNode(document: document, node: descendant))
+                    }
+                }
             }
         }
         return result

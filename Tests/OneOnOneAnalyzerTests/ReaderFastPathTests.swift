@@ -38,6 +38,67 @@ struct ReaderFastPathTests {
         #expect(NormalizedWords(utf8: Array("Bien-Être OK".utf8)).text == "bien être ok")
     }
 
+    @Test("mixed ASCII and other text, normalized run by run, gives what lower-casing the whole text gives")
+    func normalizedMixedText() {
+        // The reference, written out here: the whole text decoded (ill-formed bytes repaired)
+        // and lower-cased as Unicode, then every byte that is no ASCII letter or digit and below
+        // 0x80 a separator, runs of separators one space, a space at each end.
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x20]
+            for byte in String(decoding: bytes, as: UTF8.self).lowercased().utf8 {
+                let isWord = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
+                if isWord { out.append(byte) } else if out.last != 0x20 { out.append(0x20) }
+            }
+            if out.last != 0x20 { out.append(0x20) }
+            return out
+        }
+        // Pieces whose lower-casing could depend on their neighbours if it were not done one
+        // character at a time: Greek capital sigma, dotted capital I (lower-cases to i and a
+        // combining dot), the Kelvin sign (to ASCII k), combining marks after ASCII letters,
+        // emoji, and bytes that are not UTF-8 (a lone continuation byte, a cut sequence, 0xFF).
+        let pieces: [[UInt8]] = [
+            "ΟΔΟΣ", "Σ", "İ", "K", "e\u{301}", "\u{301}", "É", "ß", "😀", "Ǆ", "A", "b", "Q3", " ", "-", ".", "\t", "x",
+        ].map { Array($0.utf8) } + [[0x80], [0xE2, 0x98], [0xFF], [0xC3]]
+        var random = SplitMix64(seed: 61)
+        var texts: [[UInt8]] = [Array("Bien-Être OK".utf8), Array("ΟΔΟΣ. İstanbul Kelvin".utf8), []]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int(random.next() % 12)).flatMap { _ in pieces[Int(random.next() % UInt64(pieces.count))] })
+        }
+        for text in texts {
+            let expected = reference(text)
+            #expect(NormalizedWords(utf8: text).bytes == expected, "\(text)")
+            // Without contiguous storage: the whole text at once, the same words.
+            #expect(NormalizedWords(utf8: text.lazy.map { $0 }).bytes == expected, "\(text)")
+        }
+    }
+
+    @Test("an action item's identity streamed from ASCII bytes is the one the long way gives")
+    func streamedIdentity() {
+        // Hand-picked edges: due dates anywhere and in any case, unclosed, nested, back to back,
+        // only owners and dates, separators at either end.
+        var texts = [
+            "share the design doc", "share the design doc (due 2026-07-18)", "(due 2026-07-18) share it",
+            "share (DUE tomorrow) the (Due x) doc", "share the doc (due 2026-07-18", "share (due (due x) y) z",
+            "(due a)(due b)", "(due a)", "  --  ", "", "a", "(dux) share", "share the doc (due)", "(du",
+            "done.(due 1)next", "x (due y) (due z", "((due y))",
+        ]
+        // And seeded random texts over the bytes that matter: letters, digits, separators, parentheses.
+        var random = SplitMix64(seed: 16)
+        let alphabet = Array("aDuUeE(due)(DUE) )x1 -.,\t".utf8)
+        for _ in 0..<4_000 {
+            let length = Int(random.next() % 40)
+            texts.append(String(decoding: (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] },
+                                as: UTF8.self))
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let streamed = bytes.withUnsafeBufferPointer { ActionItemLine.streamedIdentity(ofASCII: $0) }
+            #expect(streamed == ActionItemLine.normalizedIdentity(of: bytes[...]), "\(text)")
+        }
+        // Non-ASCII text takes the long way: the same identity whatever the letter case.
+        #expect(ActionItemLine.identity(of: "Révise le plan (due 2026-07-01)") == ActionItemLine.identity(of: "révise LE plan"))
+    }
+
     @Test("topics are found through the flat keyword table: first, middle and last keyword of a byte, added topics")
     func topics() {
         let lexicon = TopicLexicon(overrides: ["hiring": ["headcount", "open role"], "career": ["promotion", "career"]])
@@ -48,5 +109,14 @@ struct ReaderFastPathTests {
         #expect(lexicon.topics(in: "the open door").bits == 0)  // "open role" needs both words
         #expect(lexicon.topics(in: "growth").bits == 0)  // career's keywords were replaced
         #expect(lexicon.topics(in: "deadline, praise, headcounts").bits == 1 << 3 | 1 << 1 | 1 << 4)
+        // A one-byte keyword matches every word starting with it, whatever follows; a keyword
+        // whose second byte is a space needs that space; the word's second byte passes others over.
+        let short = TopicLexicon(overrides: ["zeta": ["q", "r d"]])
+        #expect(short.names.last == "zeta")
+        #expect(short.topics(in: "Quiet").bits == 1 << 4)
+        #expect(short.topics(in: "q").bits == 1 << 4)
+        #expect(short.topics(in: "r-d plan").bits == 1 << 4)
+        #expect(short.topics(in: "rd plan, pt, pr").bits == 0)
+        #expect(short.topics(in: "the p").bits == 0)
     }
 }

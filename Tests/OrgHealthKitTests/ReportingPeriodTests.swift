@@ -104,4 +104,18 @@ struct CalendarDateTests {
             #expect(CalendarDate(iso: date.description) == date)
         }
     }
+
+    @Test("trimming spaces: blanks at either end go, text without them comes back as it is")
+    func trimmingSpaces() {
+        #expect(" E0107 ".trimmingSpaces == "E0107")
+        #expect("\tana@acme.example\n".trimmingSpaces == "ana@acme.example")
+        #expect("E0107".trimmingSpaces == "E0107")
+        #expect("Zoë Ng".trimmingSpaces == "Zoë Ng")
+        #expect(" \t ".trimmingSpaces == "")
+        #expect("".trimmingSpaces == "")
+        #expect("x ".trimmingSpaces == "x")
+        #expect(" é".trimmingSpaces == "é")
+        // A substring answers the same as its text.
+        #expect("[ E0107 ]".dropFirst().dropLast().trimmingSpaces == "E0107")
+    }
 }

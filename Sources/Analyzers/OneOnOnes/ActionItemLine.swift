@@ -55,15 +55,71 @@ enum ActionItemLine {
 
     /// The identity of an item's text, or `nil` when nothing but an owner or a due date is left.
     static func identity(of text: ArraySlice<UInt8>) -> UInt64? {
+        let words = withoutOwners(text)
+        guard !words.contains(where: { $0 >= 0x80 }) else { return normalizedIdentity(of: words) }
+        return words.withUnsafeBufferPointer { streamedIdentity(ofASCII: $0) }
+    }
+
+    /// The text without its leading owners (`@E0107`, `@ana.lopez@acme.example`).
+    private static func withoutOwners(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var words = text
-        // Leading owners: `@E0107`, `@ana.lopez@acme.example`.
         while true {
             words = words.trimmed
             guard words.first == UInt8(ascii: "@") else { break }
             words = words.drop { $0 != 0x20 && $0 != 0x09 }
         }
+        return words
+    }
+
+    /// The identity the long way: the due dates cut out into a new array, normalized into
+    /// another, then fingerprinted. Any text (non-ASCII is lower-cased as Unicode).
+    static func normalizedIdentity(of words: ArraySlice<UInt8>) -> UInt64? {
         let normalized = NormalizedWords(utf8: removingDueDates(words))
         return normalized.isEmpty ? nil : normalized.fingerprint
+    }
+
+    /// The same identity for ASCII text without building either array (issue 16: every action
+    /// item of 51,000 note files made three): the bytes ``NormalizedWords`` would hold — a
+    /// space, the lower-cased words each followed by one space — go straight into the
+    /// fingerprint, and each `(due …)` with a closing parenthesis after it counts as a
+    /// separator, as ``removingDueDates(_:)`` leaves one. ASCII text only (Unicode
+    /// lower-casing is the long way's).
+    static func streamedIdentity(ofASCII text: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let lastClose = text.lastIndex(of: UInt8(ascii: ")")) ?? -1
+        var hash = NormalizedWords.fingerprintStart
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* NormalizedWords.fingerprintPrime }
+        add(0x20)
+        var pendingSpace = false
+        var sawWord = false
+        var index = 0
+        let table = NormalizedWords.asciiWordBytes
+        while index < text.count {
+            let byte = text[index]
+            // `(due` in any letter case, closed later: cut to the first `)` after it. With no `)`
+            // after it, no later one is closed either, and the rest is words.
+            if byte == UInt8(ascii: "("), index + 4 <= text.count, lastClose >= index + 4,
+               text[index + 1] | 0x20 == UInt8(ascii: "d"), text[index + 2] | 0x20 == UInt8(ascii: "u"),
+               text[index + 3] | 0x20 == UInt8(ascii: "e") {
+                var close = index + 4
+                while text[close] != UInt8(ascii: ")") { close += 1 }
+                pendingSpace = sawWord
+                index = close + 1
+                continue
+            }
+            let mapped = table[Int(byte)]
+            if mapped != 0 {
+                if pendingSpace { add(0x20) }
+                pendingSpace = false
+                add(mapped)
+                sawWord = true
+            } else if sawWord {
+                pendingSpace = true
+            }
+            index += 1
+        }
+        guard sawWord else { return nil }
+        add(0x20)
+        return hash
     }
 
     /// The identity of an item's text given as a string.

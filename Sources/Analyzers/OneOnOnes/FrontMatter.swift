@@ -38,12 +38,24 @@ struct FrontMatter: Sendable {
 
     subscript(key: String) -> Entry? { entries[key] }
 
-    /// Bytes that make a value more than a plain scalar when they start it.
-    private static let specialStarts = Set("\"'[{|>&*!%@`".utf8)
+    /// Bytes that make a value more than a plain scalar when they start it, as a bit per
+    /// ASCII byte (looked up for every value of every note: no hashing).
+    private static let specialStarts: (low: UInt64, high: UInt64) = "\"'[{|>&*!%@`".utf8.reduce((0, 0)) { bits, byte in
+        byte < 64 ? (bits.0 | 1 << UInt64(byte), bits.1) : (bits.0, bits.1 | 1 << UInt64(byte - 64))
+    }
+
+    private static func isSpecialStart(_ byte: UInt8) -> Bool {
+        byte < 64 ? specialStarts.low & (1 << UInt64(byte)) != 0
+            : byte < 128 && specialStarts.high & (1 << UInt64(byte - 64)) != 0
+    }
+
+    /// `: `, which makes a value a mapping.
+    private static let colonSpace: [UInt8] = [0x3A, 0x20]
 
     /// `key: value` lines with plain values only; `nil` when the text needs a YAML parser.
     private static func simple(_ lines: [ArraySlice<UInt8>], firstLine: Int) -> [String: Entry]? {
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(lines.count)
         for (offset, line) in lines.enumerated() {
             let trimmed = line.trimmed
             if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
@@ -63,13 +75,15 @@ struct FrontMatter: Sendable {
                 value = value[..<comment]
             }
             let text = value.trimmed
-            if let first = text.first, specialStarts.contains(first) { return nil }
-            if text.last == UInt8(ascii: ":") || text.contains(0x09) || text.firstOccurrence(of: [0x3A, 0x20]) != nil {
+            if let first = text.first, isSpecialStart(first) { return nil }
+            if text.last == UInt8(ascii: ":") || text.contains(0x09) || text.firstOccurrence(of: colonSpace) != nil {
                 return nil
             }
-            let name = String(decoding: key.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
-            guard entries[name] == nil else { return nil }
-            entries[name] = Entry(value: text.string, line: firstLine + offset)
+            let name = key.contains(where: { (0x41...0x5A).contains($0) })
+                ? String(decoding: key.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+                : key.string
+            // A key given twice is for the YAML parser to refuse.
+            guard entries.updateValue(Entry(value: text.string, line: firstLine + offset), forKey: name) == nil else { return nil }
         }
         return entries
     }

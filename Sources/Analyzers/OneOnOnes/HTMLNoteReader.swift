@@ -10,9 +10,9 @@ struct HTMLNoteReader {
     let lexicon: TopicLexicon
 
     /// Elements whose content is never note text.
-    private static let skipped: Set<String> = ["head", "script", "style", "template", "noscript", "title", "svg"]
+    static let skipped: Set<String> = ["head", "script", "style", "template", "noscript", "title", "svg"]
     /// Elements that sit inside a line of text rather than forming blocks.
-    private static let inline: Set<String> = [
+    static let inline: Set<String> = [
         "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "font", "i", "img", "input", "ins",
         "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "u",
         "var", "wbr",
@@ -50,16 +50,16 @@ struct HTMLNoteReader {
     private func walk(_ root: ParsedNode, into splitter: inout MeetingSplitter) {
         var stack: [ParsedNode] = [root]
         while let node = stack.popLast() {
-            let name = node.name
-            if Self.skipped.contains(name) { continue }
-            if name.count == 2, name.first == "h", let level = Int(name.dropFirst()), (1...6).contains(level) {
-                splitter.heading(level: level, text: Array(node.textContent.utf8)[...], line: node.line)
+            let kind = HTMLElementKind(of: node)
+            if kind == .skipped { continue }
+            if case .heading(let level) = kind {
+                splitter.heading(level: level, text: node.textContentUTF8[...], line: node.line)
                 continue
             }
             let children = node.children
-            let blocks = children.filter { !Self.inline.contains($0.name) }
+            let blocks = children.filter { HTMLElementKind(of: $0) != .inline }
             if blocks.isEmpty {
-                block(Array(node.textContent.utf8)[...], inputs: node.descendants(named: "input"), into: &splitter)
+                block(node.textContentUTF8[...], inputs: node.descendants(named: "input"), into: &splitter)
                 continue
             }
             // A list item (or any block) with text of its own before nested blocks: the own
@@ -67,9 +67,9 @@ struct HTMLNoteReader {
             // line break). Taken in one pass that skips the nested blocks, which are read on
             // their own below, so every text node is read once: linear in the file (it used to
             // search and splice the whole text once per child, quadratic for 250,000 <p>).
-            let own = node.textContent(separatingChildren: { !Self.inline.contains($0.name) }, with: 0x0A)
+            let own = node.textContent(separatingChildren: { HTMLElementKind(of: $0) != .inline }, with: 0x0A)
             if own.contains(where: { $0 > 0x20 }) {
-                let inputs = children.filter { Self.inline.contains($0.name) }.flatMap { child in
+                let inputs = children.filter { HTMLElementKind(of: $0) == .inline }.flatMap { child in
                     child.name == "input" ? [child] : child.descendants(named: "input")
                 }
                 block(own[...], inputs: inputs, into: &splitter)
@@ -105,9 +105,12 @@ struct HTMLNoteReader {
         return PairReference(fileName: fileName)
     }
 
+    /// `<!entity`, lower-case.
+    private static let entityOpening = Array("<!entity".utf8)
+
     /// The line of the first `<!ENTITY` declaration (any letter case), if there is one.
     static func entityDeclarationLine(_ bytes: [UInt8]) -> Int? {
-        guard let range = bytes[...].firstRange(ofCaseInsensitive: Array("<!entity".utf8)) else { return nil }
+        guard let range = bytes[...].firstRange(ofCaseInsensitive: entityOpening) else { return nil }
         return 1 + bytes[..<range.lowerBound].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }

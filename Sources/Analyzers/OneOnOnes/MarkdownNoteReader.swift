@@ -17,19 +17,19 @@ struct MarkdownNoteReader {
     /// Reads a note given as UTF-8 bytes (a byte-order mark is dropped).
     func read(utf8 bytes: [UInt8], fileName: String) -> NoteFileContent {
         var content = NoteFileContent()
-        let lines = Self.lines(bytes)
+        let lines = Self.lineRanges(bytes)
         var bodyStart = 0
         var frontMatter = FrontMatter.empty
-        if let first = lines.first, first.trimmed.elementsEqual("---".utf8) {
+        if let first = lines.first, bytes[first].trimmed.elementsEqual("---".utf8) {
             guard let close = lines.dropFirst().firstIndex(where: {
-                let line = $0.trimmed
+                let line = bytes[$0].trimmed
                 return line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8)
             }) else {
                 content.problem("opens front matter on line 1 but never closes it with '---'; the file was skipped", line: 1)
                 return content
             }
             do {
-                frontMatter = try FrontMatter(utf8: Array(lines[1..<close]), firstLine: 2)
+                frontMatter = try FrontMatter(utf8: lines[1..<close].map { bytes[$0] }, firstLine: 2)
             } catch {
                 content.problem("has front matter that \(error.message); the file was skipped", line: error.line ?? 1)
                 return content
@@ -58,37 +58,41 @@ struct MarkdownNoteReader {
             }
             splitter.begin(NoteMeeting(date: date, status: status, line: dateEntry.line))
         }
-        scanBody(lines, from: bodyStart, into: &splitter)
+        scanBody(bytes, lines, from: bodyStart, into: &splitter)
         splitter.finish()
         content.problems += splitter.problems
         content.meetings = splitter.meetings.map { (pair, $0) }
         return content
     }
 
-    /// The lines, without line breaks (`\n` or `\r\n`) and without a leading byte-order mark.
-    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
+    /// Where the lines are, without line breaks (`\n` or `\r\n`) and without a leading
+    /// byte-order mark: ranges rather than slices, which would each hold on to the bytes.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 24 + 1)
         var start = ByteOrderMark.utf8Length(in: bytes)
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == 0x0A {
-                var end = index
-                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                lines.append(bytes[start..<end])
-                start = index + 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                if bytes[index] == 0x0A {
+                    var end = index
+                    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                    lines.append(start..<end)
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
+            var end = bytes.count
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            lines.append(start..<end)
         }
-        var end = bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        lines.append(bytes[start..<end])
         return lines
     }
 
-    private func scanBody(_ lines: [ArraySlice<UInt8>], from start: Int, into splitter: inout MeetingSplitter) {
+    private func scanBody(_ bytes: [UInt8], _ lines: [Range<Int>], from start: Int, into splitter: inout MeetingSplitter) {
         var fence: ArraySlice<UInt8>?
         for index in start..<lines.count {
-            let line = lines[index]
+            let line = bytes[lines[index]]
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
             if let open = fence {
                 if trimmed.starts(with: open) { fence = nil } else { splitter.content(line) }

@@ -19,41 +19,54 @@ struct NormalizedWords {
     /// ending with a space: several texts can be gathered into one buffer.
     static func appendWords(of text: some Collection<UInt8>, to words: inout [UInt8]) {
         if words.isEmpty { words.append(0x20) }
-        // ASCII text in contiguous memory (every reader's lines) takes the table-driven loop;
-        // anything else (non-ASCII, which needs Unicode lower-casing) the general one.
-        let done = text.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            appendASCII(bytes, to: &words)
-            return true
-        } ?? false
-        if !done {
-            if text.contains(where: { $0 >= 0x80 }) {
-                append(String(decoding: text, as: UTF8.self).lowercased().utf8, to: &words)
-            } else {
-                append(text, to: &words)
+        // Text in contiguous memory (every reader's lines) goes run by run: ASCII through the
+        // table-driven loop, other characters through Unicode lower-casing.
+        let done = text.withContiguousStorageIfAvailable { bytes -> Void in
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+                if end > index { appendASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &words) }
+                index = end
+                while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+                if end > index { appendLowercased(UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &words) }
+                index = end
             }
-        }
+        } != nil
+        if !done { appendLowercased(text, to: &words) }
         if words.last != 0x20 { words.append(0x20) }
+    }
+
+    /// UTF-8 text lower-cased as Unicode (`String.lowercased()`, one character at a time, so a
+    /// run of text gives what it gives inside a longer text), then appended by ``append(_:to:)``.
+    private static func appendLowercased(_ text: some Collection<UInt8>, to words: inout [UInt8]) {
+        if text.contains(where: { $0 >= 0x80 }) {
+            append(String(decoding: text, as: UTF8.self).lowercased().utf8, to: &words)
+        } else {
+            append(text, to: &words)
+        }
     }
 
     /// Each ASCII byte as ``append(_:to:)`` treats it: the lower-case letter or digit it
     /// adds, or 0 for a separator.
-    private static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+    static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
         let lower = (0x41...0x5A).contains(byte) ? UInt8(byte + 0x20) : UInt8(byte)
         return (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) ? lower : 0
     }
 
-    /// ``append(_:to:)`` for ASCII bytes: each byte gives at most one, so room for all of them
-    /// is made at once (the array grows as `append` grows it) and written in place, the unused
-    /// end removed afterwards — no capacity check or look at `words.last` per byte.
+    /// ``append(_:to:)`` for ASCII bytes, in one pass and without a check per appended byte:
+    /// the bytes are copied onto the end of `words` as they are (one `memcpy`), then rewritten
+    /// in place, front to back — each gives at most one byte, so the writing never overtakes
+    /// the reading — and the unused end removed.
     private static func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, to words: inout [UInt8]) {
+        let start = words.count
         var afterSpace = words.last == 0x20
-        var end = words.count
-        words.append(contentsOf: repeatElement(0, count: bytes.count))
+        words.append(contentsOf: bytes)
+        var end = start
         asciiWordBytes.withUnsafeBufferPointer { table in
             words.withUnsafeMutableBufferPointer { output in
-                for byte in bytes {
-                    let mapped = table[Int(byte)]
+                for read in start..<output.count {
+                    let mapped = table[Int(output[read])]
                     if mapped != 0 {
                         output[end] = mapped
                         end += 1
@@ -92,11 +105,15 @@ struct NormalizedWords {
 
     /// FNV-1a, 64 bits: a stable identity for the normalized text (the same in every run).
     var fingerprint: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = Self.fingerprintStart
         for byte in bytes {
             hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash = hash &* Self.fingerprintPrime
         }
         return hash
     }
+
+    /// FNV-1a's 64-bit offset basis and prime.
+    static let fingerprintStart: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fingerprintPrime: UInt64 = 0x0000_0100_0000_01B3
 }

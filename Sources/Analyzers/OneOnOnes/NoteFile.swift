@@ -39,14 +39,28 @@ struct NoteFile: Sendable {
     /// content does not say.
     func form(of bytes: [UInt8]) -> Form? {
         var index = ByteOrderMark.utf8Length(in: bytes)
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+            index += 1
+        }
         guard index < bytes.count else { return formByExtension }
-        let head = bytes[index..<min(bytes.count, index + 16)].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
-        if head.starts(with: Array("---".utf8)) { return .markdown }
-        if head.starts(with: Array("<!doctype".utf8)) || head.starts(with: Array("<html".utf8)) { return .html }
+        let head = bytes[index...]
+        if head.starts(with: Self.frontMatterOpening) { return .markdown }
+        if Self.starts(head, lowercasedWith: Self.doctypeOpening) || Self.starts(head, lowercasedWith: Self.htmlOpening) { return .html }
         if formByExtension == nil, head.first == UInt8(ascii: "<") { return .html }
         if formByExtension == nil, head.first == UInt8(ascii: "{") { return .jsonLines }
         return formByExtension
+    }
+
+    /// The openings that tell a form (made once, not per file).
+    private static let frontMatterOpening = Array("---".utf8)
+    private static let doctypeOpening = Array("<!doctype".utf8)
+    private static let htmlOpening = Array("<html".utf8)
+
+    /// Whether `bytes` start with `lowercased`, ASCII letters of `bytes` compared lower-cased.
+    private static func starts(_ bytes: ArraySlice<UInt8>, lowercasedWith lowercased: [UInt8]) -> Bool {
+        bytes.count >= lowercased.count && zip(bytes, lowercased).allSatisfy { byte, expected in
+            ((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) == expected
+        }
     }
 }
 

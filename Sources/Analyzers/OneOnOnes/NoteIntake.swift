@@ -79,10 +79,14 @@ struct NoteIntake {
 
     /// Resolves the people of each meeting and adds those in the period to the ledger.
     private mutating func absorb(_ meetings: [(pair: PairReference, meeting: NoteMeeting)], from file: NoteFile) {
+        // Each pair is resolved (and reported) once per file. Most files hold one meeting, and
+        // need no table for that.
         var resolved: [PairReference: PairKey?] = [:]
         for (pair, meeting) in meetings {
             let key: PairKey?
-            if let known = resolved[pair] {
+            if meetings.count == 1 {
+                key = resolve(pair, in: file)
+            } else if let known = resolved[pair] {
                 key = known
             } else {
                 key = resolve(pair, in: file)

@@ -35,6 +35,10 @@ struct TopicLexicon: Sendable {
     /// Flat arrays rather than an array per byte: the scan of every note's words then touches
     /// no reference-counted storage.
     private let bucketStarts: [Int]
+    /// The second bytes the keywords of each first byte go on with: 256 bits per first byte,
+    /// bit `c` of `secondBytes[b * 4 + c / 64]` (every bit when one of them is a single byte).
+    /// A word whose first two bytes start no keyword is passed over without comparing any.
+    private let secondBytes: [UInt64]
 
     /// The most topics a config may define.
     static let maximumTopics = 32
@@ -81,17 +85,25 @@ struct TopicLexicon: Sendable {
         var allBytes: [UInt8] = []
         var flat: [Keyword] = []
         var starts: [Int] = []
-        for bucket in buckets {
+        var seconds = [UInt64](repeating: 0, count: 256 * 4)
+        for (first, bucket) in buckets.enumerated() {
             starts.append(flat.count)
             for keyword in bucket {
                 flat.append(Keyword(start: allBytes.count, length: keyword.bytes.count, topic: keyword.topic))
                 allBytes += keyword.bytes
+                if keyword.bytes.count == 1 {
+                    for part in 0..<4 { seconds[first * 4 + part] = .max }
+                } else {
+                    let second = Int(keyword.bytes[1])
+                    seconds[first * 4 + second / 64] |= 1 << UInt64(second % 64)
+                }
             }
         }
         starts.append(flat.count)
         keywordBytes = allBytes
         self.keywords = flat
         bucketStarts = starts
+        secondBytes = seconds
     }
 
     /// The topics touched by a text.
@@ -114,20 +126,27 @@ struct TopicLexicon: Sendable {
             keywordBytes.withUnsafeBufferPointer { keywordBytes in
                 keywords.withUnsafeBufferPointer { keywords in
                     bucketStarts.withUnsafeBufferPointer { bucketStarts in
-                        let count = text.count
-                        var index = 1
-                        while index < count {
-                            let first = Int(text[index])
-                            for keyword in keywords[bucketStarts[first]..<bucketStarts[first + 1]]
-                            where found & (1 << UInt64(keyword.topic)) == 0 {
-                                let length = keyword.length
-                                guard index + length <= count else { continue }
-                                var matched = 1
-                                while matched < length, text[index + matched] == keywordBytes[keyword.start + matched] { matched += 1 }
-                                if matched == length { found |= 1 << UInt64(keyword.topic) }
+                        secondBytes.withUnsafeBufferPointer { secondBytes in
+                            let count = text.count
+                            var index = 1
+                            while index < count {
+                                let first = Int(text[index])
+                                let second = index + 1 < count ? Int(text[index + 1]) : 0x20
+                                if secondBytes[first * 4 + second / 64] & (1 << UInt64(second % 64)) != 0 {
+                                    for keyword in keywords[bucketStarts[first]..<bucketStarts[first + 1]]
+                                    where found & (1 << UInt64(keyword.topic)) == 0 {
+                                        let length = keyword.length
+                                        guard index + length <= count else { continue }
+                                        var matched = 1
+                                        while matched < length, text[index + matched] == keywordBytes[keyword.start + matched] {
+                                            matched += 1
+                                        }
+                                        if matched == length { found |= 1 << UInt64(keyword.topic) }
+                                    }
+                                }
+                                while index < count, text[index] != 0x20 { index += 1 }
+                                index += 1
                             }
-                            while index < count, text[index] != 0x20 { index += 1 }
-                            index += 1
                         }
                     }
                 }

@@ -50,9 +50,17 @@ extension ArraySlice<UInt8> {
 
     /// The index of the first occurrence of `needle`, ASCII letters compared case-insensitively.
     func firstRange(ofCaseInsensitive needle: [UInt8]) -> Range<Int>? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
+        guard let first = needle.first, count >= needle.count else { return nil }
+        // A needle starting with a byte that is no letter (`<!entity`, `(due`) is looked for
+        // where that byte is: one fast search between candidates instead of a comparison loop
+        // started at every byte.
+        let firstIsLetter = (0x61...0x7A).contains(first)
         var index = startIndex
         while index <= endIndex - needle.count {
+            if !firstIsLetter {
+                guard let next = self[index...].firstIndex(of: first), next <= endIndex - needle.count else { return nil }
+                index = next
+            }
             var matched = 0
             while matched < needle.count {
                 let byte = self[index + matched]

@@ -125,6 +125,14 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, CustomStringConverti
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
+        // Text whose first and last bytes are no space, tab or line break has nothing to trim
+        // (a character starting or ending with another byte is none of those): the usual case
+        // (every person a note names), answered without walking characters.
+        func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let bytes = utf8
+        if let first = bytes.first, !isSpaceByte(first), !isSpaceByte(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) {
+            return String(self)
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""
