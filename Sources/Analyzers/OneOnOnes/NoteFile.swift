@@ -14,6 +14,8 @@ struct NoteFile: Sendable {
     let relativePath: String
     /// The base name, the only part of a path a diagnostic shows.
     let name: String
+    /// The folder the file is in (the path without `/` and the name; empty for a bare name).
+    let folder: String
     /// The form its extension claims, if any.
     let formByExtension: Form?
 
@@ -21,8 +23,10 @@ struct NoteFile: Sendable {
         self.path = path
         self.relativePath = relativePath
         let bytes = Array(path.utf8)
-        let base = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[($0 + 1)...] } ?? bytes[...]
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        let base = slash.map { bytes[($0 + 1)...] } ?? bytes[...]
         name = base.string
+        folder = slash.map { bytes[..<$0].string } ?? ""
         var fileExtension = ""
         if let dot = base.lastIndex(of: UInt8(ascii: ".")), dot != base.startIndex {
             fileExtension = String(decoding: base[(dot + 1)...].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)

@@ -10,13 +10,20 @@ struct NoteFolderReader: Sendable {
     let roster: Roster
     let period: ReportingPeriod
 
+    /// How many neighbouring files are dealt to a part at a time.
+    static let runLength = 32
+
     func read(_ files: [NoteFile], progress: ProgressReporter) async -> NoteLedger {
         guard !files.isEmpty else { return NoteLedger() }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // Several parts per worker so an uneven part (a big export) does not leave a core idle.
-        let partCount = min(files.count, workers * 8)
+        // The files are dealt in runs of neighbours in the sorted list — mostly one folder's —
+        // so a reader opens one folder for a run and each file in it by its name (NoteIntake);
+        // dealt one by one, consecutive files of a part were in different folders.
+        let run = Self.runLength
+        let partCount = min((files.count + run - 1) / run, workers * 8)
         let parts: [[NoteFile]] = (0..<partCount).map { part in
-            Array(stride(from: part, to: files.count, by: partCount).map { files[$0] })
+            stride(from: part * run, to: files.count, by: partCount * run).flatMap { files[$0..<min($0 + run, files.count)] }
         }
         // The kernel is asked for the files in the order the parts are taken (NotePrefetch).
         let prefetch = NotePrefetch(paths: parts.flatMap { $0.map(\.path) })

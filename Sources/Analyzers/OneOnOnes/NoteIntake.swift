@@ -12,6 +12,10 @@ struct NoteIntake {
     /// in many files); `nil` inside for a reference the roster does not know. Ids, not whole
     /// `Person` values: copying a person (a dozen strings) for every file cost more than the look-up.
     private var people: [String: String?] = [:]
+    /// The folder of the last file read, held open: the files of a folder come one after
+    /// another, and each is then opened by its name (issue 16: the kernel walked every folder
+    /// of every note's path again, a tenth of the 10,000-person report's system time).
+    private var openFolder: OpenFolder?
 
     /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
     static let maxDocumentBytes = 32 << 20
@@ -56,7 +60,7 @@ struct NoteIntake {
         if file.formByExtension == .jsonLines {
             return try JSONLinesNoteReader(lexicon: settings.lexicon, fields: settings.fields).read(path: file.path)
         }
-        let bytes = try POSIXFiles.read(file.path, limit: Self.maxDocumentBytes)
+        let bytes = try bytes(of: file)
         ledger.bytesRead += bytes.count
         let form = bytes.isEmpty ? nil : file.form(of: bytes)
         if let problem = bytes.withUnsafeBytes({ NoteTextCheck.problem(in: $0) }) {
@@ -75,6 +79,16 @@ struct NoteIntake {
                  severity: .info)
             return nil
         }
+    }
+
+    /// The file's bytes, opened by its name in its folder (kept open for the next file), or by
+    /// its path when the folder cannot be opened.
+    private mutating func bytes(of file: NoteFile) throws(POSIXFiles.Failure) -> [UInt8] {
+        if !file.folder.isEmpty, openFolder?.path != file.folder { openFolder = OpenFolder(file.folder) }
+        guard let openFolder, openFolder.path == file.folder else {
+            return try POSIXFiles.read(file.path, limit: Self.maxDocumentBytes)
+        }
+        return try POSIXFiles.read(file.name, inFolder: openFolder.descriptor, limit: Self.maxDocumentBytes)
     }
 
     /// Resolves the people of each meeting and adds those in the period to the ledger.

@@ -19,11 +19,17 @@ enum POSIXFiles {
 
     /// The whole file, refusing files larger than `limit` bytes.
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        try read(path, inFolder: AT_FDCWD, limit: limit)
+    }
+
+    /// The whole file called `name` in the folder open as `folder` (or at path `name` when
+    /// `folder` is `AT_FDCWD`), refusing files larger than `limit` bytes.
+    static func read(_ name: String, inFolder folder: Int32, limit: Int) throws(Failure) -> [UInt8] {
         // Opened without blocking and checked to be a regular file (a FIFO would hang the
         // read, /dev/zero would never end); the size limit is checked below, as before.
         let descriptor: Int32
         let size: Int
-        do { (descriptor, size) = try RegularFile.open(path) } catch {
+        do { (descriptor, size) = try RegularFile.open(name, inFolder: folder) } catch {
             throw .refused(reason: error.reason)
         }
         defer { close(descriptor) }
@@ -84,4 +90,24 @@ enum POSIXFiles {
         guard stat(path, &status) == 0 else { return nil }
         return (status.st_mode & S_IFMT) == S_IFDIR
     }
+}
+
+/// A folder held open while the files in it are read, so each is opened by its name alone
+/// (``POSIXFiles/read(_:inFolder:limit:)``); closed when let go.
+final class OpenFolder {
+    /// The folder's path.
+    let path: String
+    /// Its descriptor.
+    let descriptor: Int32
+
+    /// Opens the folder at `path`, or `nil` when it cannot be (its files are then opened by
+    /// their whole paths, and any problem is reported for each file as before).
+    init?(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
 }

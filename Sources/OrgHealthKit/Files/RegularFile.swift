@@ -57,13 +57,15 @@ public enum RegularFile {
     /// Opens `path` for reading if it is a regular file of at most `maxBytes` bytes, and returns
     /// the descriptor (the caller closes it) and the file's size.
     public static func open(_ path: String, maxBytes: Int = .max) throws(Refusal) -> (descriptor: Int32, size: Int) {
-        #if canImport(Glibc)
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        #elseif canImport(Musl)
-        let descriptor = Musl.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        #else
-        let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        #endif
+        try open(path, inFolder: AT_FDCWD, maxBytes: maxBytes)
+    }
+
+    /// ``open(_:maxBytes:)`` for the file called `name` in the folder open as `folder` (a
+    /// descriptor from opening the folder): the kernel looks up the one name, not every folder
+    /// of a whole path again (issue 16: tens of thousands of notes in a few folders).
+    public static func open(_ name: String, inFolder folder: Int32, maxBytes: Int = .max) throws(Refusal)
+        -> (descriptor: Int32, size: Int) {
+        let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw Refusal(describe(errno)) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
