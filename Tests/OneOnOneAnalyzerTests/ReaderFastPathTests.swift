@@ -99,6 +99,21 @@ struct ReaderFastPathTests {
         #expect(ActionItemLine.identity(of: "Révise le plan (due 2026-07-01)") == ActionItemLine.identity(of: "révise LE plan"))
     }
 
+    @Test("the next space, found eight bytes at a time, is the first one after the start")
+    func nextSpace() {
+        var random = SplitMix64(seed: 8)
+        // Spaces, letters, and bytes one above and below a space and with the top bit set, which
+        // a wrong mask or borrow would mistake for one.
+        let alphabet: [UInt8] = [0x20, 0x61, 0x21, 0x1F, 0xA0, 0x60, 0x00, 0xFF]
+        for _ in 0..<3_000 {
+            let text = (0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            for start in 0...text.count {
+                let expected = text[start...].firstIndex(of: 0x20) ?? text.count
+                #expect(text.withUnsafeBufferPointer { TopicLexicon.nextSpace(in: $0, from: start) } == expected)
+            }
+        }
+    }
+
     @Test("topics are found through the flat keyword table: first, middle and last keyword of a byte, added topics")
     func topics() {
         let lexicon = TopicLexicon(overrides: ["hiring": ["headcount", "open role"], "career": ["promotion", "career"]])
