@@ -99,6 +99,19 @@ struct ReaderFastPathTests {
         #expect(ActionItemLine.identity(of: "Révise le plan (due 2026-07-01)") == ActionItemLine.identity(of: "révise LE plan"))
     }
 
+    @Test("trimming a set of characters: from both ends only, and text with nothing to trim as it is")
+    func trimmedOfSet() {
+        #expect(" \tE0107 \t".trimmed(of: " \t") == "E0107")
+        #expect("E0107".trimmed(of: " \t") == "E0107")
+        #expect("a b".trimmed(of: " ") == "a b")
+        #expect(" a".trimmed(of: " ") == "a")
+        #expect("a ".trimmed(of: " ") == "a")
+        #expect("   ".trimmed(of: " ") == "")
+        #expect("".trimmed(of: " ") == "")
+        #expect("Zoë".trimmed(of: " \t") == "Zoë")
+        #expect("[Zoë]"[...].trimmed(of: "[]") == "Zoë")
+    }
+
     @Test("the next space, found eight bytes at a time, is the first one after the start")
     func nextSpace() {
         var random = SplitMix64(seed: 8)

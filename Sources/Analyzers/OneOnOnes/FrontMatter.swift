@@ -110,6 +110,8 @@ struct FrontMatter: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing characters of `set`.
     func trimmed(of set: String) -> String {
+        // Nothing to trim (the usual case): the text as it is, without searching from each end.
+        if let first, let last, !set.contains(first), !set.contains(last) { return String(self) }
         guard let first = firstIndex(where: { !set.contains($0) }),
               let last = lastIndex(where: { !set.contains($0) }) else { return "" }
         return String(self[first...last])
