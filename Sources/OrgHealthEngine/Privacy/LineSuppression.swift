@@ -229,21 +229,31 @@ struct LineSuppression {
         _ slot: Int, n: Int, structure: LineStructure, family: Family, scratch: Scratch, visible: (Int?) -> Int?,
         small: (Int) -> Bool
     ) -> Bool {
+        // Looked at in place, not gathered into arrays: this runs for every visible line of
+        // every family, pass after pass (issue 16).
         let team = structure.teamBelow[slot], department = structure.departmentBelow[slot]
-        let holders = [visible(family.org), team >= 0 ? visible(family.teams[team]) : nil,
-                       department >= 0 ? visible(family.departments[department]) : nil].compactMap { $0 }
-        let inside = [scratch.maxTeamInside[slot], scratch.maxDepartmentInside[slot],
-                      scratch.maxManagerInside[slot], scratch.maxLineInside[slot]].filter { $0 >= 0 }
+        // The visible groups holding the whole line: the org, its team, its department.
+        let org = visible(family.org)
+        let holdingTeam = team >= 0 ? visible(family.teams[team]) : nil
+        let holdingDepartment = department >= 0 ? visible(family.departments[department]) : nil
+        // The largest visible groups of each kind inside it (-1: none).
+        let teamInside = scratch.maxTeamInside[slot], departmentInside = scratch.maxDepartmentInside[slot]
+        let managerInside = scratch.maxManagerInside[slot], lineInside = scratch.maxLineInside[slot]
         // A line that counts the same people as a visible team, department, org or manager group
         // nested with it repeats that group's figure; with no visible line inside it, whatever it
         // gives with the others could be had from the other scopes alone, so it is shown.
-        let repeats = holders.contains(n) || [scratch.maxTeamInside[slot], scratch.maxDepartmentInside[slot],
-                                               scratch.maxManagerInside[slot]].contains(n)
-        if repeats && scratch.maxLineInside[slot] < 0 { return false }
+        let repeats = org == n || holdingTeam == n || holdingDepartment == n
+            || teamInside == n || departmentInside == n || managerInside == n
+        if repeats && lineInside < 0 { return false }
         // R2: groups holding the whole line.
-        if holders.contains(where: { small($0 - n) }) { return true }
+        if let org, small(org - n) { return true }
+        if let holdingTeam, small(holdingTeam - n) { return true }
+        if let holdingDepartment, small(holdingDepartment - n) { return true }
         // R2: the largest visible groups inside it (a smaller one differs more).
-        if inside.contains(where: { small(n - $0) }) { return true }
+        func differsByFew(_ inside: Int) -> Bool { inside >= 0 && small(n - inside) }
+        if differsByFew(teamInside) || differsByFew(departmentInside) || differsByFew(managerInside) || differsByFew(lineInside) {
+            return true
+        }
         // R3: the partitions' remainders, and parts withheld as secondary.
         if small(n - scratch.partsVisible[slot]) || scratch.partSecondary[slot] { return true }
         if small(n - scratch.teamSum[slot]) { return true }
