@@ -103,7 +103,8 @@ public struct ParsedNode: @unchecked Sendable {
     }
 
     /// Every element below this one (not itself) whose ``name`` is `named`, in
-    /// document order; `"*"` matches every element.
+    /// document order; `"*"` matches every element. Names are compared by their UTF-8 bytes
+    /// (for HTML, ASCII letters in either case).
     public func descendants(named: String) -> [ParsedNode] {
         let wanted = document.isHTML ? XMLText.asciiLowercased(named) : named
         var result: [ParsedNode] = []

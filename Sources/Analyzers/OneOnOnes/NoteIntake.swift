@@ -14,7 +14,7 @@ struct NoteIntake {
     private var people: [String: String?] = [:]
     /// The folder of the last file read, held open: the files of a folder come one after
     /// another, and each is then opened by its name (issue 16: the kernel walked every folder
-    /// of every note's path again, a tenth of the 10,000-person report's system time).
+    /// of every note's path again, about a quarter of the 10,000-person report's system time).
     private var openFolder: OpenFolder?
 
     /// Markdown and HTML files larger than this are skipped (a notes file is kilobytes).
