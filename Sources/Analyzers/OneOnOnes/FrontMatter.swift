@@ -111,7 +111,13 @@ extension StringProtocol {
     /// The text without leading and trailing characters of `set`.
     func trimmed(of set: String) -> String {
         // Nothing to trim (the usual case): the text as it is, without searching from each end.
-        if let first, let last, !set.contains(first), !set.contains(last) { return String(self) }
+        // First and last bytes found nowhere in `set` (so no character of it starts or ends
+        // the text) say so without making a character at either end.
+        let bytes = utf8
+        if let first = bytes.first, !set.utf8.contains(first),
+           !set.utf8.contains(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) {
+            return String(self)
+        }
         guard let first = firstIndex(where: { !set.contains($0) }),
               let last = lastIndex(where: { !set.contains($0) }) else { return "" }
         return String(self[first...last])
