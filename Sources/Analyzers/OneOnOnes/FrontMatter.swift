@@ -38,16 +38,9 @@ struct FrontMatter: Sendable {
 
     subscript(key: String) -> Entry? { entries[key] }
 
-    /// Bytes that make a value more than a plain scalar when they start it, as a bit per
-    /// ASCII byte (looked up for every value of every note: no hashing).
-    private static let specialStarts: (low: UInt64, high: UInt64) = "\"'[{|>&*!%@`".utf8.reduce((0, 0)) { bits, byte in
-        byte < 64 ? (bits.0 | 1 << UInt64(byte), bits.1) : (bits.0, bits.1 | 1 << UInt64(byte - 64))
-    }
-
-    private static func isSpecialStart(_ byte: UInt8) -> Bool {
-        byte < 64 ? specialStarts.low & (1 << UInt64(byte)) != 0
-            : byte < 128 && specialStarts.high & (1 << UInt64(byte - 64)) != 0
-    }
+    /// Bytes that make a value more than a plain scalar when they start it (looked for in a
+    /// dozen bytes, not hashed as a set, for every value of every note).
+    private static let specialStarts = Array("\"'[{|>&*!%@`".utf8)
 
     /// `: `, which makes a value a mapping.
     private static let colonSpace: [UInt8] = [0x3A, 0x20]
@@ -75,7 +68,7 @@ struct FrontMatter: Sendable {
                 value = value[..<comment]
             }
             let text = value.trimmed
-            if let first = text.first, isSpecialStart(first) { return nil }
+            if let first = text.first, specialStarts.contains(first) { return nil }
             if text.last == UInt8(ascii: ":") || text.contains(0x09) || text.firstOccurrence(of: colonSpace) != nil {
                 return nil
             }

@@ -36,9 +36,18 @@ enum HTMLElementKind: Equatable {
         }
     }
 
-    /// The reader's name sets, packed and sorted.
-    private static let skippedNames = HTMLNoteReader.skipped.compactMap { pack(Array($0.utf8)) }.sorted()
-    private static let inlineNames = HTMLNoteReader.inline.compactMap { pack(Array($0.utf8)) }.sorted()
+    /// Elements whose content is never note text.
+    static let skippedElements = ["head", "script", "style", "template", "noscript", "title", "svg"]
+    /// Elements that sit inside a line of text rather than forming blocks.
+    static let inlineElements = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "font", "i", "img", "input", "ins",
+        "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "u",
+        "var", "wbr",
+    ]
+
+    /// The name lists, packed and sorted.
+    private static let skippedNames = skippedElements.compactMap { pack(Array($0.utf8)) }.sorted()
+    private static let inlineNames = inlineElements.compactMap { pack(Array($0.utf8)) }.sorted()
 
     /// Binary search of a sorted table.
     private static func contains(_ table: [UInt64], _ value: UInt64) -> Bool {

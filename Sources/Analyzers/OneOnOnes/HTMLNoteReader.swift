@@ -9,15 +9,6 @@ import LibXML
 struct HTMLNoteReader {
     let lexicon: TopicLexicon
 
-    /// Elements whose content is never note text.
-    static let skipped: Set<String> = ["head", "script", "style", "template", "noscript", "title", "svg"]
-    /// Elements that sit inside a line of text rather than forming blocks.
-    static let inline: Set<String> = [
-        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "font", "i", "img", "input", "ins",
-        "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "u",
-        "var", "wbr",
-    ]
-
     func read(_ data: [UInt8], fileName: String) -> NoteFileContent {
         var content = NoteFileContent()
         if let line = Self.entityDeclarationLine(data) {
