@@ -131,9 +131,12 @@ public struct HTMLNode {
     /// ``text(_:)``'s work.
     private func addText(_ value: String) {
         guard let storage, let node else { return }
-        let bytes = Array(XMLText.sanitizedForDisplay(value).utf8)
-        guard !bytes.isEmpty, let length = Int32(exactly: bytes.count) else { return }
-        let textNode = bytes.withUnsafeBufferPointer { xmlNewDocTextLen(storage.document, $0.baseAddress, length) }
+        var text = XMLText.sanitizedForDisplay(value)
+        // Read in place, not copied into an array first.
+        let textNode = text.withUTF8 { bytes -> xmlNodePtr? in
+            guard !bytes.isEmpty, let length = Int32(exactly: bytes.count) else { return nil }
+            return xmlNewDocTextLen(storage.document, bytes.baseAddress, length)
+        }
         guard let textNode else { return }
         if xmlAddChild(node, textNode) == nil {
             xmlFreeNode(textNode)

@@ -5,6 +5,25 @@ import OrgHealthKit
 /// The byte-level fast paths of the note readers (issue 16) give what the general paths give.
 @Suite("Note reader fast paths")
 struct ReaderFastPathTests {
+    @Test("a listed file's name, folder and form by extension, read from the path's bytes", arguments: [
+        // (path, name, folder, form by extension), worked out by hand: the extension is what
+        // follows the last dot of the name, unless the name starts with that dot; letters in
+        // either case; only the known extensions name a form.
+        ("notes/Ana (E1)/2026-09-15.md", "2026-09-15.md", "notes/Ana (E1)", NoteFile.Form?.some(.markdown)),
+        ("a/b.MARKDOWN", "b.MARKDOWN", "a", .markdown), ("a/b.Mdown", "b.Mdown", "a", .markdown), ("b.mkd", "b.mkd", "", .markdown),
+        ("x/y.export.HTM", "y.export.HTM", "x", .html), ("x/y.xhtml", "y.xhtml", "x", .html), ("/y.Html", "y.Html", "", .html),
+        ("x/log.NDJSON", "log.NDJSON", "x", .jsonLines), ("x/log.jsonl", "log.jsonl", "x", .jsonLines),
+        ("x/.md", ".md", "x", nil), ("x/md", "md", "x", nil), ("x/y.", "y.", "x", nil), ("x/y.markdowns", "y.markdowns", "x", nil),
+        ("x/y.m", "y.m", "x", nil), ("x/y.txt", "y.txt", "x", nil), ("x.md/y", "y", "x.md", nil),
+        ("Zoë Ng (E0002)/Réunion.md", "Réunion.md", "Zoë Ng (E0002)", .markdown), ("x/y.mdé", "y.mdé", "x", nil),
+    ])
+    func listedFile(path: String, name: String, folder: String, form: NoteFile.Form?) {
+        let file = NoteFile(path: path, relativePath: path)
+        #expect(file.name == name)
+        #expect(file.folder == folder)
+        #expect(file.formByExtension == form)
+    }
+
     @Test("checkboxes and glyphs at the start of a block", arguments: [
         // (text, done) worked out from ActionItemLine's table: ☐ ⬜ open; ☑ ☒ ✅ ✔ done.
         ("[ ] write it", false), ("[x] write it", true), ("[X] write it", true), (" \t[ ] write it ", false),

@@ -1,6 +1,8 @@
 /// Parses numbers straight from a field's UTF-8 bytes.
+@usableFromInline
 enum CSVNumberParser {
     /// The bytes without leading and trailing spaces, tabs, CR and LF.
+    @usableFromInline
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count

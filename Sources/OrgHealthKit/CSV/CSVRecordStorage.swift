@@ -4,11 +4,14 @@
 ///
 /// `@unchecked Sendable`: the buffer is written only inside ``make(fieldEnds:bytes:)``, before
 /// anyone else can see it, and only read afterwards.
+@usableFromInline
 struct CSVRecordStorage: @unchecked Sendable {
     /// A tail-allocated buffer: one allocation per record, no generic metadata lookups.
-    private final class Buffer: ManagedBuffer<Void, UInt8> {}
+    @usableFromInline final class Buffer: ManagedBuffer<Void, UInt8> {}
 
-    private let buffer: Buffer
+    // Visible to inlined code: readers in other modules read fields through
+    // ``CSVRecord/withField(_:_:)`` inlined into their loops (issue 16).
+    @usableFromInline let buffer: Buffer
 
     private init(buffer: Buffer) {
         self.buffer = buffer
@@ -29,7 +32,7 @@ struct CSVRecordStorage: @unchecked Sendable {
 
     /// Calls `body` with the start and length of field `index` of a record of `fieldCount`
     /// fields (at least 8 bytes are readable from the start).
-    @inline(__always)
+    @inlinable @inline(__always)
     func withField<Result>(
         _ index: Int, fieldCount: Int, _ body: (UnsafePointer<UInt8>, Int) throws -> Result
     ) rethrows -> Result {

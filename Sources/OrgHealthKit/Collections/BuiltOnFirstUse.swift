@@ -8,13 +8,15 @@ import Synchronization
 /// about 3 million times at 10^6 people, and taking a lock each time was 2% of the analyzers'
 /// time (issue 16).
 public final class BuiltOnFirstUse<Value: Sendable>: Sendable {
-    private let build: @Sendable () -> Value
-    private let building = Mutex<Void>(())
+    // Visible to inlined code: `value` is inlined into the callers' modules and specialized
+    // for their type (a generic call across modules on every read, issue 16).
+    @usableFromInline let build: @Sendable () -> Value
+    @usableFromInline let building = Mutex<Void>(())
     /// Set, with release ordering, once `stored` holds the value; it never changes after that.
-    private let ready = Atomic<Bool>(false)
+    @usableFromInline let ready = Atomic<Bool>(false)
     /// Written once, under `building`, before `ready` is set; read without the lock only after
     /// `ready` is seen set (acquire ordering), so no read races the write.
-    private nonisolated(unsafe) var stored: Value?
+    @usableFromInline nonisolated(unsafe) var stored: Value?
 
     /// A value `build` makes on first use.
     public init(_ build: @escaping @Sendable () -> Value) {
@@ -22,7 +24,7 @@ public final class BuiltOnFirstUse<Value: Sendable>: Sendable {
     }
 
     /// The value, built now if nobody asked before.
-    public var value: Value {
+    @inlinable public var value: Value {
         if ready.load(ordering: .acquiring), let stored { return stored }
         return building.withLock { _ in
             if let stored { return stored }
