@@ -164,7 +164,10 @@ import Glibc
             }
         }
         // Bytes next to the special ones that are plain: space, '~', DEL, 0x80-led UTF-8.
-        values += [" ~\u{7F}\u{80}abcdefgh", String(repeating: "\u{7F}", count: 9), String(repeating: " ", count: 17)]
+        values += [" ~\u{7F}\u{80}abcdefgh", String(repeating: "\u{7F}", count: 9), String(repeating: " ", count: 17),
+                   // Bytes of 0x80 and above whose low bits look like a control or a special
+                   // byte (0xA2, 0x9F, 0xBC, 0xBE, 0xA0), which a word-at-a-time scan must pass.
+                   "\u{A0}\u{9F}\u{BC}\u{BE}\u{20AC}abcdefgh", String(repeating: "\u{A2}", count: 8), "!#%;=?@[]{}~\u{EFFF}xy"]
         let reference = try XMLStreamWriter(indent: true, rows: false)
         try write(reference, values: values)
         let rows = try XMLStreamWriter(indent: true, rows: true)

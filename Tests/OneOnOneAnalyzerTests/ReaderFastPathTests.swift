@@ -5,6 +5,22 @@ import OrgHealthKit
 /// The byte-level fast paths of the note readers (issue 16) give what the general paths give.
 @Suite("Note reader fast paths")
 struct ReaderFastPathTests {
+    @Test("Markdown headings and list items, told first from the line's first byte", arguments: [
+        // (line, heading level, list item done), by CommonMark's rules as the reader applies
+        // them: up to three spaces before 1–6 `#` and a space or tab (or nothing) after; a
+        // list item is `-`, `*`, `+` or `1.`/`1)` after spaces or tabs, a blank, then a checkbox.
+        ("## 2026-09-15", Int?.some(2), Bool?.none), ("# x", 1, nil), ("###### x", 6, nil), ("####### x", nil, nil),
+        ("#x", nil, nil), ("#", 1, nil), ("   ## x", 2, nil), ("    ## x", nil, nil), ("\t## x", nil, nil), ("##\tx", 2, nil),
+        ("- [ ] a", nil, false), ("* [x] a", nil, true), ("+ [X] a", nil, true), ("12. [ ] a", nil, false), ("3) [x] a", nil, true),
+        ("  - [ ] a", nil, false), ("\t- [x] a", nil, true), ("-[ ] a", nil, nil), ("- a", nil, nil), ("a - [ ] b", nil, nil),
+        ("x. [ ] a", nil, nil), ("", nil, nil), (" ", nil, nil), ("[ ] a", nil, nil), ("1 [ ] a", nil, nil),
+    ])
+    func markdownLine(line: String, level: Int?, done: Bool?) {
+        let bytes = Array(line.utf8)[...]
+        #expect(MarkdownNoteReader.heading(bytes)?.level == level)
+        #expect(ActionItemLine.markdown(bytes)?.done == done)
+    }
+
     @Test("a listed file's name, folder and form by extension, read from the path's bytes", arguments: [
         // (path, name, folder, form by extension), worked out by hand: the extension is what
         // follows the last dot of the name, unless the name starts with that dot; letters in

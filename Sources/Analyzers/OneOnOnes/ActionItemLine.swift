@@ -6,7 +6,17 @@
 /// therefore stays one item.
 enum ActionItemLine {
     /// The checkbox state and the text after the checkbox of a Markdown list line, or `nil`.
+    @inline(__always)
     static func markdown(_ line: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
+        // A line that starts with a letter (most notes) is no list item: told from its first
+        // byte, in place (issue 16).
+        guard let first = line.first,
+              first == 0x20 || first == 0x09 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
+                || first == UInt8(ascii: "+") || (0x30...0x39).contains(first) else { return nil }
+        return listItem(line)
+    }
+
+    private static func listItem(_ line: ArraySlice<UInt8>) -> (done: Bool, text: ArraySlice<UInt8>)? {
         var rest = line.drop { $0 == 0x20 || $0 == 0x09 }
         guard let marker = rest.first else { return nil }
         if marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {

@@ -114,7 +114,15 @@ struct MarkdownNoteReader {
     }
 
     /// An ATX heading (`## text`, up to three leading spaces): its level and text.
+    @inline(__always)
     static func heading(_ line: ArraySlice<UInt8>) -> (level: Int, text: ArraySlice<UInt8>)? {
+        // Most lines start with neither a space nor `#`: told from their first byte, in place
+        // (a call per line of 51,000 notes at 10^4 people, issue 16).
+        guard let first = line.first, first == UInt8(ascii: "#") || first == 0x20 else { return nil }
+        return headingAfterFirstByte(line)
+    }
+
+    private static func headingAfterFirstByte(_ line: ArraySlice<UInt8>) -> (level: Int, text: ArraySlice<UInt8>)? {
         let indent = line.prefix { $0 == 0x20 }.count
         guard indent <= 3 else { return nil }
         let rest = line.dropFirst(indent)
