@@ -5,6 +5,56 @@ import OrgHealthKit
 /// The byte-level fast paths of the note readers (issue 16) give what the general paths give.
 @Suite("Note reader fast paths")
 struct ReaderFastPathTests {
+    @Test("an entity declaration is found where a case-insensitive search for <!entity finds it")
+    func entityDeclaration() {
+        let pieces = ["<!ENTITY", "<!entity", "<!EnTiTy", "<!ENTIT", "<!", "!", "<", "\n", "entity", "<!DOCTYPE x [", "a", " ", "é", "!<!ENTITY"]
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var samples = ["", "<!ENTITY", "x<!ENTITY", "<!ENTIT", "\n\n<!entity x", "<!DOCTYPE html><p>hi!</p>"]
+        for _ in 0..<3_000 {
+            samples.append((0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined())
+        }
+        for sample in samples {
+            let bytes = Array(sample.utf8)
+            // The reference: the general case-insensitive search, and the lines before it.
+            let expected = bytes[...].firstRange(ofCaseInsensitive: Array("<!entity".utf8)).map { range in
+                1 + bytes[..<range.lowerBound].filter { $0 == 0x0A }.count
+            }
+            #expect(HTMLNoteReader.entityDeclarationLine(bytes) == expected, "\(sample)")
+        }
+    }
+
+    @Test("line ranges found with memchr are the lines a byte-by-byte split gives")
+    func lineRanges() {
+        // The reference: split at every LF, drop one CR before it, skip a leading UTF-8 BOM.
+        func expected(_ bytes: [UInt8]) -> [[UInt8]] {
+            var body = bytes[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            return body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                Array(line.last == 0x0D ? line.dropLast() : line)
+            }
+        }
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x41, 0x20, 0xC3, 0xA9, 0xEF, 0xBB, 0xBF, 0x00]
+        var samples: [[UInt8]] = [[], [0x0A], [0x0D, 0x0A], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0A], Array("a\r\r\nb\n".utf8)]
+        for _ in 0..<3_000 {
+            var bytes = (0..<Int(next() % 40)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            if next() % 4 == 0 { bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+            samples.append(bytes)
+        }
+        for bytes in samples {
+            let lines = MarkdownNoteReader.lineRanges(bytes).map { Array(bytes[$0]) }
+            #expect(lines == expected(bytes), "\(bytes)")
+        }
+    }
+
     @Test("Markdown headings and list items, told first from the line's first byte", arguments: [
         // (line, heading level, list item done), by CommonMark's rules as the reader applies
         // them: up to three spaces before 1–6 `#` and a space or tab (or nothing) after; a

@@ -165,7 +165,9 @@ struct LineStream {
     /// The next line (without its line break) and its 1-based number; `nil` at the end.
     mutating func next() throws(POSIXFiles.Failure) -> (Int, ArraySlice<UInt8>)? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer.withUnsafeBytes({ bytes in
+                LibC.firstOffset(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: bytes[start...])).map { start + $0 }
+            }) {
                 lineNumber += 1
                 var line = buffer[start..<newline]
                 if lineNumber == 1 { line = ByteOrderMark.droppingUTF8(line) }

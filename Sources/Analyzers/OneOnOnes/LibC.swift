@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The C library's `read` and `close`, by a name the readers' own `read` and `close` methods
+/// The C library's `read`, `close` and `memchr`, by a name the readers' own `read` and `close` methods
 /// do not shadow.
 enum LibC {
     static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
@@ -21,5 +21,14 @@ enum LibC {
         #else
         _ = Darwin.close(descriptor)
         #endif
+    }
+
+    /// The offset of the first `byte` in `bytes`, found by the C library's `memchr` (a
+    /// generic search looked at every byte of every note on its own: about 7 instructions a
+    /// byte, issue 16).
+    static func firstOffset(of byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty,
+              let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 }

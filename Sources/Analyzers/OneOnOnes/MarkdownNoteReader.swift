@@ -71,16 +71,14 @@ struct MarkdownNoteReader {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / 24 + 1)
         var start = ByteOrderMark.utf8Length(in: bytes)
-        bytes.withUnsafeBufferPointer { bytes in
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == 0x0A {
-                    var end = index
-                    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                    lines.append(start..<end)
-                    start = index + 1
-                }
-                index += 1
+        bytes.withUnsafeBytes { bytes in
+            // Each line break found by `memchr` (a byte loop was about 8 instructions a byte).
+            while start < bytes.count, let offset = LibC.firstOffset(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: bytes[start...])) {
+                let index = start + offset
+                var end = index
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                lines.append(start..<end)
+                start = index + 1
             }
             var end = bytes.count
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }

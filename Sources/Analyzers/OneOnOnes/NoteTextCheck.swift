@@ -29,7 +29,7 @@ enum NoteTextCheck {
     static func problem(in bytes: UnsafeRawBufferPointer) -> Problem? {
         func line(at offset: Int) -> Int { 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         // A NUL anywhere means binary, whatever else the bytes hold.
-        if let nul = bytes.firstIndex(of: 0) { return .binary(line: line(at: nul)) }
+        if let nul = LibC.firstOffset(of: 0, in: bytes) { return .binary(line: line(at: nul)) }
         return UTF8Check.firstInvalidOffset(in: bytes).map { .notUTF8(line: line(at: $0)) }
     }
 }
