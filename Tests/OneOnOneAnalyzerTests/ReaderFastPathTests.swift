@@ -27,6 +27,15 @@ struct ReaderFastPathTests {
         }
     }
 
+    @Test("front-matter fences: --- opens; --- or ... closes", arguments: [
+        ("---", true, true), ("...", false, true), ("--", false, false), ("----", false, false), ("-.-", false, false),
+        ("..-", false, false), ("—", false, false), ("", false, false), ("- -", false, false), ("…", false, false),
+    ])
+    func fence(line: String, opens: Bool, closes: Bool) {
+        #expect(MarkdownNoteReader.isFence(Array(line.utf8)[...], closing: false) == opens)
+        #expect(MarkdownNoteReader.isFence(Array(line.utf8)[...], closing: true) == closes)
+    }
+
     @Test("line ranges found with memchr are the lines a byte-by-byte split gives")
     func lineRanges() {
         // The reference: split at every LF, drop one CR before it, skip a leading UTF-8 BOM.

@@ -20,11 +20,8 @@ struct MarkdownNoteReader {
         let lines = Self.lineRanges(bytes)
         var bodyStart = 0
         var frontMatter = FrontMatter.empty
-        if let first = lines.first, bytes[first].trimmed.elementsEqual("---".utf8) {
-            guard let close = lines.dropFirst().firstIndex(where: {
-                let line = bytes[$0].trimmed
-                return line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8)
-            }) else {
+        if let first = lines.first, Self.isFence(bytes[first].trimmed, closing: false) {
+            guard let close = lines.dropFirst().firstIndex(where: { Self.isFence(bytes[$0].trimmed, closing: true) }) else {
                 content.problem("opens front matter on line 1 but never closes it with '---'; the file was skipped", line: 1)
                 return content
             }
@@ -63,6 +60,16 @@ struct MarkdownNoteReader {
         content.problems += splitter.problems
         content.meetings = splitter.meetings.map { (pair, $0) }
         return content
+    }
+
+    /// Whether a trimmed line is `---` (or, closing front matter, `...`), compared as bytes (a
+    /// comparison with a string's UTF-8 view went through the standard library's generic
+    /// path, twice for every front-matter line, issue 16).
+    static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        guard line.count == 3, let first = line.first, first == UInt8(ascii: "-") || (closing && first == UInt8(ascii: ".")) else {
+            return false
+        }
+        return line.allSatisfy { $0 == first }
     }
 
     /// Where the lines are, without line breaks (`\n` or `\r\n`) and without a leading
