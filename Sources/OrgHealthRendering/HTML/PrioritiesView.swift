@@ -10,8 +10,10 @@ struct Priorities {
     /// How scopes are named in prose, built once for the page.
     let names: ScopeNames
     /// The n of every unsuppressed metric a finding of the report cites, by metric id then
-    /// scope id (the last such metric in report order).
-    private let evidenceN: [String: [String: Int]]
+    /// scope (the last such metric in report order). Keyed by the scope itself, not its id:
+    /// composing the id of every metric of a cited family was a fifth of this index at 10^5
+    /// people (issue 16).
+    private let evidenceN: [String: [Scope: Int]]
     /// The cross-source findings.
     private let cross: Set<Finding>
     /// Findings other than strengths: by severity, cross-source first, then evidence strength, then report order.
@@ -29,23 +31,23 @@ struct Priorities {
         self.report = report
         names = ScopeNames(report)
         cross = Set(report.crossSourceFindings)
-        var cited: [String: Set<String>] = [:]
+        var cited: [String: Set<Scope>] = [:]
         for finding in report.crossSourceFindings {
-            for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
+            for metric in finding.evidence { cited[metric, default: []].insert(finding.scope) }
         }
         for run in report.analyzers {
             for finding in run.result.findings {
-                for metric in finding.evidence { cited[metric, default: []].insert(finding.scope.id) }
+                for metric in finding.evidence { cited[metric, default: []].insert(finding.scope) }
             }
         }
-        var evidenceN: [String: [String: Int]] = [:]
+        var evidenceN: [String: [Scope: Int]] = [:]
         if !cited.isEmpty {
             for run in report.analyzers {
                 // Read in place: a copy of each metric retained the strings in it.
                 run.result.metrics.withUnsafeBufferPointer { metrics in
                     for index in metrics.indices where metrics[index].suppressed == nil {
                         guard let scopes = cited[metrics[index].id] else { continue }
-                        let scope = metrics[index].scope.id
+                        let scope = metrics[index].scope
                         if scopes.contains(scope) { evidenceN[metrics[index].id, default: [:]][scope] = metrics[index].n }
                     }
                 }
@@ -82,14 +84,14 @@ struct Priorities {
 
     /// The largest n among a finding's evidence metrics at its scope: how many people the
     /// evidence rests on.
-    private static func evidenceStrength(_ finding: Finding, _ evidenceN: [String: [String: Int]]) -> Int {
-        finding.evidence.compactMap { evidenceN[$0]?[finding.scope.id] }.max() ?? 0
+    private static func evidenceStrength(_ finding: Finding, _ evidenceN: [String: [Scope: Int]]) -> Int {
+        finding.evidence.compactMap { evidenceN[$0]?[finding.scope] }.max() ?? 0
     }
 
     /// `findings` by severity, cross-source first, then evidence strength, then their order.
     func rank(_ findings: [Finding]) -> [Finding] { Self.rank(findings, cross: cross, evidenceN: evidenceN) }
 
-    private static func rank(_ findings: [Finding], cross: Set<Finding>, evidenceN: [String: [String: Int]]) -> [Finding] {
+    private static func rank(_ findings: [Finding], cross: Set<Finding>, evidenceN: [String: [Scope: Int]]) -> [Finding] {
         // What ranks each finding, worked out once per finding rather than per comparison.
         let keys = findings.map {
             (severity: $0.severity.rank, cross: cross.contains($0), strength: evidenceStrength($0, evidenceN))
