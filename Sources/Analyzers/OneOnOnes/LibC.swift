@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The C library's `read`, `close` and `memchr`, by a name the readers' own `read` and `close` methods
-/// do not shadow.
+/// The C library's `read`, `close` and `memchr`, by a name the readers' own `read` and
+/// `close` methods do not shadow.
 enum LibC {
     static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
