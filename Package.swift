@@ -97,7 +97,8 @@ let package = Package(
             name: "OrgHealthEngine",
             dependencies: [
                 "OrgHealthKit", "Yams", "LibXML", "CProcessControl",
-                .product(name: "GRDB", package: "GRDB.swift"), "SQLiteHardening",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "SQLiteHardening",
             ] + builtInAnalyzers.map { .target(name: $0.module) }  // every built-in analyzer (above)
         ),
         // HTML, XML and JSON renderers of the one HealthReport model.

@@ -58,30 +58,29 @@ extension HistoryStore {
         }
     }
 
-    /// Writes the measures behind the report's reportable dimension scores and the run's
-    /// provenance for snapshot `snapshotID` (inside `record`'s transaction).
-    static func insertSourcesAndProvenance(
-        of report: HealthReport, provenance: SnapshotProvenance?, snapshotID id: Int64, in db: Database
-    ) throws {
-        let statement = try db.makeStatement(sql: """
+    /// Writes the measures behind the report's reportable dimension scores for snapshot `id`
+    /// (inside `record`'s transaction).
+    static func insertSources(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
+        let insert = try RowInsert(db, sql: """
             INSERT INTO dimension_source (snapshot_id, scope, dimension, analyzer, metric, score, weight, n)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var seen: Set<String> = []
-        let scoped = [(Scope.org, report.summary.dimensions)] + report.scopes.map { ($0.scope, $0.dimensions) }
-        for (scope, dimensions) in scoped {
-            for score in dimensions where !score.suppressed && score.score != nil {
-                for source in score.sources {
-                    guard let value = source.score, value.isFinite, source.weight.isFinite else { continue }
-                    let key = "\(scope.id)|\(score.dimension.rawValue)|\(source.analyzer)|\(source.metric)"
-                    guard seen.insert(key).inserted else { continue }
-                    try statement.execute(arguments: [
-                        id, scope.id, score.dimension.rawValue, source.analyzer, source.metric, value, source.weight,
-                        source.n,
-                    ])
-                }
-            }
+        insert.bind(1, id)
+        for row in rows.sources {
+            let source = rows.score(row.score, in: report).sources[Int(row.source)]
+            insert.bind(2, rows.scopeIDs[Int(row.score.scope)])
+            insert.bind(3, rows.dimensionIDs[Int(row.score.dimension)])
+            insert.bind(4, rows.metricNames[Int(row.metric)].analyzer)
+            insert.bind(5, rows.metricNames[Int(row.metric)].metric)
+            insert.bind(6, source.score ?? 0)
+            insert.bind(7, source.weight)
+            insert.bind(8, Int64(source.n))
+            try insert.step()
         }
+    }
+
+    /// Writes the run's provenance for snapshot `id`, when there is one.
+    static func insertProvenance(_ provenance: SnapshotProvenance?, snapshotID id: Int64, in db: Database) throws {
         guard let provenance else { return }
         try db.execute(
             sql: "UPDATE snapshot SET config_fingerprint = ?, input_fingerprint = ? WHERE id = ?",
@@ -92,7 +91,7 @@ extension HistoryStore {
         }
     }
 
-    /// Deletes the rows `insertSourcesAndProvenance` wrote for a snapshot.
+    /// Deletes the rows `insertSources` and `insertProvenance` wrote for a snapshot.
     static func deleteSourcesAndProvenance(snapshotID id: Int64, in db: Database) throws {
         try db.execute(sql: "DELETE FROM dimension_source WHERE snapshot_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM input_file WHERE snapshot_id = ?", arguments: [id])

@@ -17,11 +17,13 @@ extension HistoryStore {
     /// sees the old snapshot or the new one, never a mix, and a failure leaves the old one.
     ///
     /// Withheld values are never written: the report must already be through the privacy gate,
-    /// and only `ReportableFigures` of it are stored, with the measures behind each stored
-    /// dimension score and, when given, the run's `provenance`.
+    /// and only its reportable figures (those ``ReportableFigures`` picks) are stored, with the
+    /// measures behind each stored dimension score and, when given, the run's `provenance`.
+    /// Rows go in in the order of each table's key (``SnapshotRows``).
     @discardableResult
     public func record(_ report: HealthReport, provenance: SnapshotProvenance? = nil) throws(HistoryError) -> RecordSummary {
-        let figures = ReportableFigures(report: report)
+        let rows = SnapshotRows(report: report)
+        let healthIndex = report.summary.healthIndex.flatMap { $0.isFinite ? $0 : nil }
         let period = report.period
         return try write { db in
             let earlier = try Int64.fetchOne(
@@ -35,27 +37,51 @@ extension HistoryStore {
                     """,
                 arguments: [
                     period.label, period.start.description, period.end.description, report.generatedAt,
-                    report.organization, report.tool, figures.healthIndex,
+                    report.organization, report.tool, healthIndex,
                 ])
             let id = db.lastInsertedRowID
-            let metric = try db.makeStatement(sql: """
-                INSERT INTO metric_value (snapshot_id, analyzer, metric, scope, value, unit, n) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            for value in figures.metrics {
-                try metric.execute(arguments: [
-                    id, value.analyzer, value.metric, value.scope.id, value.value, value.unit?.rawValue ?? "", value.n,
-                ])
-            }
-            let score = try db.makeStatement(sql: """
-                INSERT INTO dimension_score (snapshot_id, scope, dimension, score, n) VALUES (?, ?, ?, ?, ?)
-                """)
-            for value in figures.dimensionScores {
-                try score.execute(arguments: [id, value.scope.id, value.dimension.rawValue, value.score, value.n])
-            }
-            try Self.insertSourcesAndProvenance(of: report, provenance: provenance, snapshotID: id, in: db)
+            try Self.insertMetrics(rows, of: report, snapshotID: id, in: db)
+            try Self.insertScores(rows, of: report, snapshotID: id, in: db)
+            try Self.insertSources(rows, of: report, snapshotID: id, in: db)
+            try Self.insertProvenance(provenance, snapshotID: id, in: db)
             return RecordSummary(
-                metrics: figures.metrics.count, dimensionScores: figures.dimensionScores.count,
-                replacedEarlier: earlier != nil)
+                metrics: rows.metrics.count, dimensionScores: rows.scores.count, replacedEarlier: earlier != nil)
+        }
+    }
+
+    /// Writes the `metric_value` rows of snapshot `id`.
+    private static func insertMetrics(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
+        let insert = try RowInsert(db, sql: """
+            INSERT INTO metric_value (snapshot_id, analyzer, metric, scope, value, unit, n) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insert.bind(1, id)
+        var bound: Int32 = -1
+        for row in rows.metrics {
+            if row.metric != bound {
+                bound = row.metric
+                insert.bind(2, rows.metricNames[Int(row.metric)].analyzer)
+                insert.bind(3, rows.metricNames[Int(row.metric)].metric)
+            }
+            let metric = report.analyzers[Int(row.run)].result.metrics[Int(row.index)]
+            insert.bind(4, rows.scopeIDs[Int(row.scope)])
+            insert.bind(5, metric.value ?? 0)
+            insert.bind(6, metric.unit.rawValue)
+            insert.bind(7, Int64(metric.n))
+            try insert.step()
+        }
+    }
+
+    /// Writes the `dimension_score` rows of snapshot `id`.
+    private static func insertScores(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
+        let insert = try RowInsert(db, sql: "INSERT INTO dimension_score (snapshot_id, scope, dimension, score, n) VALUES (?, ?, ?, ?, ?)")
+        insert.bind(1, id)
+        for row in rows.scores {
+            let score = rows.score(row, in: report)
+            insert.bind(2, rows.scopeIDs[Int(row.scope)])
+            insert.bind(3, rows.dimensionIDs[Int(row.dimension)])
+            insert.bind(4, score.score ?? 0)
+            insert.bind(5, Int64(score.n))
+            try insert.step()
         }
     }
 
