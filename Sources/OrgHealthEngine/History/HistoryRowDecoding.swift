@@ -34,48 +34,79 @@ extension HistoryStore {
         return date
     }
 
-    static func scope(_ row: Row, path: String) throws -> Scope {
-        let text = try row.decode(String.self, forColumn: "scope")
+    /// The scope in column `index`.
+    static func scope(_ row: Row, atIndex index: Int, path: String) throws -> Scope {
+        let text = try row.decode(String.self, atIndex: index)
         do { return try Scope(parsing: text) } catch {
             throw HistoryError.corrupt(path: path, detail: error.description)
         }
     }
 
     /// The one snapshot selected by `condition` (a WHERE clause over `s`, possibly with ORDER
-    /// BY and LIMIT), with its metric values and dimension scores.
+    /// BY and LIMIT), with its metric values and dimension scores, ordered by their keys
+    /// (`sorted`), or in the order of the tables' keys, which is their texts' bytes.
+    ///
+    /// Rows are read through cursors and decoded by column position: reading them into
+    /// `Row`s and decoding by column name (GRDB lowercases the name for every value) was most
+    /// of reading a 10^5-person snapshot (issue 16).
     static func snapshot(
-        _ db: Database, path: String, where condition: String, arguments: StatementArguments
+        _ db: Database, path: String, where condition: String, arguments: StatementArguments, sorted: Bool = true
     ) throws -> StoredSnapshot? {
         guard let row = try Row.fetchOne(db, sql: periodQuery + " WHERE " + condition, arguments: arguments) else {
             return nil
         }
         let id = try row.decode(Int64.self, forColumn: "id")
         let period = try storedPeriod(row, path: path)
-        let metrics = try Row.fetchAll(
-            db, sql: "SELECT analyzer, metric, scope, value, unit, n FROM metric_value WHERE snapshot_id = ?",
-            arguments: [id]
-        ).map { row in
-            StoredMetric(
-                analyzer: try row.decode(String.self, forColumn: "analyzer"),
-                metric: try row.decode(String.self, forColumn: "metric"),
-                scope: try scope(row, path: path),
-                value: try row.decode(Double.self, forColumn: "value"),
-                unit: MetricUnit(rawValue: try row.decode(String.self, forColumn: "unit")),
-                n: try row.decode(Int.self, forColumn: "n"))
+        var metrics: [StoredMetric] = []
+        metrics.reserveCapacity(period.metricCount)
+        var names = RepeatedText(), units = RepeatedText()
+        let metricRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT analyzer, metric, scope, value, unit, n FROM metric_value WHERE snapshot_id = ?
+                ORDER BY analyzer, metric, scope
+                """,
+            arguments: [id])
+        while let row = try metricRows.next() {
+            metrics.append(StoredMetric(
+                analyzer: names.text(try row.decode(String.self, atIndex: 0)),
+                metric: names.text(try row.decode(String.self, atIndex: 1)),
+                scope: try scope(row, atIndex: 2, path: path),
+                value: try row.decode(Double.self, atIndex: 3),
+                unit: MetricUnit(rawValue: units.text(try row.decode(String.self, atIndex: 4))),
+                n: try row.decode(Int.self, atIndex: 5)))
         }
-        let scores = try Row.fetchAll(
-            db, sql: "SELECT scope, dimension, score, n FROM dimension_score WHERE snapshot_id = ?", arguments: [id]
-        ).map { row in
-            StoredDimensionScore(
-                scope: try scope(row, path: path),
-                dimension: HealthDimension(try row.decode(String.self, forColumn: "dimension")),
-                score: try row.decode(Double.self, forColumn: "score"),
-                n: try row.decode(Int.self, forColumn: "n"))
+        var scores: [StoredDimensionScore] = []
+        scores.reserveCapacity(period.dimensionScoreCount)
+        let scoreRows = try Row.fetchCursor(
+            db, sql: "SELECT scope, dimension, score, n FROM dimension_score WHERE snapshot_id = ? ORDER BY scope, dimension",
+            arguments: [id])
+        while let row = try scoreRows.next() {
+            scores.append(StoredDimensionScore(
+                scope: try scope(row, atIndex: 0, path: path),
+                dimension: HealthDimension(names.text(try row.decode(String.self, atIndex: 1))),
+                score: try row.decode(Double.self, atIndex: 2),
+                n: try row.decode(Int.self, atIndex: 3)))
         }
-        var snapshot = StoredSnapshot(
-            period: period, metrics: metrics.sorted { $0.key < $1.key },
-            dimensionScores: scores.sorted { $0.key < $1.key })
+        if sorted {
+            metrics.sort { $0.key < $1.key }
+            scores.sort { $0.key < $1.key }
+        }
+        var snapshot = StoredSnapshot(period: period, metrics: metrics, dimensionScores: scores)
         snapshot.sources = try dimensionSources(db, snapshotID: id, path: path)
         return snapshot
+    }
+}
+
+/// The last text decoded, given again when the next is the same: rows in key order repeat
+/// their analyzer, metric and unit, and one string is then kept for the run instead of one
+/// per row.
+struct RepeatedText {
+    private var last = ""
+
+    mutating func text(_ text: String) -> String {
+        if text == last { return last }
+        last = text
+        return text
     }
 }

@@ -102,24 +102,33 @@ extension HistoryStore {
         -> [DimensionKey: [DimensionSource]]
     {
         var table: [DimensionKey: [DimensionSource]] = [:]
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT scope, dimension, analyzer, metric, score, weight, n FROM dimension_source
                 WHERE snapshot_id = ? ORDER BY scope, dimension, analyzer, metric
                 """,
             arguments: [id])
-        for row in rows {
-            let key = DimensionKey(
-                dimension: HealthDimension(try row.decode(String.self, forColumn: "dimension")),
-                scope: try scope(row, path: path))
-            table[key, default: []].append(DimensionSource(
-                analyzer: try row.decode(String.self, forColumn: "analyzer"),
-                metric: try row.decode(String.self, forColumn: "metric"),
-                weight: try row.decode(Double.self, forColumn: "weight"),
-                n: try row.decode(Int.self, forColumn: "n"),
-                score: try row.decode(Double.self, forColumn: "score")))
+        // Rows come grouped by scope and dimension: one key and one list per group.
+        var key: DimensionKey?, group: [DimensionSource] = []
+        var texts = RepeatedText(), names = RepeatedText()
+        while let row = try rows.next() {
+            let rowKey = DimensionKey(
+                dimension: HealthDimension(texts.text(try row.decode(String.self, atIndex: 1))),
+                scope: try scope(row, atIndex: 0, path: path))
+            if rowKey != key {
+                if let key { table[key, default: []] += group }
+                key = rowKey
+                group = []
+            }
+            group.append(DimensionSource(
+                analyzer: names.text(try row.decode(String.self, atIndex: 2)),
+                metric: try row.decode(String.self, atIndex: 3),
+                weight: try row.decode(Double.self, atIndex: 5),
+                n: try row.decode(Int.self, atIndex: 6),
+                score: try row.decode(Double.self, atIndex: 4)))
         }
+        if let key { table[key, default: []] += group }
         return table
     }
 }

@@ -41,6 +41,10 @@ extension HistoryStore {
     /// The latest stored period that ends before `period` starts: the one trends compare with.
     /// A period overlapping `period` (or the same one, re-run) is never its own previous. When
     /// several end on the same day (a month and a quarter), the one closest in length wins.
+    ///
+    /// Its figures come in the order of the tables' keys (their texts' bytes), not sorted as
+    /// ``StoredSnapshot`` otherwise is: trends look them up by key, and at scale the sort was a
+    /// second's work for nothing.
     public func previous(before period: ReportingPeriod) throws(HistoryError) -> StoredSnapshot? {
         try read { db in
             try Self.snapshot(
@@ -51,7 +55,7 @@ extension HistoryStore {
                              abs(julianday(s.period_end) - julianday(s.period_start) + 1 - ?), s.period_start DESC
                     LIMIT 1
                     """,
-                arguments: [period.start.description, period.dayCount])
+                arguments: [period.start.description, period.dayCount], sorted: false)
         }
     }
 

@@ -22,7 +22,14 @@ extension HistoryStore {
     /// Rows go in in the order of each table's key (``SnapshotRows``).
     @discardableResult
     public func record(_ report: HealthReport, provenance: SnapshotProvenance? = nil) throws(HistoryError) -> RecordSummary {
-        let rows = SnapshotRows(report: report)
+        try record(report, rows: SnapshotRows(report: report), provenance: provenance)
+    }
+
+    /// ``record(_:provenance:)`` with the report's figures already laid out as `rows`.
+    @discardableResult
+    func record(
+        _ report: HealthReport, rows: SnapshotRows, provenance: SnapshotProvenance?
+    ) throws(HistoryError) -> RecordSummary {
         let healthIndex = report.summary.healthIndex.flatMap { $0.isFinite ? $0 : nil }
         let period = report.period
         return try write { db in

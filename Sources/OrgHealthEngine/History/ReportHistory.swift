@@ -19,6 +19,9 @@ public struct ReportHistory: Sendable {
     public var provenance: SnapshotProvenance?
     /// Whether a snapshot of the same period from other inputs may be replaced (`--replace`).
     public var allowsReplace = false
+    /// Where the step says what it is doing (`ORGHEALTH_PROGRESS`): at scale, reading the
+    /// previous period, comparing and recording each take seconds.
+    public var progress: ProgressReporter = .silent
     /// Whether a period of another organization than the history's may be recorded
     /// (`--organization-change`).
     public var allowsOrganizationChange = false
@@ -53,7 +56,11 @@ public struct ReportHistory: Sendable {
     }
 
     /// Runs the step on a report that has been through the privacy gate.
-    public func apply(to report: HealthReport) -> Outcome {
+    ///
+    /// The report is taken, not copied: its figures are changed in place (trends set), so a
+    /// caller that passes its last use of the report does not hold a second copy of them.
+    public func apply(to report: consuming HealthReport) -> Outcome {
+        let period = report.period
         var outcome = Outcome(
             report: report, trends: TrendSet(previousPeriod: nil), dimensionSeries: [:], healthIndexSeries: [],
             recorded: nil, diagnostics: [])
@@ -63,49 +70,65 @@ public struct ReportHistory: Sendable {
             store = try HistoryStore(url: file, access: .readWrite)
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends and was not recorded"))
-            return outcome.finished()
+            return outcome.finishing()
         }
         // Every write above is a committed transaction, so a failed close loses nothing
         // recorded (the next open replays the WAL); the report is already complete.
         defer { try? store.close() }
 
-        if let refusal = guardOrganization(of: report, in: store) {
+        if let refusal = guardOrganization(of: outcome.report, in: store) {
             outcome.refusal = refusal
             outcome.diagnostics.append(Diagnostic(severity: .error, source: "history", message: refusal.description))
-            return outcome.finished()
+            return outcome.finishing()
         }
+        var previous: StoredSnapshot?, previousRead = false
         do {
-            let previous = try store.previous(before: report.period)
+            previous = try store.previous(before: period)
+            previousRead = true
+            if let previous { progress.report("history: \(previous.period.label) read, comparing and recording") }
             let checked = PreviousPeriodSources.check(outcome.report, against: previous)
             outcome.report = checked.report
             outcome.diagnostics += checked.diagnostics
-            outcome.trends = calculator.trends(for: outcome.report, previous: previous)
-            outcome.diagnostics += outcome.trends.diagnostics
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
         }
-        outcome.notRecordedReason = replacementBlock(for: report, in: store)
-        if let reason = outcome.notRecordedReason {
-            outcome.diagnostics.append(Self.warning(reason))
-        } else {
-            do {
-                outcome.recorded = try store.record(outcome.report, provenance: provenance)
-            } catch {
-                outcome.diagnostics.append(Self.warning("\(error); this period was not recorded"))
-            }
+        outcome.notRecordedReason = replacementBlock(for: outcome.report, in: store)
+        // The trends and the recording, each on a core: both only read the report and its
+        // figures, laid out once for the two (the previous-period check above changes only
+        // the summary's sources and index, not the figures).
+        let report = outcome.report, rows = SnapshotRows(report: report)
+        let (trends, recording) = Concurrently.both({ [calculator, previous, progress] () -> TrendSet? in
+            guard let previous else { return nil }
+            defer { progress.report("history: compared with \(previous.period.label)") }
+            return calculator.trends(for: report, rows: rows, previous: previous)
+        }, { [notRecordedReason = outcome.notRecordedReason, provenance, progress] () -> Result<HistoryStore.RecordSummary, HistoryError>? in
+            guard notRecordedReason == nil else { return nil }
+            defer { progress.report("history: \(period.label) recorded") }
+            return Result { () throws(HistoryError) in try store.record(report, rows: rows, provenance: provenance) }
+        })
+        // Let go of the second reference, so that the trends are set in place, not in a copy.
+        _ = consume report
+        _ = consume rows
+        if let trends { outcome.trends = trends }
+        if previousRead { outcome.diagnostics += outcome.trends.diagnostics }
+        if let reason = outcome.notRecordedReason { outcome.diagnostics.append(Self.warning(reason)) }
+        switch recording {
+        case .success(let summary)?: outcome.recorded = summary
+        case .failure(let error)?: outcome.diagnostics.append(Self.warning("\(error); this period was not recorded"))
+        case nil: break
         }
         do {
-            for score in report.summary.dimensions {
+            for score in outcome.report.summary.dimensions {
                 let points = try store.series(
-                    of: DimensionKey(dimension: score.dimension, scope: .org), through: report.period,
+                    of: DimensionKey(dimension: score.dimension, scope: .org), through: period,
                     limit: sparklineLength)
                 if !points.isEmpty { outcome.dimensionSeries[score.dimension] = points }
             }
-            outcome.healthIndexSeries = try store.healthIndexSeries(through: report.period, limit: sparklineLength)
+            outcome.healthIndexSeries = try store.healthIndexSeries(through: period, limit: sparklineLength)
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); the report has no sparklines"))
         }
-        return outcome.finished()
+        return outcome.finishing()
     }
 
     static func warning(_ message: String) -> Diagnostic {
@@ -114,16 +137,15 @@ public struct ReportHistory: Sendable {
 }
 
 extension ReportHistory.Outcome {
-    /// Applies the trends and appends the notes to the report.
-    fileprivate func finished() -> Self {
-        var outcome = self
-        outcome.report = trends.applying(to: report)
-        outcome.report.dataQuality.diagnostics += diagnostics
-        outcome.report.summary.healthIndexHistory = healthIndexSeries.map { PeriodValue(period: $0.label, value: $0.value) }
-        for index in outcome.report.summary.dimensions.indices {
-            let points = dimensionSeries[outcome.report.summary.dimensions[index].dimension] ?? []
-            outcome.report.summary.dimensions[index].history = points.map { PeriodValue(period: $0.label, value: $0.value) }
+    /// The outcome with the trends applied and the notes appended to the report, in place.
+    fileprivate consuming func finishing() -> Self {
+        trends.apply(to: &report)
+        report.dataQuality.diagnostics += diagnostics
+        report.summary.healthIndexHistory = healthIndexSeries.map { PeriodValue(period: $0.label, value: $0.value) }
+        for index in report.summary.dimensions.indices {
+            let points = dimensionSeries[report.summary.dimensions[index].dimension] ?? []
+            report.summary.dimensions[index].history = points.map { PeriodValue(period: $0.label, value: $0.value) }
         }
-        return outcome
+        return self
     }
 }

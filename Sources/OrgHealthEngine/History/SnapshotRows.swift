@@ -12,7 +12,7 @@ import OrgHealthKit
 /// scope's scores and their measures, in report order). Inserted in key order, each
 /// row lands next to the one before it in the table's B-tree: at 10^6 people, 2.8 million rows
 /// inserted in report order, each landing somewhere else, took 25 s (issue 16).
-struct SnapshotRows {
+struct SnapshotRows: Sendable {
     /// Every scope a row names, by its number: `scopeIDs[n]` is the id of scope number `n`.
     let scopeIDs: [String]
     /// Every (analyzer, metric) pair a row names, by its number.
@@ -21,7 +21,7 @@ struct SnapshotRows {
     let dimensionIDs: [String]
 
     /// A `metric_value` row: the metric at `index` of `report.analyzers[run]`.
-    struct MetricRow {
+    struct MetricRow: Sendable {
         var metric: Int32
         var scope: Int32
         var run: Int32
@@ -30,7 +30,7 @@ struct SnapshotRows {
 
     /// A `dimension_score` row: dimension `position` of scope `owner`, where owner 0 is the
     /// summary and owner `k` is `report.scopes[k - 1]`.
-    struct ScoreRow {
+    struct ScoreRow: Sendable {
         var scope: Int32
         var dimension: Int32
         var owner: Int32
@@ -38,7 +38,7 @@ struct SnapshotRows {
     }
 
     /// A `dimension_source` row: source `source` of a ``ScoreRow``'s dimension score.
-    struct SourceRow {
+    struct SourceRow: Sendable {
         var score: ScoreRow
         var metric: Int32
         var source: Int32
@@ -158,7 +158,7 @@ struct SnapshotRows {
     }
 
     /// An (analyzer, metric) pair, as a key.
-    struct PairName: Hashable {
+    struct PairName: Hashable, Sendable {
         var analyzer: String
         var metric: String
     }

@@ -109,7 +109,7 @@ public struct ReportRun: Sendable {
             throw ReportRunError(.input, "\(error)")
         }
         if historyFile(configuration) != nil { progress.report("recording the history") }
-        report = try record(report, configuration: configuration)
+        report = try record(consume report, configuration: configuration)
         guard let writer else { return Outcome(report: report, files: []) }
         let written: HealthReport
         // The report the outcome carries, for the CLI's summary.
@@ -170,7 +170,7 @@ public struct ReportRun: Sendable {
     }
 
     /// Reads trends from the history file and records the period in it.
-    private func record(_ report: HealthReport, configuration: Configuration) throws(ReportRunError) -> HealthReport {
+    private func record(_ report: consuming HealthReport, configuration: Configuration) throws(ReportRunError) -> HealthReport {
         let historyFile = historyFile(configuration)
         if let historyFile {
             do {
@@ -185,10 +185,14 @@ public struct ReportRun: Sendable {
         // Only a history file records the provenance: without one (`--no-history`) the step
         // returns the report untouched, and hashing every input (51 k note files at 10^4
         // people: 3.7 s of CPU) would be thrown away.
-        if historyFile != nil { step.provenance = SnapshotProvenance.of(configuration, tool: report.tool) }
+        if historyFile != nil {
+            step.provenance = SnapshotProvenance.of(configuration, tool: report.tool)
+            progress.report("history: inputs fingerprinted")
+        }
         step.allowsReplace = allowsReplace
+        step.progress = progress
         step.allowsOrganizationChange = allowsOrganizationChange
-        let recorded = step.apply(to: report)
+        let recorded = step.apply(to: consume report)
         if let refusal = recorded.refusal { throw ReportRunError(.configuration, "\(refusal)") }
         if let reason = recorded.notRecordedReason { warn(reason) }
         let lost = recorded.report.summary.sources.filter { $0.fedPreviousPeriod && !$0.isPresent }
