@@ -61,22 +61,21 @@ extension HistoryStore {
     /// Writes the measures behind the report's reportable dimension scores for snapshot `id`
     /// (inside `record`'s transaction).
     static func insertSources(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
-        let insert = try RowInsert(db, sql: """
-            INSERT INTO dimension_source (snapshot_id, scope, dimension, analyzer, metric, score, weight, n)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(1, id)
+        var insert = try RowInsert(
+            db, into: "dimension_source", columns: ["scope", "dimension", "analyzer", "metric", "score", "weight", "n"],
+            snapshotID: id, rows: rows.sources.count)
         for row in rows.sources {
             let source = rows.score(row.score, in: report).sources[Int(row.source)]
-            insert.bind(2, rows.scopeIDs[Int(row.score.scope)])
-            insert.bind(3, rows.dimensionIDs[Int(row.score.dimension)])
-            insert.bind(4, rows.metricNames[Int(row.metric)].analyzer)
-            insert.bind(5, rows.metricNames[Int(row.metric)].metric)
-            insert.bind(6, source.score ?? 0)
-            insert.bind(7, source.weight)
-            insert.bind(8, Int64(source.n))
-            try insert.step()
+            insert.bind(1, rows.scopeIDs[Int(row.score.scope)])
+            insert.bind(2, rows.dimensionIDs[Int(row.score.dimension)])
+            insert.bind(3, rows.metricNames[Int(row.metric)].analyzer)
+            insert.bind(4, rows.metricNames[Int(row.metric)].metric)
+            insert.bind(5, source.score ?? 0)
+            insert.bind(6, source.weight)
+            insert.bind(7, Int64(source.n))
+            try insert.endRow()
         }
+        try insert.finish()
     }
 
     /// Writes the run's provenance for snapshot `id`, when there is one.

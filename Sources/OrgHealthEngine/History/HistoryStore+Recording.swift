@@ -17,7 +17,7 @@ extension HistoryStore {
     /// sees the old snapshot or the new one, never a mix, and a failure leaves the old one.
     ///
     /// Withheld values are never written: the report must already be through the privacy gate,
-    /// and only its reportable figures (those ``ReportableFigures`` picks) are stored, with the
+    /// and only its reportable figures (those ``SnapshotRows`` lays out) are stored, with the
     /// measures behind each stored dimension score and, when given, the run's `provenance`.
     /// Rows go in in the order of each table's key (``SnapshotRows``).
     @discardableResult
@@ -58,38 +58,35 @@ extension HistoryStore {
 
     /// Writes the `metric_value` rows of snapshot `id`.
     private static func insertMetrics(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
-        let insert = try RowInsert(db, sql: """
-            INSERT INTO metric_value (snapshot_id, analyzer, metric, scope, value, unit, n) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(1, id)
-        var bound: Int32 = -1
+        var insert = try RowInsert(
+            db, into: "metric_value", columns: ["analyzer", "metric", "scope", "value", "unit", "n"], snapshotID: id,
+            rows: rows.metrics.count)
         for row in rows.metrics {
-            if row.metric != bound {
-                bound = row.metric
-                insert.bind(2, rows.metricNames[Int(row.metric)].analyzer)
-                insert.bind(3, rows.metricNames[Int(row.metric)].metric)
-            }
             let metric = report.analyzers[Int(row.run)].result.metrics[Int(row.index)]
-            insert.bind(4, rows.scopeIDs[Int(row.scope)])
-            insert.bind(5, metric.value ?? 0)
-            insert.bind(6, metric.unit.rawValue)
-            insert.bind(7, Int64(metric.n))
-            try insert.step()
+            insert.bind(1, rows.metricNames[Int(row.metric)].analyzer)
+            insert.bind(2, rows.metricNames[Int(row.metric)].metric)
+            insert.bind(3, rows.scopeIDs[Int(row.scope)])
+            insert.bind(4, metric.value ?? 0)
+            insert.bind(5, metric.unit.rawValue)
+            insert.bind(6, Int64(metric.n))
+            try insert.endRow()
         }
+        try insert.finish()
     }
 
     /// Writes the `dimension_score` rows of snapshot `id`.
     private static func insertScores(_ rows: SnapshotRows, of report: HealthReport, snapshotID id: Int64, in db: Database) throws {
-        let insert = try RowInsert(db, sql: "INSERT INTO dimension_score (snapshot_id, scope, dimension, score, n) VALUES (?, ?, ?, ?, ?)")
-        insert.bind(1, id)
+        var insert = try RowInsert(
+            db, into: "dimension_score", columns: ["scope", "dimension", "score", "n"], snapshotID: id, rows: rows.scores.count)
         for row in rows.scores {
             let score = rows.score(row, in: report)
-            insert.bind(2, rows.scopeIDs[Int(row.scope)])
-            insert.bind(3, rows.dimensionIDs[Int(row.dimension)])
-            insert.bind(4, score.score ?? 0)
-            insert.bind(5, Int64(score.n))
-            try insert.step()
+            insert.bind(1, rows.scopeIDs[Int(row.scope)])
+            insert.bind(2, rows.dimensionIDs[Int(row.dimension)])
+            insert.bind(3, score.score ?? 0)
+            insert.bind(4, Int64(score.n))
+            try insert.endRow()
         }
+        try insert.finish()
     }
 
     /// Removes the snapshot of the period with the same first and last day. Returns whether

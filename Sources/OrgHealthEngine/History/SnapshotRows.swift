@@ -1,8 +1,9 @@
 import OrgHealthKit
 
-/// The reportable figures of a gated report as the history's rows, each table's rows in the
-/// order of its primary key, duplicates dropped (the first in report order is kept, as
-/// ``ReportableFigures`` keeps it).
+/// The reportable figures of a gated report as the history's rows: every metric value and
+/// dimension score that passed the privacy gate (a withheld value, one that is not finite and
+/// a negative n have none), with the measures behind each stored score. Each table's rows are
+/// in the order of its primary key, duplicates dropped (the first in report order is kept).
 ///
 /// Rows are positions in the report, not copies of its figures, and every text a key holds
 /// (a scope's id, an analyzer's and a metric's, a dimension's) is numbered once, in the order
@@ -51,8 +52,7 @@ struct SnapshotRows: Sendable {
     /// `dimension_source` rows, in (scope, dimension, analyzer, metric) order.
     let sources: [SourceRow]
 
-    /// Lays out the rows of `report`, which must already be through the privacy gate: a
-    /// withheld value, a value that is not finite and a negative n have no row.
+    /// Lays out the rows of `report`, which must already be through the privacy gate.
     init(report: HealthReport) {
         var scopes = Numbering<Scope>()
         var names = Numbering<PairName>()

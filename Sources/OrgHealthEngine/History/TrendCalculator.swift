@@ -33,7 +33,8 @@ public struct TrendCalculator: Sendable {
     /// ``trends(for:previous:)`` with the report's reportable figures already laid out (the
     /// history step lays them out once, for the trends and for recording).
     ///
-    /// Each stored figure is looked up by its key once; figures without a trend are named in
+    /// A dimension score is compared over its own measures (the first score of a key, as its
+    /// value is). Each stored figure is looked up by its key once; figures without a trend are named in
     /// report order (this period's) or key order (the previous period's), and the figures
     /// withheld or present now are gathered only when a stored figure has no match.
     func trends(for report: HealthReport, rows: SnapshotRows, previous: StoredSnapshot) -> TrendSet {
@@ -115,7 +116,6 @@ public struct TrendCalculator: Sendable {
             uniquingKeysWith: { first, _ in first })
         var matched = [Bool](repeating: false, count: previous.dimensionScores.count)
         var unmatchedNow: [SnapshotRows.ScoreRow] = []
-        let currentSources = Self.sources(of: report)
         for row in rows.scores {
             let score = rows.score(row, in: report)
             let key = DimensionKey(dimension: score.dimension, scope: row.owner == 0 ? .org : report.scopes[Int(row.owner) - 1].scope)
@@ -126,7 +126,7 @@ public struct TrendCalculator: Sendable {
             matched[position] = true
             let compared = likeForLike(
                 current: StoredDimensionScore(scope: key.scope, dimension: key.dimension, score: score.score ?? 0, n: score.n),
-                currentSources: currentSources[key] ?? [], previous: previous.dimensionScores[position],
+                currentSources: score.sources, previous: previous.dimensionScores[position],
                 previousSources: previous.sources[key] ?? [])
             if let trend = compared.trend { set.dimensions[key] = trend }
             if let basis = compared.basis { set.dimensionBasis[key] = basis }
@@ -169,16 +169,6 @@ public struct TrendCalculator: Sendable {
         return Trend(
             change: change, significant: test.isSignificant(at: significanceLevel), pValue: test.pValue,
             previous: previous, previousN: previousN)
-    }
-
-    /// The measures behind every dimension score of the report, by dimension and scope.
-    static func sources(of report: HealthReport) -> [DimensionKey: [DimensionSource]] {
-        var table: [DimensionKey: [DimensionSource]] = [:]
-        for score in report.summary.dimensions { table[DimensionKey(dimension: score.dimension, scope: .org)] = score.sources }
-        for scope in report.scopes {
-            for score in scope.dimensions { table[DimensionKey(dimension: score.dimension, scope: scope.scope)] = score.sources }
-        }
-        return table
     }
 
     static func describe(_ key: MetricKey) -> String { "\(key.metric) (\(key.scope.id))" }
