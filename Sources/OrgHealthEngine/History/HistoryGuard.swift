@@ -28,7 +28,7 @@ extension ReportHistory {
     /// Why the period must not be recorded: a snapshot of it exists, from other inputs, and
     /// `allowsReplace` is off. `nil` when recording may go ahead (no snapshot, the same
     /// inputs, `--replace`, or no provenance to compare).
-    func replacementBlock(for report: HealthReport, in store: HistoryStore) -> String? {
+    func replacementBlock(for report: HealthReport, provenance: SnapshotProvenance?, in store: HistoryStore) -> String? {
         guard !allowsReplace, let provenance else { return nil }
         // As above: an unreadable history makes `record` fail and say why.
         guard let stored = try? store.provenance(of: report.period), !stored.matches(provenance) else { return nil }

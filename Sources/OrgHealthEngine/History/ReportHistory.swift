@@ -13,10 +13,14 @@ public struct ReportHistory: Sendable {
     public var sparklineLength: Int
     /// The trend arithmetic.
     public var calculator: TrendCalculator
-    /// The run's config and input fingerprints, recorded with the snapshot; with it, an
-    /// existing snapshot of the period recorded from other inputs is replaced only when
-    /// `allowsReplace` is set.
+    /// The run's config and input fingerprints, recorded with the snapshot (or see
+    /// `fingerprint`); with it, an existing snapshot of the period recorded from other inputs
+    /// is replaced only when `allowsReplace` is set.
     public var provenance: SnapshotProvenance?
+    /// How to fingerprint the run's inputs when `provenance` is not given: called once, only
+    /// when the history file can be used, while the previous period is read (at 10^6 people,
+    /// hashing the inputs takes a second).
+    public var fingerprint: (@Sendable () -> SnapshotProvenance)?
     /// Whether a snapshot of the same period from other inputs may be replaced (`--replace`).
     public var allowsReplace = false
     /// Where the step says what it is doing (`ORGHEALTH_PROGRESS`): at scale, reading the
@@ -81,9 +85,21 @@ public struct ReportHistory: Sendable {
             outcome.diagnostics.append(Diagnostic(severity: .error, source: "history", message: refusal.description))
             return outcome.finishing()
         }
+        // The previous period read on one core; on the other, the report's reportable figures
+        // laid out (once, for the trends and the recording: the previous-period check below
+        // changes only the summary's sources and index, not the figures) and the inputs
+        // fingerprinted when that is left to this step.
+        let (previousResult, (rows, provenance)) = Concurrently.both({
+            Result { () throws(HistoryError) in try store.previous(before: period) }
+        }, { [outcome, provenance, fingerprint, progress] () -> (SnapshotRows, SnapshotProvenance?) in
+            let rows = SnapshotRows(report: outcome.report)
+            guard provenance == nil, let fingerprint else { return (rows, provenance) }
+            defer { progress.report("history: inputs fingerprinted") }
+            return (rows, fingerprint())
+        })
         var previous: StoredSnapshot?, previousRead = false
         do {
-            previous = try store.previous(before: period)
+            previous = try previousResult.get()
             previousRead = true
             if let previous { progress.report("history: \(previous.period.label) read, comparing and recording") }
             let checked = PreviousPeriodSources.check(outcome.report, against: previous)
@@ -92,11 +108,9 @@ public struct ReportHistory: Sendable {
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
         }
-        outcome.notRecordedReason = replacementBlock(for: outcome.report, in: store)
-        // The trends and the recording, each on a core: both only read the report and its
-        // figures, laid out once for the two (the previous-period check above changes only
-        // the summary's sources and index, not the figures).
-        let report = outcome.report, rows = SnapshotRows(report: report)
+        outcome.notRecordedReason = replacementBlock(for: outcome.report, provenance: provenance, in: store)
+        // The trends and the recording, each on a core: both only read the report and its rows.
+        let report = outcome.report
         let (trends, recording) = Concurrently.both({ [calculator, previous, progress] () -> TrendSet? in
             guard let previous else { return nil }
             defer { progress.report("history: compared with \(previous.period.label)") }

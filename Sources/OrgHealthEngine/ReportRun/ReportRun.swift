@@ -182,13 +182,10 @@ public struct ReportRun: Sendable {
             }
         }
         var step = ReportHistory(file: historyFile)
-        // Only a history file records the provenance: without one (`--no-history`) the step
-        // returns the report untouched, and hashing every input (51 k note files at 10^4
-        // people: 3.7 s of CPU) would be thrown away.
-        if historyFile != nil {
-            step.provenance = SnapshotProvenance.of(configuration, tool: report.tool)
-            progress.report("history: inputs fingerprinted")
-        }
+        // Only a usable history file records the provenance: without one (`--no-history`, or a
+        // file that cannot be used) hashing every input (51 k note files at 10^4 people: 3.7 s
+        // of CPU) would be thrown away. The step hashes them while it reads the previous period.
+        step.fingerprint = { [tool = report.tool] in SnapshotProvenance.of(configuration, tool: tool) }
         step.allowsReplace = allowsReplace
         step.progress = progress
         step.allowsOrganizationChange = allowsOrganizationChange
