@@ -87,4 +87,21 @@ struct HistoryGuardTests {
         #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    /// FIPS 180-2 appendix B.3: a million "a"s, here fed in pieces of 1 to 200 bytes (so that
+    /// pieces end inside blocks, on their edges and across several), and whole.
+    @Test func sha256OfAMillionAsInPieces() {
+        let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hex(message) == expected)
+        var hasher = SHA256()
+        var offset = 0, piece = 1
+        while offset < message.count {
+            let end = min(offset + piece, message.count)
+            hasher.update(message[offset..<end])
+            offset = end
+            piece = piece % 200 + 1
+        }
+        #expect(hasher.hexDigest() == expected)
+    }
 }

@@ -64,52 +64,76 @@ public struct SnapshotProvenance: Sendable, Hashable, Codable {
         for kind in configuration.sources.keys.sorted() { urls += configuration.sources[kind] ?? [] }
         var files: [InputFile] = []
         var seen: Set<String> = []
+        // One buffer for every file read (51,000 note files at 10^4 people).
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
         for url in urls {
-            for file in regularFiles(at: url) where seen.insert(file.standardizedFileURL.path).inserted {
-                files.append(record(file, base: base))
+            for path in regularFiles(at: url) where seen.insert(path).inserted {
+                files.append(record(path, base: base, buffer: buffer))
             }
         }
         let config = configuration.file.flatMap { FileManager.default.contents(atPath: $0.path) }
         return SnapshotProvenance(
-            organization: configuration.organization, configFingerprint: config.map { SHA256.hex([UInt8]($0)) } ?? "",
+            organization: configuration.organization, configFingerprint: config.map { SHA256.hex($0) } ?? "",
             inputFiles: files, tool: tool)
     }
 
-    private static func regularFiles(at url: URL) -> [URL] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-            return [url]
+    /// The standardized path of `url` when it is not a folder; when it is, those of the regular
+    /// files below it, hidden ones included, links neither listed nor followed (as
+    /// FileManager's enumerator and `isRegularFile` answer, without a `URL` and its resource
+    /// values per file: 6 s of the 51,000 note files of a 10,000-person organization).
+    private static func regularFiles(at url: URL) -> [String] {
+        let root = url.standardizedFileURL.path
+        var status = stat()
+        guard stat(root, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [root] }
+        var files: [String] = []
+        var pending = [root]
+        while let folder = pending.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            defer { closedir(stream) }
+            let descriptor = dirfd(stream)
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+                }
+                guard name != ".", name != ".." else { continue }
+                var kind = Int32(entry.pointee.d_type)
+                if kind == Int32(DT_UNKNOWN) {
+                    var entryStatus = stat()
+                    guard fstatat(descriptor, name, &entryStatus, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                    switch entryStatus.st_mode & S_IFMT {
+                    case S_IFDIR: kind = Int32(DT_DIR)
+                    case S_IFREG: kind = Int32(DT_REG)
+                    default: continue
+                    }
+                }
+                if kind == Int32(DT_DIR) {
+                    pending.append(folder + "/" + name)
+                } else if kind == Int32(DT_REG) {
+                    files.append(folder + "/" + name)
+                }
+            }
         }
-        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return [url]
-        }
-        var files: [URL] = []
-        for case let file as URL in walker {
-            // A file whose kind cannot be read is skipped here: the analyzer reading the folder
-            // reports it, and the fingerprint of what could be read still changes with it.
-            if (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(file) }
-        }
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 
-    private static func record(_ url: URL, base: String?) -> InputFile {
-        let full = url.standardizedFileURL.path
+    /// The record of the file at the standardized path `full`, read through `buffer`.
+    private static func record(_ full: String, base: String?, buffer: UnsafeMutableRawBufferPointer) -> InputFile {
         var path = full
         if let base, full.hasPrefix(base + "/") { path = String(full.dropFirst(base.count + 1)) }
-        guard let handle = FileHandle(forReadingAtPath: full) else {
-            return InputFile(path: path, bytes: -1, sha256: "unreadable")
-        }
-        defer { try? handle.close() } // closing a read-only handle loses nothing worth reporting
+        let unreadable = InputFile(path: path, bytes: -1, sha256: "unreadable")
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return unreadable }
+        defer { close(descriptor) } // closing a file only read loses nothing worth reporting
         var hasher = SHA256()
         var bytes = 0
         while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                return InputFile(path: path, bytes: -1, sha256: "unreadable")
-            }
-            if chunk.isEmpty { break }
-            bytes += chunk.count
-            hasher.update([UInt8](chunk))
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return unreadable }
+            if count == 0 { break }
+            bytes += count
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
         return InputFile(path: path, bytes: bytes, sha256: hasher.hexDigest())
     }
