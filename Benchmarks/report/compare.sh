@@ -17,6 +17,11 @@
 # report, within the same bounds (the issue: "keep validate within the same bounds"). So is the
 # work DuckDB's script does, like for like: the roster read and the survey analyzer alone
 # (`orghealth-benchmarks survey --runs 1` on the same folder), no gate, health model or report.
+# With HISTORY=1 the report of each size (and, with ALL_SOURCES=1, of every source) is also timed as a quarterly run keeps it, with its
+# history (the default outside benchmarks): `history-first` records the period into an empty
+# history file; `history-next` runs with a history already holding the quarter before (the
+# first run's file with its period moved back a quarter, through Python's sqlite3), so that it
+# reads that quarter, compares every figure with it and records its own beside it.
 # With AUDIENCES=1 (and ALL_SOURCES=1) the 10,000-person organization is also written for the
 # other audiences: `--audience organization` (one edition naming no one) and `--audience
 # managers` (one edition per manager, about 1,250, each HTML + XML, and an index).
@@ -58,6 +63,32 @@ measure() {  # measure NAME SIZE COMMAND...: one line "NAME SIZE wall cpu rss_mb
   rm -f "$log"
 }
 
+history_runs() {  # history_runs SUFFIX SIZE DATA: the report with its history, first and next quarter
+  local suffix="$1" size="$2" data="$3" history="$3/History"
+  mkdir -p "$history"
+  for run in $(seq "$runs"); do
+    rm -f "$history"/first.sqlite*
+    measure "history-first$suffix" "$size" "$orghealth" report --config "$data/orghealth.yml" --output "$data/Reports" \
+      --history "$history/first.sqlite" --format html,xml
+  done
+  # The recorded quarter moved back one (the benchmark data's 2026-Q3 to 2026-Q2): the next run's previous period.
+  "$python" - "$history/first.sqlite" "$history/previous.sqlite" <<'PY'
+import shutil, sqlite3, sys
+source = sqlite3.connect(sys.argv[1]); source.execute("PRAGMA wal_checkpoint(TRUNCATE)"); source.close()
+shutil.copyfile(sys.argv[1], sys.argv[2])
+db = sqlite3.connect(sys.argv[2])
+db.execute("UPDATE snapshot SET period_label = '2026-Q2', period_start = '2026-04-01', period_end = '2026-06-30'")
+db.commit(); db.execute("PRAGMA wal_checkpoint(TRUNCATE)"); db.close()
+PY
+  for run in $(seq "$runs"); do
+    rm -f "$history"/next.sqlite*
+    cp "$history/previous.sqlite" "$history/next.sqlite"
+    measure "history-next$suffix" "$size" "$orghealth" report --config "$data/orghealth.yml" --output "$data/Reports" \
+      --history "$history/next.sqlite" --format html,xml
+  done
+  ls -l "$history/first.sqlite" "$history/next.sqlite" | awk '{print "  " $5 " bytes  " $NF}'
+}
+
 for size in $sizes; do
   data="$folder/survey-$size"
   [ -f "$data/orghealth.yml" ] || "$bench" report --people "$size" --sources survey --folder "$data" --generate-only
@@ -70,6 +101,7 @@ for size in $sizes; do
     measure like-for-like "$size" "$bench" survey --employees "$size" --folder "$data" --runs 1
   done
   ls -l "$data/Reports/health-report.html" "$data/Reports/health-report.xml" | awk '{print "  " $5 " bytes  " $NF}'
+  if [ "${HISTORY:-0}" = 1 ]; then history_runs "" "$size" "$data"; fi
 done
 
 if [ "${ALL_SOURCES:-0}" = 1 ]; then
@@ -80,6 +112,7 @@ if [ "${ALL_SOURCES:-0}" = 1 ]; then
     measure orghealth-all 10000 "$orghealth" report --config "$data/orghealth.yml" --output "$data/Reports" --no-history --format html,xml
     measure validate-all 10000 "$orghealth" validate --config "$data/orghealth.yml"
   done
+  if [ "${HISTORY:-0}" = 1 ]; then history_runs "-all" 10000 "$data"; fi
   # After the report's runs, not between them: the manager editions write about 480 MB, and
   # the writing back of that slowed the next report run by half a second.
   if [ "${AUDIENCES:-0}" = 1 ]; then
@@ -128,6 +161,12 @@ for size in sizes:
             line += (f"; vs {other}: wall {statistics.median(r[0] for r in o) / statistics.median(r[0] for r in x):.2f}x, "
                      f"CPU {statistics.median(r[1] for r in o) / statistics.median(r[1] for r in x):.2f}x, "
                      f"memory {statistics.median(r[2] for r in o) / statistics.median(r[2] for r in x):.2f}x")
+    for other in ("history-first", "history-next"):
+        if (other, size) in by:
+            h = by[(other, size)]
+            line += (f"; {other}: {statistics.median(r[0] for r in h):.2f} s wall, "
+                     f"{statistics.median(r[0] for r in h) / statistics.median(r[0] for r in o):.2f}x the report's, "
+                     f"{statistics.median(r[2] for r in h):.0f} MiB")
     for other in ("validate", "like-for-like"):
         if (other, size) in by and ("duckdb", size) in by:
             v, x = by[(other, size)], by[("duckdb", size)]
@@ -157,7 +196,9 @@ if groups:
                       f"{(m2 - m1) * 1024 / (t2 - t1):.1f} KiB per added team")
 # The 10,000-person organization with every source: the report and validate have the goals of
 # 2 s and 150 MB; the audiences are timed for the record.
-for name, label, goals in (("orghealth-all", "", True), ("organization-all", ", --audience organization", False),
+for name, label, goals in (("orghealth-all", "", True), ("history-first-all", ", recorded into an empty history", False),
+                           ("history-next-all", ", a quarter after a stored one", False),
+                           ("organization-all", ", --audience organization", False),
                            ("managers-all", ", --audience managers", False), ("validate-all", ", validate", True)):
     if (name, 10000) in by:
         a = by[(name, 10000)]
