@@ -87,32 +87,9 @@ public struct SnapshotProvenance: Sendable, Hashable, Codable {
         var status = stat()
         guard stat(root, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [root] }
         var files: [String] = []
-        var pending = [root]
-        while let folder = pending.popLast() {
-            guard let stream = opendir(folder) else { continue }
-            defer { closedir(stream) }
-            let descriptor = dirfd(stream)
-            while let entry = readdir(stream) {
-                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
-                }
-                guard name != ".", name != ".." else { continue }
-                var kind = Int32(entry.pointee.d_type)
-                if kind == Int32(DT_UNKNOWN) {
-                    var entryStatus = stat()
-                    guard fstatat(descriptor, name, &entryStatus, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                    switch entryStatus.st_mode & S_IFMT {
-                    case S_IFDIR: kind = Int32(DT_DIR)
-                    case S_IFREG: kind = Int32(DT_REG)
-                    default: continue
-                    }
-                }
-                if kind == Int32(DT_DIR) {
-                    pending.append(folder + "/" + name)
-                } else if kind == Int32(DT_REG) {
-                    files.append(folder + "/" + name)
-                }
-            }
+        FolderWalk.walk(root) { entry in
+            if entry.kind == .regularFile { files.append(entry.path) }
+            return .enter
         }
         return files
     }
