@@ -101,7 +101,6 @@ public struct ReportHistory: Sendable {
         do {
             previous = try previousResult.get()
             previousRead = true
-            if let previous { progress.report("history: \(previous.period.label) read, comparing and recording") }
             let checked = PreviousPeriodSources.check(outcome.report, against: previous)
             outcome.report = checked.report
             outcome.diagnostics += checked.diagnostics
@@ -109,6 +108,8 @@ public struct ReportHistory: Sendable {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
         }
         outcome.notRecordedReason = replacementBlock(for: outcome.report, provenance: provenance, in: store)
+        progress.report("history: " + (previous.map { "\($0.period.label) read; comparing" } ?? "no earlier period")
+            + (outcome.notRecordedReason == nil ? (previous == nil ? "; recording" : " and recording") : ""))
         // The trends and the recording, each on a core: both only read the report and its rows.
         let report = outcome.report
         let (trends, recording) = Concurrently.both({ [calculator, previous, progress] () -> TrendSet? in
