@@ -47,12 +47,11 @@ extension ReportHistory {
 /// it and gives no data now is a warning, and withholds the health index (it would otherwise
 /// rise or fall only because a measure went missing).
 enum PreviousPeriodSources {
-    static func check(_ report: HealthReport, against previous: StoredSnapshot?)
+    static func check(_ report: HealthReport, against previous: HistoryStore.PreviousPeriod?)
         -> (report: HealthReport, diagnostics: [Diagnostic])
     {
         guard let previous else { return (report, []) }
-        var fed = Set(previous.sources.values.flatMap { $0.map(\.analyzer) })
-        if fed.isEmpty { fed = Set(previous.metrics.map(\.analyzer)) }
+        let fed = previous.fed
         var report = report
         var lost: [String] = []
         for index in report.summary.sources.indices where fed.contains(report.summary.sources[index].analyzer) {

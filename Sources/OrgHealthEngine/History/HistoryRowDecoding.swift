@@ -36,7 +36,11 @@ extension HistoryStore {
 
     /// The scope in column `index`.
     static func scope(_ row: Row, atIndex index: Int, path: String) throws -> Scope {
-        let text = try row.decode(String.self, atIndex: index)
+        try parsedScope(try row.decode(String.self, atIndex: index), path: path)
+    }
+
+    /// The scope a stored text names.
+    static func parsedScope(_ text: String, path: String) throws -> Scope {
         do { return try Scope(parsing: text) } catch {
             throw HistoryError.corrupt(path: path, detail: error.description)
         }

@@ -49,12 +49,7 @@ extension HistoryStore {
         try read { db in
             try Self.snapshot(
                 db, path: url.path,
-                where: """
-                    s.period_end < ?
-                    ORDER BY s.period_end DESC,
-                             abs(julianday(s.period_end) - julianday(s.period_start) + 1 - ?), s.period_start DESC
-                    LIMIT 1
-                    """,
+                where: Self.previousCondition,
                 arguments: [period.start.description, period.dayCount], sorted: false)
         }
     }

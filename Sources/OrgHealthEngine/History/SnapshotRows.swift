@@ -14,7 +14,9 @@ import OrgHealthKit
 /// row lands next to the one before it in the table's B-tree: at 10^6 people, 2.8 million rows
 /// inserted in report order, each landing somewhere else, took 25 s (issue 16).
 struct SnapshotRows: Sendable {
-    /// Every scope a row names, by its number: `scopeIDs[n]` is the id of scope number `n`.
+    /// Every scope a row names, by its number (the first of two scopes with one id).
+    let scopes: [Scope]
+    /// The ids of ``scopes``: `scopeIDs[n]` is the id of scope number `n`.
     let scopeIDs: [String]
     /// Every (analyzer, metric) pair a row names, by its number.
     let metricNames: [(analyzer: String, metric: String)]
@@ -132,6 +134,7 @@ struct SnapshotRows: Sendable {
         } by: {
             ($0.score.scope, $0.score.dimension, $0.metric) < ($1.score.scope, $1.score.dimension, $1.metric)
         }
+        self.scopes = scopeOrder.values
         scopeIDs = scopeOrder.values.map(\.id)
         metricNames = nameOrder.values.map { ($0.analyzer, $0.metric) }
         dimensionIDs = dimensionOrder.values

@@ -6,7 +6,12 @@ public struct TrendSet: Sendable, Hashable {
     /// The period compared with; `nil` when history had none before this one.
     public var previousPeriod: StoredPeriod?
     /// Metric trends, by analyzer, metric and scope.
-    public var metrics: [MetricKey: Trend] = [:]
+    public var metrics: [MetricKey: Trend] {
+        Dictionary(placedMetrics.lazy.map { ($0.key, $0.trend) }, uniquingKeysWith: { first, _ in first })
+    }
+    /// Metric trends with the place of their metric in the report compared: set on it by
+    /// position, not looked up by key (at 10^6 people, 1.5 million of them).
+    var placedMetrics: [PlacedTrend] = []
     /// Dimension-score trends, by dimension and scope (`org` for the summary).
     public var dimensions: [DimensionKey: Trend] = [:]
     /// The organization's health-index trend (a change only; never tested).
@@ -23,9 +28,19 @@ public struct TrendSet: Sendable, Hashable {
         self.previousPeriod = previousPeriod
     }
 
+    /// A metric's trend, with where the metric is in the report compared: metric `index` of
+    /// analyzer run `run`.
+    struct PlacedTrend: Sendable, Hashable {
+        var key: MetricKey
+        var run: Int32
+        var index: Int32
+        var trend: Trend
+    }
+
     /// The trend of a metric of the analyzer `analyzer`, if it has one.
     public func trend(for metric: Metric, analyzer: String) -> Trend? {
-        metrics[MetricKey(analyzer: analyzer, metric: metric.id, scope: metric.scope)]
+        let key = MetricKey(analyzer: analyzer, metric: metric.id, scope: metric.scope)
+        return placedMetrics.first { $0.key == key }?.trend
     }
 
     /// The trend of a dimension's score in a scope, if it has one.
@@ -35,7 +50,7 @@ public struct TrendSet: Sendable, Hashable {
 
     /// How many changes are significant.
     public var significantCount: Int {
-        metrics.values.filter { $0.significant == true }.count + dimensions.values.filter { $0.significant == true }.count
+        placedMetrics.count { $0.trend.significant == true } + dimensions.values.count { $0.significant == true }
     }
 
     /// The report with every dimension score's `trend` set to its change (summary and scopes).
@@ -67,15 +82,48 @@ public struct TrendSet: Sendable, Hashable {
                     dimensionBasis[DimensionKey(dimension: report.scopes[scopeIndex].dimensions[index].dimension, scope: scope)]
             }
         }
-        // Without metric trends (no history, or none comparable) there is nothing to look up
-        // for each of the report's metrics, which are millions at scale.
-        for runIndex in report.analyzers.indices where !metrics.isEmpty {
+        // Each metric trend is set where its metric is, when that is still the metric it was
+        // worked out for (the report compared); for another report, each is looked up by key.
+        guard !placedMetrics.isEmpty else { return }
+        if isPlaced(in: report) {
+            for run in report.analyzers.indices {
+                report.analyzers[run].result.metrics.withUnsafeMutableBufferPointer { metrics in
+                    for placed in placedMetrics where placed.run == run {
+                        metrics[Int(placed.index)].trend = placed.trend.change
+                        metrics[Int(placed.index)].significant = placed.trend.significant
+                    }
+                }
+            }
+            return
+        }
+        let metrics = metrics
+        for runIndex in report.analyzers.indices {
             let analyzer = report.analyzers[runIndex].descriptor.id
             for index in report.analyzers[runIndex].result.metrics.indices {
                 let metric = report.analyzers[runIndex].result.metrics[index]
-                guard metric.value != nil, let trend = trend(for: metric, analyzer: analyzer) else { continue }
+                guard metric.value != nil,
+                      let trend = metrics[MetricKey(analyzer: analyzer, metric: metric.id, scope: metric.scope)]
+                else { continue }
                 report.analyzers[runIndex].result.metrics[index].trend = trend.change
                 report.analyzers[runIndex].result.metrics[index].significant = trend.significant
+            }
+        }
+    }
+
+    /// Whether every placed metric trend's place in `report` holds a metric with a value and
+    /// the trend's key.
+    private func isPlaced(in report: HealthReport) -> Bool {
+        guard placedMetrics.allSatisfy({ report.analyzers.indices.contains(Int($0.run)) }) else { return false }
+        return report.analyzers.indices.allSatisfy { run in
+            let analyzer = report.analyzers[run].descriptor.id
+            return report.analyzers[run].result.metrics.withUnsafeBufferPointer { metrics in
+                placedMetrics.allSatisfy { placed in
+                    guard placed.run == run else { return true }
+                    guard metrics.indices.contains(Int(placed.index)) else { return false }
+                    let metric = metrics[Int(placed.index)]
+                    return metric.value != nil && metric.id == placed.key.metric && metric.scope == placed.key.scope
+                        && analyzer == placed.key.analyzer
+                }
             }
         }
     }
@@ -91,7 +139,7 @@ public struct TrendSet: Sendable, Hashable {
         var notes = [Diagnostic(
             severity: .info, source: "history",
             message: "trends compare with \(previous.label) (recorded \(previous.recordedAt)): "
-                + "\(metrics.count) metric values and \(dimensions.count) dimension scores compared, "
+                + "\(placedMetrics.count) metric values and \(dimensions.count) dimension scores compared, "
                 + "\(significantCount) significant changes (p < 0.05)")]
         let groups: [([String], DiagnosticSeverity, String)] = [
             (gaps.newOrWithheldBefore, .info,
