@@ -63,24 +63,8 @@ extension HistoryStore {
         let period = try storedPeriod(row, path: path)
         var metrics: [StoredMetric] = []
         metrics.reserveCapacity(period.metricCount)
-        var names = RepeatedText(), units = RepeatedText()
-        let metricRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT analyzer, metric, scope, value, unit, n FROM metric_value WHERE snapshot_id = ?
-                ORDER BY analyzer, metric, scope
-                """,
-            arguments: [id])
-        while let row = try metricRows.next() {
-            metrics.append(StoredMetric(
-                analyzer: names.text(try row.decode(String.self, atIndex: 0)),
-                metric: names.text(try row.decode(String.self, atIndex: 1)),
-                scope: try scope(row, atIndex: 2, path: path),
-                value: try row.decode(Double.self, atIndex: 3),
-                unit: MetricUnit(rawValue: units.text(try row.decode(String.self, atIndex: 4))),
-                n: try row.decode(Int.self, atIndex: 5)))
-        }
-        var scores: [StoredDimensionScore] = []
+        try forEachMetric(of: id, in: db, path: path) { metrics.append($0) }
+        var scores: [StoredDimensionScore] = [], names = RepeatedText()
         scores.reserveCapacity(period.dimensionScoreCount)
         let scoreRows = try Row.fetchCursor(
             db, sql: "SELECT scope, dimension, score, n FROM dimension_score WHERE snapshot_id = ? ORDER BY scope, dimension",
@@ -99,6 +83,66 @@ extension HistoryStore {
         var snapshot = StoredSnapshot(period: period, metrics: metrics, dimensionScores: scores)
         snapshot.sources = try dimensionSources(db, snapshotID: id, path: path)
         return snapshot
+    }
+}
+
+extension HistoryStore {
+    /// Calls `body` with each metric value of snapshot `id`, in the order of the table's key
+    /// (its texts' bytes).
+    static func forEachMetric(
+        of id: Int64, in db: Database, path: String, _ body: (StoredMetric) throws -> Void
+    ) throws {
+        var analyzers = RepeatedText(), names = RepeatedText(), units = RepeatedText()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT analyzer, metric, scope, value, unit, n FROM metric_value WHERE snapshot_id = ?
+                ORDER BY analyzer, metric, scope
+                """,
+            arguments: [id])
+        while let row = try rows.next() {
+            try body(StoredMetric(
+                analyzer: analyzers.text(try row.decode(String.self, atIndex: 0)),
+                metric: names.text(try row.decode(String.self, atIndex: 1)),
+                scope: try scope(row, atIndex: 2, path: path),
+                value: try row.decode(Double.self, atIndex: 3),
+                unit: MetricUnit(rawValue: units.text(try row.decode(String.self, atIndex: 4))),
+                n: try row.decode(Int.self, atIndex: 5)))
+        }
+    }
+
+    /// The rows of `dimension_source` for snapshot `id`, in the order of the table's key
+    /// (scope, dimension, analyzer, metric); ``source(_:names:)`` reads each.
+    static func sourceRows(of id: Int64, in db: Database) throws -> RowCursor {
+        try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT scope, dimension, analyzer, metric, score, weight, n FROM dimension_source
+                WHERE snapshot_id = ? ORDER BY scope, dimension, analyzer, metric
+                """,
+            arguments: [id])
+    }
+
+    /// The measure a row of ``sourceRows(of:in:)`` holds.
+    static func source(_ row: Row, names: inout MeasureNames) throws -> DimensionSource {
+        DimensionSource(
+            analyzer: names.text(try row.decode(String.self, atIndex: 2)),
+            metric: names.text(try row.decode(String.self, atIndex: 3)),
+            weight: try row.decode(Double.self, atIndex: 5),
+            n: try row.decode(Int.self, atIndex: 6),
+            score: try row.decode(Double.self, atIndex: 4))
+    }
+}
+
+/// The few analyzer and metric names a snapshot's measures repeat, each kept as one string
+/// (a metric name is longer than Swift keeps in place, so each row would allocate one).
+struct MeasureNames {
+    private var known: [String] = []
+
+    mutating func text(_ text: String) -> String {
+        if let match = known.first(where: { $0.utf8.elementsEqual(text.utf8) }) { return match }
+        if known.count < 64 { known.append(text) }
+        return text
     }
 }
 

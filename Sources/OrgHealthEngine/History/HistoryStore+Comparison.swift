@@ -78,48 +78,21 @@ extension HistoryStore {
     /// Feeds the metric values, then the dimension scores with their measures, of snapshot
     /// `id` to `matcher`, in the order of each table's key.
     private static func stream(snapshotID id: Int64, from db: Database, into matcher: inout TrendMatcher, path: String) throws {
-        var names = RepeatedText(), metricNames = RepeatedText(), units = RepeatedText()
-        let metrics = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT analyzer, metric, scope, value, unit, n FROM metric_value WHERE snapshot_id = ?
-                ORDER BY analyzer, metric, scope
-                """,
-            arguments: [id])
-        while let row = try metrics.next() {
-            matcher.compare(StoredMetric(
-                analyzer: names.text(try row.decode(String.self, atIndex: 0)),
-                metric: metricNames.text(try row.decode(String.self, atIndex: 1)),
-                scope: try scope(row, atIndex: 2, path: path),
-                value: try row.decode(Double.self, atIndex: 3),
-                unit: MetricUnit(rawValue: units.text(try row.decode(String.self, atIndex: 4))),
-                n: try row.decode(Int.self, atIndex: 5)))
-        }
+        try forEachMetric(of: id, in: db, path: path) { matcher.compare($0) }
 
         // Scores and their measures come in one key order (scope, dimension): each score takes
         // the measures of its key as the two cursors move on together.
         let scores = try Row.fetchCursor(
             db, sql: "SELECT scope, dimension, score, n FROM dimension_score WHERE snapshot_id = ? ORDER BY scope, dimension",
             arguments: [id])
-        let sources = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT scope, dimension, analyzer, metric, score, weight, n FROM dimension_source
-                WHERE snapshot_id = ? ORDER BY scope, dimension, analyzer, metric
-                """,
-            arguments: [id])
+        let sources = try sourceRows(of: id, in: db)
         var sourceScopes = RepeatedText(), dimensions = RepeatedText(), sourceNames = MeasureNames()
         var pending: (scope: String, dimension: String, source: DimensionSource)?
         func nextSource() throws {
             guard let row = try sources.next() else { pending = nil; return }
             pending = (
                 sourceScopes.text(try row.decode(String.self, atIndex: 0)), dimensions.text(try row.decode(String.self, atIndex: 1)),
-                DimensionSource(
-                    analyzer: sourceNames.text(try row.decode(String.self, atIndex: 2)),
-                    metric: sourceNames.text(try row.decode(String.self, atIndex: 3)),
-                    weight: try row.decode(Double.self, atIndex: 5),
-                    n: try row.decode(Int.self, atIndex: 6),
-                    score: try row.decode(Double.self, atIndex: 4)))
+                try Self.source(row, names: &sourceNames))
         }
         try nextSource()
         while let row = try scores.next() {
@@ -148,17 +121,5 @@ extension HistoryStore {
         }
         let first = compare(a1, b1)
         return first != 0 ? first : compare(a2, b2)
-    }
-}
-
-/// The few analyzer and metric names a snapshot's measures repeat, each kept as one string
-/// (a metric name is longer than Swift keeps in place, so each row would allocate one).
-private struct MeasureNames {
-    private var known: [String] = []
-
-    mutating func text(_ text: String) -> String {
-        if let match = known.first(where: { $0.utf8.elementsEqual(text.utf8) }) { return match }
-        if known.count < 64 { known.append(text) }
-        return text
     }
 }

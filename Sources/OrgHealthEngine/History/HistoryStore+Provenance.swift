@@ -101,16 +101,10 @@ extension HistoryStore {
         -> [DimensionKey: [DimensionSource]]
     {
         var table: [DimensionKey: [DimensionSource]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT scope, dimension, analyzer, metric, score, weight, n FROM dimension_source
-                WHERE snapshot_id = ? ORDER BY scope, dimension, analyzer, metric
-                """,
-            arguments: [id])
+        let rows = try sourceRows(of: id, in: db)
         // Rows come grouped by scope and dimension: one key and one list per group.
         var key: DimensionKey?, group: [DimensionSource] = []
-        var texts = RepeatedText(), names = RepeatedText()
+        var texts = RepeatedText(), names = MeasureNames()
         while let row = try rows.next() {
             let rowKey = DimensionKey(
                 dimension: HealthDimension(texts.text(try row.decode(String.self, atIndex: 1))),
@@ -120,12 +114,7 @@ extension HistoryStore {
                 key = rowKey
                 group = []
             }
-            group.append(DimensionSource(
-                analyzer: names.text(try row.decode(String.self, atIndex: 2)),
-                metric: try row.decode(String.self, atIndex: 3),
-                weight: try row.decode(Double.self, atIndex: 5),
-                n: try row.decode(Int.self, atIndex: 6),
-                score: try row.decode(Double.self, atIndex: 4)))
+            group.append(try source(row, names: &names))
         }
         if let key { table[key, default: []] += group }
         return table
