@@ -33,40 +33,40 @@ extension TrendCalculator {
                 asProportion: true, scale: 100)
             return LikeForLikeTrend(trend: plain, basis: previousSources.isEmpty ? nil : "measures unknown")
         }
-        let now = Dictionary(
-            currentSources.compactMap { source in source.score.map { (source.measure, (source, $0)) } },
-            uniquingKeysWith: { first, _ in first })
-        let before = Dictionary(
-            previousSources.compactMap { source in source.score.map { (source.measure, (source, $0)) } },
-            uniquingKeysWith: { first, _ in first })
-        let common = Set(now.keys).intersection(before.keys).sorted()
+        // Each side's reportable measures, the first of each name kept; lists of a few, so
+        // searched, not hashed (at 10^6 people, 0.6 million scores are compared).
+        let now = Self.firstOfEachMeasure(currentSources), before = Self.firstOfEachMeasure(previousSources)
+        var common: [(now: Measured, before: Measured)] = []
+        for entry in now {
+            if let earlier = before.first(where: { $0.measure == entry.measure }) { common.append((entry, earlier)) }
+        }
+        common.sort { $0.now.measure < $1.now.measure }
         guard !common.isEmpty else {
             return LikeForLikeTrend(
                 trend: nil,
                 basis: "not comparable: no measure is reportable in both periods (then "
-                    + before.keys.sorted().joined(separator: ", ") + "; now " + now.keys.sorted().joined(separator: ", ") + ")")
+                    + before.map(\.measure).sorted().joined(separator: ", ") + "; now "
+                    + now.map(\.measure).sorted().joined(separator: ", ") + ")")
         }
         var weight = 0.0, nowSum = 0.0, beforeSum = 0.0
         var previousN = 0
-        for measure in common {
-            guard let (source, score) = now[measure], let (earlier, earlierScore) = before[measure] else { continue }
-            weight += source.weight
-            nowSum += source.weight * score
-            beforeSum += source.weight * earlierScore
-            previousN = max(previousN, earlier.n)
+        for (entry, earlier) in common {
+            weight += entry.source.weight
+            nowSum += entry.source.weight * entry.score
+            beforeSum += entry.source.weight * earlier.score
+            previousN = max(previousN, earlier.source.n)
         }
         guard weight > 0 else { return LikeForLikeTrend(trend: nil, basis: "not comparable: the common measures weigh 0") }
         let change = nowSum / weight - beforeSum / weight
 
         var tested = false, agreeing = false, opposing = false
         var smallestP: Double?
-        for measure in common {
-            guard let (source, score) = now[measure], let (earlier, earlierScore) = before[measure],
-                  let test = ProportionTest(p1: score / 100, n1: source.n, p2: earlierScore / 100, n2: earlier.n)
+        for (entry, earlier) in common {
+            guard let test = ProportionTest(p1: entry.score / 100, n1: entry.source.n, p2: earlier.score / 100, n2: earlier.source.n)
             else { continue }
             tested = true
             guard test.isSignificant(at: significanceLevel) else { continue }
-            let direction = score - earlierScore
+            let direction = entry.score - earlier.score
             if direction * change > 0 {
                 agreeing = true
                 smallestP = min(smallestP ?? 1, test.pValue)
@@ -79,13 +79,36 @@ extension TrendCalculator {
             change: change, significant: significant, pValue: significant == true ? smallestP : nil,
             previous: beforeSum / weight, previousN: previousN)
 
-        let sameMix = Set(now.keys) == Set(before.keys)
-            && common.allSatisfy { now[$0]?.0.weight == before[$0]?.0.weight }
+        // The same measures on both sides (each list's names are distinct), with the same weights.
+        let sameMix = common.count == now.count && common.count == before.count
+            && common.allSatisfy { $0.now.source.weight == $0.before.source.weight }
         guard !sameMix else { return LikeForLikeTrend(trend: trend, basis: nil) }
-        let left = Set(now.keys).union(before.keys).subtracting(common).sorted()
+        let left = (now.filter { entry in !common.contains { $0.now.measure == entry.measure } }
+            + before.filter { entry in !common.contains { $0.before.measure == entry.measure } }).map(\.measure).sorted()
         return LikeForLikeTrend(
             trend: trend,
-            basis: "like-for-like over \(common.count) of \(Set(now.keys).union(before.keys).count) measures ("
-                + common.joined(separator: ", ") + "); left out: " + left.joined(separator: ", "))
+            basis: "like-for-like over \(common.count) of \(now.count + before.count - common.count) measures ("
+                + common.map(\.now.measure).joined(separator: ", ") + "); left out: " + left.joined(separator: ", "))
+    }
+
+    /// A measure with a score in one period.
+    private struct Measured {
+        var measure: String
+        var source: DimensionSource
+        var score: Double
+    }
+
+    /// The measures of `sources` that have a score, the first of each name kept, in order.
+    private static func firstOfEachMeasure(_ sources: [DimensionSource]) -> [Measured] {
+        var kept: [Measured] = []
+        kept.reserveCapacity(sources.count)
+        for source in sources {
+            guard let score = source.score else { continue }
+            let measure = source.measure
+            if !kept.contains(where: { $0.measure == measure }) {
+                kept.append(Measured(measure: measure, source: source, score: score))
+            }
+        }
+        return kept
     }
 }
