@@ -63,7 +63,11 @@ extension HistoryStore {
         let period = try storedPeriod(row, path: path)
         var metrics: [StoredMetric] = []
         metrics.reserveCapacity(period.metricCount)
-        try forEachMetric(of: id, in: db, path: path) { metrics.append($0) }
+        try forEachMetric(of: id, in: db) { row in
+            metrics.append(StoredMetric(
+                analyzer: row.analyzer, metric: row.metric, scope: try parsedScope(row.scopeID, path: path), value: row.value,
+                unit: row.unit, n: row.n))
+        }
         var scores: [StoredDimensionScore] = [], names = RepeatedText()
         scores.reserveCapacity(period.dimensionScoreCount)
         let scoreRows = try Row.fetchCursor(
@@ -87,11 +91,19 @@ extension HistoryStore {
 }
 
 extension HistoryStore {
+    /// One stored metric value with its scope as stored (parsed by ``parsedScope(_:path:)``).
+    struct MetricRow {
+        var analyzer: String
+        var metric: String
+        var scopeID: String
+        var value: Double
+        var unit: MetricUnit?
+        var n: Int
+    }
+
     /// Calls `body` with each metric value of snapshot `id`, in the order of the table's key
     /// (its texts' bytes).
-    static func forEachMetric(
-        of id: Int64, in db: Database, path: String, _ body: (StoredMetric) throws -> Void
-    ) throws {
+    static func forEachMetric(of id: Int64, in db: Database, _ body: (MetricRow) throws -> Void) throws {
         var analyzers = RepeatedText(), names = RepeatedText(), units = RepeatedText()
         let rows = try Row.fetchCursor(
             db,
@@ -101,10 +113,10 @@ extension HistoryStore {
                 """,
             arguments: [id])
         while let row = try rows.next() {
-            try body(StoredMetric(
+            try body(MetricRow(
                 analyzer: analyzers.text(try row.decode(String.self, atIndex: 0)),
                 metric: names.text(try row.decode(String.self, atIndex: 1)),
-                scope: try scope(row, atIndex: 2, path: path),
+                scopeID: try row.decode(String.self, atIndex: 2),
                 value: try row.decode(Double.self, atIndex: 3),
                 unit: MetricUnit(rawValue: units.text(try row.decode(String.self, atIndex: 4))),
                 n: try row.decode(Int.self, atIndex: 5)))

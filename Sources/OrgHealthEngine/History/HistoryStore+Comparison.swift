@@ -78,7 +78,11 @@ extension HistoryStore {
     /// Feeds the metric values, then the dimension scores with their measures, of snapshot
     /// `id` to `matcher`, in the order of each table's key.
     private static func stream(snapshotID id: Int64, from db: Database, into matcher: inout TrendMatcher, path: String) throws {
-        try forEachMetric(of: id, in: db, path: path) { matcher.compare($0) }
+        try forEachMetric(of: id, in: db) { row in
+            try matcher.compare(
+                analyzer: row.analyzer, metric: row.metric, scopeID: row.scopeID, value: row.value, unit: row.unit, n: row.n
+            ) { try parsedScope(row.scopeID, path: path) }
+        }
 
         // Scores and their measures come in one key order (scope, dimension): each score takes
         // the measures of its key as the two cursors move on together.
@@ -105,10 +109,10 @@ extension HistoryStore {
                 if order == 0 { group.append(source.source) }
                 try nextSource()
             }
-            let stored = StoredDimensionScore(
-                scope: try parsedScope(scopeText, path: path), dimension: HealthDimension(dimension),
-                score: try row.decode(Double.self, atIndex: 2), n: try row.decode(Int.self, atIndex: 3))
-            matcher.compare(stored, sources: group)
+            try matcher.compare(
+                scopeID: scopeText, dimension: HealthDimension(dimension), score: try row.decode(Double.self, atIndex: 2),
+                n: try row.decode(Int.self, atIndex: 3), sources: group
+            ) { try parsedScope(scopeText, path: path) }
         }
     }
 

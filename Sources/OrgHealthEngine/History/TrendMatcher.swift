@@ -19,9 +19,9 @@ struct TrendMatcher {
     private let calculator: TrendCalculator
     private var set: TrendSet
 
-    /// The report's (analyzer, metric) pairs, scope ids and dimensions, by their numbers in `rows`.
+    /// The report's (analyzer, metric) pairs, scopes (by id) and dimensions, by their numbers in `rows`.
     private let pairNumbers: [SnapshotRows.PairName: Int32]
-    private let scopeNumbers: [Scope: Int32]
+    private let scopeNumbers: [String: Int32]
     private let dimensionNumbers: [String: Int32]
     /// Where each pair's rows start in `rows.metrics`, and each scope's in `rows.scores` (one
     /// more entry than there are pairs or scopes: the end).
@@ -46,7 +46,7 @@ struct TrendMatcher {
         pairNumbers = Dictionary(
             rows.metricNames.indices.map { (SnapshotRows.PairName(analyzer: rows.metricNames[$0].analyzer, metric: rows.metricNames[$0].metric), Int32($0)) },
             uniquingKeysWith: { first, _ in first })
-        scopeNumbers = Dictionary(rows.scopes.indices.map { (rows.scopes[$0], Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        scopeNumbers = Dictionary(rows.scopeIDs.indices.map { (rows.scopeIDs[$0], Int32($0)) }, uniquingKeysWith: { first, _ in first })
         dimensionNumbers = Dictionary(
             rows.dimensionIDs.indices.map { (rows.dimensionIDs[$0], Int32($0)) }, uniquingKeysWith: { first, _ in first })
         metricStarts = Self.starts(of: rows.metrics.lazy.map(\.metric), count: rows.metricNames.count)
@@ -63,25 +63,39 @@ struct TrendMatcher {
         return starts
     }
 
-    /// Compares one stored metric value.
+    /// Compares one stored metric value (of a whole snapshot: its scope is known).
     mutating func compare(_ stored: StoredMetric) {
+        compare(
+            analyzer: stored.analyzer, metric: stored.metric, scopeID: stored.scope.id, value: stored.value,
+            unit: stored.unit, n: stored.n
+        ) { () throws(Never) in stored.scope }
+    }
+
+    /// Compares one stored metric value whose scope is stored as `scopeID`. `scope` works the
+    /// scope out: it is called only when the value finds no row (to name it) or its row's scope
+    /// is an attribute scope (two of those can share an id), so that a stream of stored rows
+    /// parses next to none of its scopes.
+    mutating func compare<Failure: Error>(
+        analyzer: String, metric: String, scopeID: String, value: Double, unit: MetricUnit?, n: Int,
+        scope: () throws(Failure) -> Scope
+    ) throws(Failure) {
         let pair: Int32?
-        if let lastPair, lastPair.analyzer == stored.analyzer, lastPair.metric == stored.metric {
+        if let lastPair, lastPair.analyzer == analyzer, lastPair.metric == metric {
             pair = lastPair.number
         } else {
-            pair = pairNumbers[SnapshotRows.PairName(analyzer: stored.analyzer, metric: stored.metric)]
-            lastPair = (stored.analyzer, stored.metric, pair)
+            pair = pairNumbers[SnapshotRows.PairName(analyzer: analyzer, metric: metric)]
+            lastPair = (analyzer, metric, pair)
         }
-        guard let pair, let scope = scopeNumbers[stored.scope],
-              let position = Self.search(rows.metrics, from: metricStarts[Int(pair)], to: metricStarts[Int(pair) + 1], for: scope, by: \.scope)
+        guard let pair, let number = try scopeNumber(scopeID, scope),
+              let position = Self.search(rows.metrics, from: metricStarts[Int(pair)], to: metricStarts[Int(pair) + 1], for: number, by: \.scope)
         else {
-            unmatchedMetrics.append(stored.key)
+            unmatchedMetrics.append(MetricKey(analyzer: analyzer, metric: metric, scope: try scope()))
             return
         }
         guard metricMatches[position] == .none else { return }
         let row = rows.metrics[position]
         let metric = report.analyzers[Int(row.run)].result.metrics[Int(row.index)]
-        guard stored.unit == metric.unit else {
+        guard unit == metric.unit else {
             metricMatches[position] = .unitChanged
             return
         }
@@ -90,17 +104,29 @@ struct TrendMatcher {
             key: MetricKey(analyzer: rows.metricNames[Int(row.metric)].analyzer, metric: metric.id, scope: metric.scope),
             run: row.run, index: row.index,
             trend: calculator.trend(
-                current: metric.value ?? 0, n: metric.n, previous: stored.value, previousN: stored.n,
+                current: metric.value ?? 0, n: metric.n, previous: value, previousN: n,
                 asProportion: metric.unit == .ratio, scale: 1)))
     }
 
-    /// Compares one stored dimension score, with the measures stored behind it.
+    /// Compares one stored dimension score, with the measures stored behind it (of a whole
+    /// snapshot: its scope is known).
     mutating func compare(_ stored: StoredDimensionScore, sources: [DimensionSource]) {
-        if stored.scope == .org { scoredBefore.insert(stored.dimension) }
-        guard let scope = scopeNumbers[stored.scope], let dimension = dimensionNumbers[stored.dimension.rawValue],
-              let position = Self.search(rows.scores, from: scoreStarts[Int(scope)], to: scoreStarts[Int(scope) + 1], for: dimension, by: \.dimension)
+        compare(
+            scopeID: stored.scope.id, dimension: stored.dimension, score: stored.score, n: stored.n, sources: sources
+        ) { () throws(Never) in stored.scope }
+    }
+
+    /// Compares one stored dimension score whose scope is stored as `scopeID` (`scope` as for
+    /// metric values).
+    mutating func compare<Failure: Error>(
+        scopeID: String, dimension: HealthDimension, score stored: Double, n: Int, sources: [DimensionSource],
+        scope: () throws(Failure) -> Scope
+    ) throws(Failure) {
+        if scopeID == Scope.org.id { scoredBefore.insert(dimension) }
+        guard let number = try scopeNumber(scopeID, scope), let dimensionNumber = dimensionNumbers[dimension.rawValue],
+              let position = Self.search(rows.scores, from: scoreStarts[Int(number)], to: scoreStarts[Int(number) + 1], for: dimensionNumber, by: \.dimension)
         else {
-            unmatchedScores.append(stored.key)
+            unmatchedScores.append(DimensionKey(dimension: dimension, scope: try scope()))
             return
         }
         guard scoreMatches[position] == .none else { return }
@@ -108,11 +134,22 @@ struct TrendMatcher {
         let row = rows.scores[position]
         let score = rows.score(row, in: report)
         let key = DimensionKey(dimension: score.dimension, scope: row.owner == 0 ? .org : report.scopes[Int(row.owner) - 1].scope)
+        // The stored score is the one of this key (its scope is the row's, as the report names it).
         let compared = calculator.likeForLike(
             current: StoredDimensionScore(scope: key.scope, dimension: key.dimension, score: score.score ?? 0, n: score.n),
-            currentSources: score.sources, previous: stored, previousSources: sources)
+            currentSources: score.sources,
+            previous: StoredDimensionScore(scope: key.scope, dimension: key.dimension, score: stored, n: n),
+            previousSources: sources)
         if let trend = compared.trend { set.dimensions[key] = trend }
         if let basis = compared.basis { set.dimensionBasis[key] = basis }
+    }
+
+    /// The number of the report's scope whose id is `id`, if it is the stored scope.
+    private func scopeNumber<Failure: Error>(_ id: String, _ scope: () throws(Failure) -> Scope) throws(Failure) -> Int32? {
+        guard let number = scopeNumbers[id] else { return nil }
+        // `attribute:a=b=c` is the id of two scopes: only the same one matches.
+        if case .attribute = rows.scopes[Int(number)], try scope() != rows.scopes[Int(number)] { return nil }
+        return number
     }
 
     /// The row in `rows[from..<to]` (sorted by `field`) whose `field` is `value`.
