@@ -60,4 +60,20 @@ struct HistoryReportStepTests {
         let outcome = ReportHistory(file: nil).apply(to: report)
         #expect(outcome.report == report && outcome.recorded == nil && outcome.diagnostics.isEmpty)
     }
+
+    @Test("the run's fingerprint is waited for only when its period is already stored")
+    func fingerprintAskedOnlyForAStoredPeriod() throws {
+        let folder = try HistoryFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try HistoryStore(url: folder.appendingPathComponent("history.sqlite"))
+        let step = ReportHistory(file: store.url)
+        let q3 = try quarter("2026-Q3", participation: 0.45, trust: 72)
+        var asked = 0
+        let provenance = SnapshotProvenance(organization: "Acme Corp", configFingerprint: "c", inputFiles: [], tool: "t")
+        #expect(step.replacementBlock(for: q3, provenance: { asked += 1; return provenance }, in: store) == nil)
+        #expect(asked == 0)
+        try store.record(q3, provenance: SnapshotProvenance(organization: "Acme Corp", configFingerprint: "other", inputFiles: [], tool: "t"))
+        let block = try #require(step.replacementBlock(for: q3, provenance: { asked += 1; return provenance }, in: store))
+        #expect(asked == 1 && block.contains("recorded with another config"))
+    }
 }

@@ -28,10 +28,14 @@ extension ReportHistory {
     /// Why the period must not be recorded: a snapshot of it exists, from other inputs, and
     /// `allowsReplace` is off. `nil` when recording may go ahead (no snapshot, the same
     /// inputs, `--replace`, or no provenance to compare).
-    func replacementBlock(for report: HealthReport, provenance: SnapshotProvenance?, in store: HistoryStore) -> String? {
-        guard !allowsReplace, let provenance else { return nil }
-        // As above: an unreadable history makes `record` fail and say why.
-        guard let stored = try? store.provenance(of: report.period), !stored.matches(provenance) else { return nil }
+    func replacementBlock(
+        for report: HealthReport, provenance: () -> SnapshotProvenance?, in store: HistoryStore
+    ) -> String? {
+        // As above: an unreadable history makes `record` fail and say why. The run's own
+        // provenance is asked for only when the period is already stored.
+        guard !allowsReplace, let stored = try? store.provenance(of: report.period), let provenance = provenance(),
+              !stored.matches(provenance)
+        else { return nil }
         let what = stored.configFingerprint == nil
             ? "recorded by an earlier orghealth without input fingerprints"
             : (stored.configFingerprint != provenance.configFingerprint ? "recorded with another config" : "")

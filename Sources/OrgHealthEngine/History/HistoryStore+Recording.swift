@@ -22,13 +22,14 @@ extension HistoryStore {
     /// Rows go in in the order of each table's key (``SnapshotRows``).
     @discardableResult
     public func record(_ report: HealthReport, provenance: SnapshotProvenance? = nil) throws(HistoryError) -> RecordSummary {
-        try record(report, rows: SnapshotRows(report: report), provenance: provenance)
+        try record(report, rows: SnapshotRows(report: report)) { provenance }
     }
 
-    /// ``record(_:provenance:)`` with the report's figures already laid out as `rows`.
+    /// ``record(_:provenance:)`` with the report's figures already laid out as `rows`; the
+    /// provenance is asked for after the figures are written (it may still be being worked out).
     @discardableResult
     func record(
-        _ report: HealthReport, rows: SnapshotRows, provenance: SnapshotProvenance?
+        _ report: HealthReport, rows: SnapshotRows, provenance: () -> SnapshotProvenance?
     ) throws(HistoryError) -> RecordSummary {
         let healthIndex = report.summary.healthIndex.flatMap { $0.isFinite ? $0 : nil }
         let period = report.period
@@ -50,7 +51,7 @@ extension HistoryStore {
             try Self.insertMetrics(rows, of: report, snapshotID: id, in: db)
             try Self.insertScores(rows, of: report, snapshotID: id, in: db)
             try Self.insertSources(rows, of: report, snapshotID: id, in: db)
-            try Self.insertProvenance(provenance, snapshotID: id, in: db)
+            try Self.insertProvenance(provenance(), snapshotID: id, in: db)
             return RecordSummary(
                 metrics: rows.metrics.count, dimensionScores: rows.scores.count, replacedEarlier: earlier != nil)
         }

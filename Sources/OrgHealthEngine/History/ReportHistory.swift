@@ -18,8 +18,8 @@ public struct ReportHistory: Sendable {
     /// is replaced only when `allowsReplace` is set.
     public var provenance: SnapshotProvenance?
     /// How to fingerprint the run's inputs when `provenance` is not given: called once, only
-    /// when the history file can be used, while the previous period is read (at 10^6 people,
-    /// hashing the inputs takes a second).
+    /// when the history file can be used, on a thread of its own while the step compares and
+    /// records (hashing the 51,000 note files of a 10,000-person organization takes a second).
     public var fingerprint: (@Sendable () -> SnapshotProvenance)?
     /// Whether a snapshot of the same period from other inputs may be replaced (`--replace`).
     public var allowsReplace = false
@@ -87,15 +87,22 @@ public struct ReportHistory: Sendable {
             outcome.finish()
             return outcome
         }
-        // The previous period found and the inputs fingerprinted (when that is left to this
-        // step) on one core; on the other, the report's reportable figures laid out, once for
-        // the trends and the recording (the previous-period check below changes only the
-        // summary's sources and index, not the figures).
-        let ((previousResult, provenance), rows) = Concurrently.both({ [provenance, fingerprint, progress] in
-            let previous = Result { () throws(HistoryError) in try store.previousPeriod(before: period) }
-            guard provenance == nil, let fingerprint else { return (previous, provenance) }
-            defer { progress.report("history: inputs fingerprinted") }
-            return (previous, fingerprint())
+        // The inputs fingerprinted, when that is left to this step, on a thread of their own:
+        // only the recording's last rows (and the check of a period already stored) need them.
+        let fingerprinting = provenance == nil ? fingerprint.map { fingerprint in
+            InBackground { [progress] in
+                defer { progress.report("history: inputs fingerprinted") }
+                return fingerprint()
+            }
+        } : nil
+        let provenance: @Sendable () -> SnapshotProvenance? = { [provenance] in provenance ?? fingerprinting?.value }
+        // Ends with the step: what it reads is not held past the step, nor reported after it.
+        defer { _ = fingerprinting?.value }
+        // The previous period found on one core; on the other, the report's reportable figures
+        // laid out, once for the trends and the recording (the previous-period check below
+        // changes only the summary's sources and index, not the figures).
+        let (previousResult, rows) = Concurrently.both({
+            Result { () throws(HistoryError) in try store.previousPeriod(before: period) }
         }, { [outcome] in SnapshotRows(report: outcome.report) })
         var previous: HistoryStore.PreviousPeriod?, previousRead = false
         do {
