@@ -91,8 +91,9 @@ extension HistoryStore {
 }
 
 extension HistoryStore {
-    /// One stored metric value with its scope as stored (parsed by ``parsedScope(_:path:)``).
-    struct MetricRow {
+    /// One stored metric value with its scope as stored, not yet parsed (``parsedScope(_:path:)``);
+    /// not to be confused with ``SnapshotRows/MetricRow``, a place in the report being recorded.
+    struct StoredMetricRow {
         var analyzer: String
         var metric: String
         var scopeID: String
@@ -103,7 +104,7 @@ extension HistoryStore {
 
     /// Calls `body` with each metric value of snapshot `id`, in the order of the table's key
     /// (its texts' bytes).
-    static func forEachMetric(of id: Int64, in db: Database, _ body: (MetricRow) throws -> Void) throws {
+    static func forEachMetric(of id: Int64, in db: Database, _ body: (StoredMetricRow) throws -> Void) throws {
         var analyzers = RepeatedText(), names = RepeatedText(), units = RepeatedText()
         let rows = try Row.fetchCursor(
             db,
@@ -113,7 +114,7 @@ extension HistoryStore {
                 """,
             arguments: [id])
         while let row = try rows.next() {
-            try body(MetricRow(
+            try body(StoredMetricRow(
                 analyzer: analyzers.text(try row.decode(String.self, atIndex: 0)),
                 metric: names.text(try row.decode(String.self, atIndex: 1)),
                 scopeID: try row.decode(String.self, atIndex: 2),

@@ -95,7 +95,7 @@ public struct ReportHistory: Sendable {
                 return fingerprint()
             }
         } : nil
-        let provenance: @Sendable () -> SnapshotProvenance? = { [provenance] in provenance ?? fingerprinting?.value }
+        let runProvenance: @Sendable () -> SnapshotProvenance? = { [provenance] in provenance ?? fingerprinting?.value }
         // Ends with the step: what it reads is not held past the step, nor reported after it.
         defer { _ = fingerprinting?.value }
         // The previous period found on one core; on the other, the report's reportable figures
@@ -114,7 +114,7 @@ public struct ReportHistory: Sendable {
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends"))
         }
-        outcome.notRecordedReason = replacementBlock(for: outcome.report, provenance: provenance, in: store)
+        outcome.notRecordedReason = replacementBlock(for: outcome.report, provenance: runProvenance, in: store)
         progress.report("history: " + (previous.map { "comparing with \($0.period.label)" } ?? "no earlier period")
             + (outcome.notRecordedReason == nil ? (previous == nil ? "; recording" : " and recording") : ""))
         // The trends and the recording, each on a core: both only read the report and its rows.
@@ -125,10 +125,10 @@ public struct ReportHistory: Sendable {
             return Result { () throws(HistoryError) in
                 try store.trends(of: report, rows: rows, against: previous, calculator: calculator)
             }
-        }, { [notRecordedReason = outcome.notRecordedReason, provenance, progress] () -> Result<HistoryStore.RecordSummary, HistoryError>? in
+        }, { [notRecordedReason = outcome.notRecordedReason, runProvenance, progress] () -> Result<HistoryStore.RecordSummary, HistoryError>? in
             guard notRecordedReason == nil else { return nil }
             defer { progress.report("history: \(period.label) recorded") }
-            return Result { () throws(HistoryError) in try store.record(report, rows: rows, provenance: provenance) }
+            return Result { () throws(HistoryError) in try store.record(report, rows: rows, provenance: runProvenance) }
         })
         // Let go of the second reference, so that the trends are set in place, not in a copy.
         _ = consume report

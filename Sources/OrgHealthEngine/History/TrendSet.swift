@@ -37,7 +37,8 @@ public struct TrendSet: Sendable, Hashable {
         var trend: Trend
     }
 
-    /// The trend of a metric of the analyzer `analyzer`, if it has one.
+    /// The trend of a metric of the analyzer `analyzer`, if it has one. It searches the
+    /// trends: for many look-ups, take ``metrics`` once and look each up there.
     public func trend(for metric: Metric, analyzer: String) -> Trend? {
         let key = MetricKey(analyzer: analyzer, metric: metric.id, scope: metric.scope)
         return placedMetrics.first { $0.key == key }?.trend
