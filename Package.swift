@@ -79,6 +79,9 @@ let package = Package(
         .target(name: "CDirectIO", path: "Sources/CDirectIO"),
         // A prefetch hint for probing tables larger than the caches (C only: Swift has none).
         .target(name: "CMemoryHints", path: "Sources/CMemoryHints"),
+        // SHA-256's compression on the processor's SHA instructions, when it has them (C only:
+        // Swift cannot reach them); the history's input fingerprints.
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
         // A small, safe Swift wrapper over libxml2.
         .target(name: "LibXML", dependencies: ["CLibXML2", "CDirectIO"]),
         // Streaming reader of Excel workbooks (.xlsx), kept a target of its own so the zip and
@@ -96,7 +99,7 @@ let package = Package(
         .target(
             name: "OrgHealthEngine",
             dependencies: [
-                "OrgHealthKit", "Yams", "LibXML", "CProcessControl",
+                "OrgHealthKit", "Yams", "LibXML", "CProcessControl", "CSHA256",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "SQLiteHardening",
             ] + builtInAnalyzers.map { .target(name: $0.module) }  // every built-in analyzer (above)
