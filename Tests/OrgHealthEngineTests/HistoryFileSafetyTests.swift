@@ -136,6 +136,15 @@ struct HistoryFileSafetyTests {
         #expect(try store.periods().map(\.label) == ["2026-Q2", "2026-Q3"])
         let applied = try store.database.read { db in try HistorySchema.migrator.appliedIdentifiers(db) }
         #expect(applied == Set(HistorySchema.migrationIDs))
+        // v3 dropped v1's indexes by figure; a figure's values over the periods are still found
+        // (through the primary keys), oldest first.
+        let indexes = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(indexes == ["snapshot_by_end"])
+        let participation = MetricKey(analyzer: "culture-survey", metric: "survey.participation", scope: .org)
+        #expect(try store.series(of: participation).map(\.value) == [0.3, 0.45])
+        #expect(try store.series(of: DimensionKey(dimension: .trust, scope: .org)).map(\.value) == [65])
     }
 
     @Test("the migrator lists the migrations, starting with v1, and v1 still lays out the shipped tables")

@@ -89,7 +89,10 @@ extension HistoryStore {
     ) throws(HistoryError) -> [HistoryPoint] {
         guard limit > 0 else { return [] }
         var sql = "SELECT s.period_label, s.period_start, s.period_end, \(value) AS value, \(n) AS n FROM snapshot s"
-        if let table { sql += " JOIN \(table) ON v.snapshot_id = s.id" }
+        // CROSS JOIN keeps the periods the outer loop, so each period's value is one look-up
+        // of its table's primary key, (snapshot_id, …); the tables have no index by figure
+        // (HistorySchema.v3), and the other order would read a whole table.
+        if let table { sql += " CROSS JOIN \(table) ON v.snapshot_id = s.id" }
         sql += " WHERE \(condition)"
         var values = StatementArguments(arguments)
         if let period {
