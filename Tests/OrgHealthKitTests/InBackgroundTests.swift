@@ -21,6 +21,22 @@ struct InBackgroundTests {
         #expect(runs.count == 1)
     }
 
+    @Test("what the work captured is let go before its value is handed over")
+    func capturesLetGoBeforeTheValue() {
+        weak var watched: Token?
+        let pending: InBackground<Int>
+        do {
+            let token = Token()
+            watched = token
+            pending = InBackground { [token] in withExtendedLifetime(token) { 7 } }
+        }
+        #expect(pending.value == 7)
+        // Whoever holds the value may now change what the work shared without a copy.
+        #expect(watched == nil)
+    }
+
+    private final class Token: Sendable {}
+
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0

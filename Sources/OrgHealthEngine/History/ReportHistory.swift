@@ -69,11 +69,19 @@ public struct ReportHistory: Sendable {
             report: consume report, trends: TrendSet(previousPeriod: nil), dimensionSeries: [:], healthIndexSeries: [],
             recorded: nil, diagnostics: [])
         guard let file else { return outcome }
+        // The report's reportable figures laid out once, for the trends and the recording, on a
+        // thread of their own from the start (10^6 people: about a second), while this one
+        // opens the file (SQLite's quick_check reads it whole) and finds the previous period.
+        // The previous-period check below changes only the summary's sources and index, not
+        // the figures. A step that ends early waits for the layout first: it shares the
+        // report's figures, and finishing must not change them under it (a copy of them all).
+        let layout = InBackground { [report = outcome.report] in SnapshotRows(report: report) }
         let store: HistoryStore
         do {
             store = try HistoryStore(url: file, access: .readWrite)
         } catch {
             outcome.diagnostics.append(Self.warning("\(error); this report has no trends and was not recorded"))
+            _ = layout.value
             outcome.finish()
             return outcome
         }
@@ -84,6 +92,7 @@ public struct ReportHistory: Sendable {
         if let refusal = guardOrganization(of: outcome.report, in: store) {
             outcome.refusal = refusal
             outcome.diagnostics.append(Diagnostic(severity: .error, source: "history", message: refusal.description))
+            _ = layout.value
             outcome.finish()
             return outcome
         }
@@ -98,12 +107,9 @@ public struct ReportHistory: Sendable {
         let runProvenance: @Sendable () -> SnapshotProvenance? = { [provenance] in provenance ?? fingerprinting?.value }
         // Ends with the step: what it reads is not held past the step, nor reported after it.
         defer { _ = fingerprinting?.value }
-        // The previous period found on one core; on the other, the report's reportable figures
-        // laid out, once for the trends and the recording (the previous-period check below
-        // changes only the summary's sources and index, not the figures).
-        let (previousResult, rows) = Concurrently.both({
-            Result { () throws(HistoryError) in try store.previousPeriod(before: period) }
-        }, { [outcome] in SnapshotRows(report: outcome.report) })
+        let previousResult = Result { () throws(HistoryError) in try store.previousPeriod(before: period) }
+        let rows = layout.value
+        _ = consume layout
         var previous: HistoryStore.PreviousPeriod?, previousRead = false
         do {
             previous = try previousResult.get()
