@@ -5,6 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// FIPS 180-4 section 4.2.2: SHA-256's sixty-four round constants, for both engines (the
+/// portable rounds in Swift read them from here).
+extern const uint32_t orghealth_sha256_round_constants[64];
+
 /// Whether this processor has the SHA-256 instructions (x86-64's SHA extensions, with the
 /// SSSE3 and SSE4.1 they are used with). Asked once; the answer does not change in a run.
 bool orghealth_sha256_hardware_available(void);
