@@ -67,9 +67,9 @@ void orghealth_sha256_blocks_hardware(uint32_t state[8], const void *blocks, siz
                 // W[t..t+3] for t = 4*group + 16, from W[t-16..t-1] (FIPS 180-4, 6.2.2 step 1):
                 // MSG1 adds sigma0(W[t-15..t-12]) to W[t-16..t-13]; W[t-7..t-4] is added; MSG2 adds
                 // sigma1 of W[t-2], W[t-1] and then of the two words it has just made.
-                const __m128i t16 = words[group & 3], t12 = words[(group + 1) & 3];
+                const __m128i t12 = words[(group + 1) & 3];
                 const __m128i t8 = words[(group + 2) & 3], t4 = words[(group + 3) & 3];
-                __m128i next = _mm_sha256msg1_epu32(t16, t12);
+                __m128i next = _mm_sha256msg1_epu32(current, t12);  // current: W[t-16..t-13]
                 next = _mm_add_epi32(next, _mm_alignr_epi8(t4, t8, 4));
                 words[group & 3] = _mm_sha256msg2_epu32(next, t4);
             }
