@@ -119,11 +119,7 @@ extension HistoryStore {
     /// How (`a1`, `a2`) compares with (`b1`, `b2`) in SQLite's order of text (their bytes):
     /// negative, zero or positive.
     private static func byteOrder(_ a1: String, _ b1: String, then a2: String, _ b2: String) -> Int {
-        func compare(_ a: String, _ b: String) -> Int {
-            if a.utf8.elementsEqual(b.utf8) { return 0 }
-            return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
-        }
-        let first = compare(a1, b1)
-        return first != 0 ? first : compare(a2, b2)
+        let first = String.utf8Order(a1, b1)
+        return first != 0 ? first : String.utf8Order(a2, b2)
     }
 }

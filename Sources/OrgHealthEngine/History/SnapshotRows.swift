@@ -101,13 +101,13 @@ struct SnapshotRows: Sendable {
             }
         }
 
-        let scopeOrder = scopes.ranks { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        let nameOrder = names.ranks { left, right in
-            left.analyzer != right.analyzer
-                ? left.analyzer.utf8.lexicographicallyPrecedes(right.analyzer.utf8)
-                : left.metric.utf8.lexicographicallyPrecedes(right.metric.utf8)
+        // A scope's id is composed when asked for: each is composed once, not at every comparison.
+        let scopeOrder = scopes.ranks(keyedBy: \.id) { String.utf8Order($0, $1) < 0 }
+        let nameOrder = names.ranks(keyedBy: { $0 }) { left, right in
+            let analyzers = String.utf8Order(left.analyzer, right.analyzer)
+            return analyzers != 0 ? analyzers < 0 : String.utf8Order(left.metric, right.metric) < 0
         }
-        let dimensionOrder = dimensions.ranks { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let dimensionOrder = dimensions.ranks(keyedBy: { $0 }) { String.utf8Order($0, $1) < 0 }
         for index in metrics.indices {
             metrics[index].metric = nameOrder.rank[Int(metrics[index].metric)]
             metrics[index].scope = scopeOrder.rank[Int(metrics[index].scope)]
@@ -135,7 +135,7 @@ struct SnapshotRows: Sendable {
             ($0.score.scope, $0.score.dimension, $0.metric) < ($1.score.scope, $1.score.dimension, $1.metric)
         }
         self.scopes = scopeOrder.values
-        scopeIDs = scopeOrder.values.map(\.id)
+        scopeIDs = scopeOrder.keys
         metricNames = nameOrder.values.map { ($0.analyzer, $0.metric) }
         dimensionIDs = dimensionOrder.values
     }
@@ -181,21 +181,27 @@ private struct Numbering<Value: Hashable> {
         return number
     }
 
-    /// The values in `areInIncreasingOrder`, and for each number its place among them.
-    /// Values that sort equal (two scopes with one id) share the rank of the first.
-    func ranks(by areInIncreasingOrder: (Value, Value) -> Bool) -> (values: [Value], rank: [Int32]) {
-        let order = values.indices.sorted { areInIncreasingOrder(values[$0], values[$1]) }
+    /// The values in the order of their keys (`key` of each, taken once), the keys in that
+    /// order, and for each number its place among them. Values whose keys sort equal (two
+    /// scopes with one id) share the rank of the first.
+    func ranks<Key>(
+        keyedBy key: (Value) -> Key, by areInIncreasingOrder: (Key, Key) -> Bool
+    ) -> (values: [Value], keys: [Key], rank: [Int32]) {
+        let keys = values.map(key)
+        let order = keys.indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
         var rank = [Int32](repeating: 0, count: values.count)
-        var sortedValues: [Value] = []
+        var sortedValues: [Value] = [], sortedKeys: [Key] = []
         sortedValues.reserveCapacity(values.count)
+        sortedKeys.reserveCapacity(values.count)
         for number in order {
-            if let last = sortedValues.last, !areInIncreasingOrder(last, values[number]) {
+            if let last = sortedKeys.last, !areInIncreasingOrder(last, keys[number]) {
                 rank[number] = Int32(sortedValues.count - 1)
             } else {
                 rank[number] = Int32(sortedValues.count)
                 sortedValues.append(values[number])
+                sortedKeys.append(keys[number])
             }
         }
-        return (sortedValues, rank)
+        return (sortedValues, sortedKeys, rank)
     }
 }

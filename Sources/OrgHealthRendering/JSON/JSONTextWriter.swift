@@ -228,7 +228,7 @@ struct JSONTextWriter {
         if members.count < 2 { return Array(members.indices) }
         let keys = members.map(\.key)
         let order = keys.indices.sorted { left, right in
-            let byBytes = Self.compareUTF8(keys[left], keys[right])
+            let byBytes = String.utf8Order(keys[left], keys[right])
             return byBytes != 0 ? byBytes < 0 : left < right
         }
         var unique: [Int] = []
@@ -238,21 +238,6 @@ struct JSONTextWriter {
             unique.append(index)
         }
         return unique
-    }
-
-    /// The order of two strings' UTF-8 bytes: negative, zero or positive.
-    static func compareUTF8(_ left: String, _ right: String) -> Int {
-        var left = left, right = right
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                let common = min(a.count, b.count)
-                if common > 0, let first = a.baseAddress, let second = b.baseAddress {
-                    let order = memcmp(first, second, common)
-                    if order != 0 { return Int(order) }
-                }
-                return a.count - b.count
-            }
-        }
     }
 
     mutating func writeIndent(_ level: Int) {
