@@ -84,10 +84,17 @@ extension HistoryStore {
         try db.execute(
             sql: "UPDATE snapshot SET config_fingerprint = ?, input_fingerprint = ? WHERE id = ?",
             arguments: [provenance.configFingerprint, provenance.inputFingerprint, id])
-        let file = try db.makeStatement(sql: "INSERT INTO input_file (snapshot_id, path, bytes, sha256) VALUES (?, ?, ?, ?)")
+        // Bound and stepped as the figures are (RowInsert): 51,000 note files at 10^4 people
+        // took 0.2 s one statement each.
+        var insert = try RowInsert(
+            db, into: "input_file", columns: ["path", "bytes", "sha256"], snapshotID: id, rows: provenance.inputFiles.count)
         for input in provenance.inputFiles {
-            try file.execute(arguments: [id, input.path, input.bytes, input.sha256])
+            insert.bind(1, input.path)
+            insert.bind(2, Int64(input.bytes))
+            insert.bind(3, input.sha256)
+            try insert.endRow()
         }
+        try insert.finish()
     }
 
     /// Deletes the rows `insertSources` and `insertProvenance` wrote for a snapshot.

@@ -33,7 +33,7 @@ extension HistoryStore {
     ) throws(HistoryError) -> RecordSummary {
         let healthIndex = report.summary.healthIndex.flatMap { $0.isFinite ? $0 : nil }
         let period = report.period
-        return try write { db in
+        return try writeOwnRows { db in
             let earlier = try Int64.fetchOne(
                 db, sql: "SELECT id FROM snapshot WHERE period_start = ? AND period_end = ?",
                 arguments: [period.start.description, period.end.description])
