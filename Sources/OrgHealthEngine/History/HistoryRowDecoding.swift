@@ -179,11 +179,13 @@ struct RecurringNames {
             }
             if last >= 0, known[last].hasSameUTF8(as: text) { return known[last] }
         }
-        if let position = positions[text], known[position].hasSameUTF8(as: text) {
+        if let position = positions[text] {
+            // Another spelling of a kept name is given back as itself, and not kept.
+            guard known[position].hasSameUTF8(as: text) else { return text }
             last = position
             return known[position]
         }
-        guard known.count < 64, positions[text] == nil else { return text }
+        guard known.count < 64 else { return text }
         positions[text] = known.count
         known.append(text)
         last = known.count - 1
