@@ -54,6 +54,53 @@ struct HistoryFileSafetyTests {
         #expect(HistoryFixture.bytes(file) == bytes)
     }
 
+    @Test("a refused file whose header says WAL leaves no -wal or -shm beside it; ones already there stay")
+    func refusedWALFileLeavesNothing() throws {
+        let folder = try HistoryFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A history the store wrote (its header says WAL: bytes 18 and 19 are 2), cut after its
+        // first page and followed by junk: SQLite reads the header, so reading it makes the
+        // -wal and -shm files, and the check then finds the rest damaged.
+        let source = folder.appendingPathComponent("source.sqlite")
+        do {
+            let store = try HistoryStore(url: source)
+            try store.record(try HistoryFixture.report("2026-Q3"))
+            try store.close()
+        }
+        let written = HistoryFixture.bytes(source)
+        try #require(written.count > 4096 && written[18] == 2 && written[19] == 2)
+        let pageSize = Int(written[16]) << 8 | Int(written[17])
+        var damaged = Data(written.prefix(pageSize))
+        damaged += Data((0..<(5 * pageSize)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) })
+        // An SQLite file in WAL mode that is not a history.
+        let foreign = folder.appendingPathComponent("people.sqlite")
+        do {
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            let queue = try DatabaseQueue(path: foreign.path, configuration: configuration)
+            try queue.write { try $0.execute(sql: "CREATE TABLE people (id TEXT PRIMARY KEY); INSERT INTO people VALUES ('E1')") }
+            try queue.close()
+        }
+        let damagedFile = folder.appendingPathComponent("history.sqlite")
+        try damaged.write(to: damagedFile)
+        let foreignBytes = HistoryFixture.bytes(foreign)
+        let foreignHeader = foreignBytes[18]
+        try #require(foreignHeader == 2)
+        func beside(_ file: URL) -> [String] {
+            ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: file.path + $0) }
+        }
+        for file in [damagedFile, foreign] {
+            #expect(throws: HistoryError.self) { try HistoryStore(url: file, access: .readWrite) }
+            #expect(beside(file).isEmpty, "\(file.lastPathComponent)")
+        }
+        #expect(HistoryFixture.bytes(damagedFile) == damaged)
+        #expect(HistoryFixture.bytes(foreign) == foreignBytes)
+        // A -wal that was there before the check (someone else's) is not the check's to remove.
+        try Data().write(to: URL(fileURLWithPath: damagedFile.path + "-wal"))
+        #expect(throws: HistoryError.self) { try HistoryStore(url: damagedFile, access: .readWrite) }
+        #expect(beside(damagedFile).contains("-wal"))
+    }
+
     @Test("a file of a newer schema is refused for writing and reading, and left unchanged")
     func newerSchemaRefused() throws {
         let folder = try HistoryFixture.folder()

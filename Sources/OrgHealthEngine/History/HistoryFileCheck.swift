@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Looks at an existing history file through a read-only connection before anything may
@@ -8,6 +9,7 @@ enum HistoryFileCheck {
     /// (for read-only runs) opens it so that SQLite writes nothing beside it — no `-wal` or
     /// `-shm` file — and takes no lock.
     static func inspect(path: String, immutable: Bool = false) throws(HistoryError) {
+        let besides = immutable ? nil : WALFiles(beside: path)
         do {
             let queue = try DatabaseQueue(path: immutable ? immutableURI(path) : path,
                                           configuration: configuration(label: "OrgHealth.history.check", readOnly: true))
@@ -18,7 +20,36 @@ enum HistoryFileCheck {
             }
             try queue.read { db in try inspect(db, path: path) }
         } catch {
+            // The connection is closed by now: a refused file is left as it was found.
+            besides?.removeIfMadeByThisCheck()
             throw HistoryError.from(error, path: path)
+        }
+    }
+
+    /// The `-wal` and `-shm` files beside a history file. Reading a file whose header says WAL
+    /// makes SQLite create both, and a read-only connection cannot remove them when it closes;
+    /// for a file that is then refused (damaged, foreign, newer), nothing else ever would.
+    struct WALFiles {
+        let wal: String, shm: String
+        /// Whether either existed before the check opened the file.
+        let existedBefore: Bool
+
+        init(beside path: String) {
+            wal = path + "-wal"
+            shm = path + "-shm"
+            existedBefore = FileManager.default.fileExists(atPath: wal) || FileManager.default.fileExists(atPath: shm)
+        }
+
+        /// Removes both when neither was there before the check and the `-wal` is still empty:
+        /// they are then the check's own, and hold nothing. (Writers open one at a time,
+        /// ``HistoryOpeningLock``, and every writer refuses the file too; read-only stores open
+        /// it immutable and make neither file.)
+        func removeIfMadeByThisCheck() {
+            guard !existedBefore,
+                  let size = (try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int, size == 0
+            else { return }
+            unlink(wal)
+            unlink(shm)
         }
     }
 
