@@ -8,7 +8,15 @@ enum HistoryFileCheck {
     /// Throws when the file at `path` is not a history file this version may use. `immutable`
     /// (for read-only runs) opens it so that SQLite writes nothing beside it — no `-wal` or
     /// `-shm` file — and takes no lock.
-    static func inspect(path: String, immutable: Bool = false) throws(HistoryError) {
+    ///
+    /// With `integrityLater`, SQLite's integrity check of the whole file is left out when the
+    /// file is otherwise fine, records every migration this version knows and is in WAL mode
+    /// (opening it for writing then writes nothing, and nothing written reaches it before a
+    /// commit), and the result says so: the caller runs
+    /// ``integrityProblem(path:)`` itself, and commits nothing before it has passed. A file that
+    /// is refused for another reason is still checked first, so that damage is named as damage.
+    @discardableResult
+    static func inspect(path: String, immutable: Bool = false, integrityLater: Bool = false) throws(HistoryError) -> Bool {
         let besides = immutable ? nil : WALFiles(beside: path)
         do {
             let queue = try DatabaseQueue(path: immutable ? immutableURI(path) : path,
@@ -18,7 +26,23 @@ enum HistoryFileCheck {
                 // here would hide the verdict already reached.
                 try? queue.close()
             }
-            try queue.read { db in try inspect(db, path: path) }
+            return try queue.read { db in
+                guard integrityLater else {
+                    try inspect(db, path: path)
+                    return false
+                }
+                do {
+                    try HistorySchemaCheck.verify(db, path: path)
+                } catch {
+                    try checkIntegrity(db, path: path)
+                    throw error
+                }
+                guard try recordsEveryMigration(db), try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else {
+                    try checkIntegrity(db, path: path)
+                    return false
+                }
+                return true
+            }
         } catch {
             // The connection is closed by now: a refused file is left as it was found.
             besides?.removeIfMadeByThisCheck()
@@ -56,12 +80,40 @@ enum HistoryFileCheck {
     /// The checks themselves, on an open connection: SQLite's own integrity check, then the
     /// schema against the one OrgHealth's migrations make (``HistorySchemaCheck``).
     static func inspect(_ db: Database, path: String) throws {
+        try checkIntegrity(db, path: path)
+        try HistorySchemaCheck.verify(db, path: path)
+    }
+
+    /// SQLite's `quick_check` of the whole file: every page read, every b-tree walked.
+    static func checkIntegrity(_ db: Database, path: String) throws {
         let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard problems == ["ok"] else {
             // quick_check's findings can name the file's own tables and indexes: not shown.
             throw HistoryError.corrupt(path: path, detail: "SQLite's integrity check found \(problems.count) problem(s)")
         }
-        try HistorySchemaCheck.verify(db, path: path)
+    }
+
+    /// Whether the file records every migration this version knows (after ``HistorySchemaCheck``
+    /// has passed, so its record is a prefix of them).
+    private static func recordsEveryMigration(_ db: Database) throws -> Bool {
+        guard try db.tableExists("grdb_migrations") else { return false }
+        let applied = try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
+        return applied == HistorySchema.migrationIDs.count
+    }
+
+    /// The integrity check left by ``inspect(path:immutable:integrityLater:)``, through a
+    /// read-only connection of its own (the file is open for writing meanwhile, in WAL mode:
+    /// the check sees what was committed when it began). `nil` when the file passes.
+    static func integrityProblem(path: String) -> HistoryError? {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(label: "OrgHealth.history.integrity", readOnly: true))
+            // As above: a read-only connection that only read loses nothing when its close fails.
+            defer { try? queue.close() }
+            try queue.read { db in try checkIntegrity(db, path: path) }
+            return nil
+        } catch {
+            return HistoryError.from(error, path: path)
+        }
     }
 
     /// The connection settings every history connection shares: hardened before its first

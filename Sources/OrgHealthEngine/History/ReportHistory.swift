@@ -78,22 +78,27 @@ public struct ReportHistory: Sendable {
         let layout = InBackground { [report = outcome.report] in SnapshotRows(report: report) }
         let store: HistoryStore
         do {
-            store = try HistoryStore(url: file, access: .readWrite)
+            // The whole file's integrity check runs beside this step, and is waited for before
+            // the recording commits and before anything read here is used (below).
+            store = try HistoryStore(url: file, access: .readWrite, checkingIntegrityAlongside: true)
         } catch {
-            outcome.diagnostics.append(Self.warning("\(error); this report has no trends and was not recorded"))
             _ = layout.value
-            outcome.finish()
-            return outcome
+            return Self.unusable(outcome, error)
         }
         // Every write above is a committed transaction, so a failed close loses nothing
         // recorded (the next open replays the WAL); the report is already complete. (At the
         // step's end the file is closed already; closing again does nothing.)
         defer { try? store.close() }
+        // The report as it came, for a file the integrity check then refuses: everything this
+        // step read from the file is dropped with it.
+        let given = outcome.report
 
         if let refusal = guardOrganization(of: outcome.report, in: store) {
+            _ = layout.value
+            if let problem = store.integrityProblem() { return Self.unusable(outcome, problem, report: given) }
             outcome.refusal = refusal
             outcome.diagnostics.append(Diagnostic(severity: .error, source: "history", message: refusal.description))
-            _ = layout.value
+            _ = consume given
             outcome.finish()
             return outcome
         }
@@ -140,6 +145,8 @@ public struct ReportHistory: Sendable {
         // Let go of the second reference, so that the trends are set in place, not in a copy.
         _ = consume report
         _ = consume rows
+        if let problem = store.integrityProblem() { return Self.unusable(outcome, problem, report: given) }
+        _ = consume given
         switch trends {
         case .success(let trends)?: outcome.trends = trends
         case .failure(let error)?:
@@ -176,6 +183,16 @@ public struct ReportHistory: Sendable {
 
     static func warning(_ message: String) -> Diagnostic {
         Diagnostic(severity: .warning, source: "history", message: message)
+    }
+
+    /// The step's outcome for a history file that cannot be used: `report` (by default the
+    /// one in `outcome`) with the warning saying why, no trends, nothing recorded.
+    private static func unusable(_ outcome: Outcome, _ error: HistoryError, report: HealthReport? = nil) -> Outcome {
+        var unusable = Outcome(
+            report: report ?? outcome.report, trends: TrendSet(previousPeriod: nil), dimensionSeries: [:],
+            healthIndexSeries: [], recorded: nil, diagnostics: [warning("\(error); this report has no trends and was not recorded")])
+        unusable.finish()
+        return unusable
     }
 }
 
