@@ -71,7 +71,8 @@ public struct ReportHistory: Sendable {
         guard let file else { return outcome }
         // The report's reportable figures laid out once, for the trends and the recording, on a
         // thread of their own from the start (10^6 people: about a second), while this one
-        // opens the file (SQLite's quick_check reads it whole) and finds the previous period.
+        // opens the file (its schema checked; SQLite's quick_check of the whole file then runs
+        // beside the step, or first when the file needs a migration) and finds the previous period.
         // The previous-period check below changes only the summary's sources and index, not
         // the figures. A step that ends early waits for the layout first: it shares the
         // report's figures, and finishing must not change them under it (a copy of them all).
