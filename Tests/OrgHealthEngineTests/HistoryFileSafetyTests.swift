@@ -156,20 +156,8 @@ struct HistoryFileSafetyTests {
         let folder = try HistoryFixture.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("history.sqlite")
-        do {
-            // Exactly what the first release wrote: its layout and one recorded period.
-            let queue = try DatabaseQueue(path: file.path)
-            try queue.write { db in
-                try db.execute(sql: HistoryFixture.v1Layout)
-                try db.execute(sql: """
-                    INSERT INTO snapshot VALUES (1, '2026-Q2', '2026-04-01', '2026-06-30', '2026-07-02T08:00:00Z',
-                                                 'Acme Corp', 'orghealth 0.1.0', 70.5);
-                    INSERT INTO metric_value VALUES (1, 'culture-survey', 'survey.participation', 'org', 0.3, 'ratio', 100);
-                    INSERT INTO dimension_score VALUES (1, 'org', 'trust', 65.0, 380);
-                    """)
-            }
-            try queue.close()
-        }
+        // Exactly what the first release wrote: its layout and one recorded period.
+        try HistoryFixture.writeFirstRelease(at: file)
         let store = try HistoryStore(url: file)
         let q2 = try #require(try store.snapshot(matching: "2026-Q2"))
         #expect(q2.period.healthIndex == 70.5)

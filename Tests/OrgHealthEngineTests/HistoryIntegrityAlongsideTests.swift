@@ -112,23 +112,8 @@ struct HistoryIntegrityAlongsideTests {
         let folder = try HistoryFixture.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("history.sqlite")
-        do {
-            // The first release's layout (v1 only), with enough rows for several pages.
-            let queue = try DatabaseQueue(path: file.path)
-            try queue.write { db in
-                try db.execute(sql: HistoryFixture.v1Layout)
-                try db.execute(sql: """
-                    INSERT INTO snapshot VALUES (1, '2026-Q2', '2026-04-01', '2026-06-30', '2026-07-02T08:00:00Z',
-                                                 'Acme Corp', 'orghealth 0.1.0', 70.5)
-                    """)
-                for index in 0..<400 {
-                    try db.execute(
-                        sql: "INSERT INTO metric_value VALUES (1, 'culture-survey', ?, 'org', 0.3, 'ratio', 100)",
-                        arguments: ["survey.item.q\(index).favorability"])
-                }
-            }
-            try queue.close()
-        }
+        // The first release's layout (v1 only), with enough rows for several pages.
+        try HistoryFixture.writeFirstRelease(at: file, metrics: (0..<400).map { "survey.item.q\($0).favorability" })
         // Sound: it is checked whole at once (a migration will commit as the store opens).
         #expect(try HistoryFileCheck.inspect(path: file.path, integrityLater: true) == false)
         var bytes = HistoryFixture.bytes(file)

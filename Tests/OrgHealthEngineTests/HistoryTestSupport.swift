@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OrgHealthKit
 
 /// Small hand-built reports and scratch folders for the history and trend tests.
@@ -52,6 +53,26 @@ enum HistoryFixture {
 
     /// The file's bytes (empty when it does not exist).
     static func bytes(_ url: URL) -> Data { (try? Data(contentsOf: url)) ?? Data() }
+
+    /// Writes what the first release wrote: the v1 layout and one recorded period, 2026-Q2
+    /// (health index 70.5, trust 65 over 380), with a value of 0.3 over 100 at org scope for
+    /// each of `metrics` (culture-survey's).
+    static func writeFirstRelease(at file: URL, metrics: [String] = ["survey.participation"]) throws {
+        let queue = try DatabaseQueue(path: file.path)
+        try queue.write { db in
+            try db.execute(sql: v1Layout)
+            try db.execute(sql: """
+                INSERT INTO snapshot VALUES (1, '2026-Q2', '2026-04-01', '2026-06-30', '2026-07-02T08:00:00Z',
+                                             'Acme Corp', 'orghealth 0.1.0', 70.5);
+                INSERT INTO dimension_score VALUES (1, 'org', 'trust', 65.0, 380);
+                """)
+            for metric in metrics {
+                try db.execute(
+                    sql: "INSERT INTO metric_value VALUES (1, 'culture-survey', ?, 'org', 0.3, 'ratio', 100)", arguments: [metric])
+            }
+        }
+        try queue.close()
+    }
 
     /// The v1 layout exactly as the first release shipped it. Frozen here on purpose: if the
     /// code's v1 migration is ever edited, the tests comparing against this copy fail.
