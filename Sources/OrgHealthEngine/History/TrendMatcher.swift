@@ -62,6 +62,9 @@ struct TrendMatcher {
         scoreStarts = Self.starts(of: rows.scores.lazy.map(\.scope), count: rows.scopes.count)
         metricMatches = Array(repeating: .none, count: rows.metrics.count)
         scoreMatches = Array(repeating: .none, count: rows.scores.count)
+        // At most one trend per score row: room made once (at 10^6 people the dictionary of
+        // 0.6 million scores grew by rehashing, 4% of the comparison by `perf`).
+        set.dimensions.reserveCapacity(rows.scores.count)
     }
 
     /// For rows sorted by a number below `count`, where the rows of each number start.
