@@ -166,10 +166,16 @@ struct TrendMatcher {
 
     /// The number of the report's scope whose id is `id`, if it is the stored scope.
     private func scopeNumber<Failure: Error>(_ id: String, _ scope: () throws(Failure) -> Scope) throws(Failure) -> Int32? {
-        guard let number = scopeNumbers[id] else { return nil }
-        // `attribute:a=b=c` is the id of two scopes: only the same one matches.
-        if case .attribute = rows.scopes[Int(number)], try scope() != rows.scopes[Int(number)] { return nil }
+        guard let number = scopeNumbers[id], try isStoredScope(Int(number), scope) else { return nil }
         return number
+    }
+
+    /// Whether scope number `number`, whose id is the stored one, is the stored scope:
+    /// `attribute:a=b=c` is the id of two scopes, and only the same one matches (`scope` works
+    /// the stored one out, so it is called only for an attribute scope).
+    private func isStoredScope<Failure: Error>(_ number: Int, _ scope: () throws(Failure) -> Scope) throws(Failure) -> Bool {
+        guard case .attribute = rows.scopes[number] else { return true }
+        return try scope() == rows.scopes[number]
     }
 
     /// The row of `pair` whose scope's id is `scopeID`'s very bytes, found by walking on from
@@ -190,8 +196,7 @@ struct TrendMatcher {
                 metricCursor += 1
                 continue
             }
-            guard order == 0, ownsItsID[number] else { return nil }
-            if case .attribute = rows.scopes[number], try scope() != rows.scopes[number] { return nil }
+            guard order == 0, ownsItsID[number], try isStoredScope(number, scope) else { return nil }
             return metricCursor
         }
         return nil
@@ -207,8 +212,7 @@ struct TrendMatcher {
                 scopeCursor += 1
                 continue
             }
-            guard order == 0, ownsItsID[scopeCursor] else { return nil }
-            if case .attribute = rows.scopes[scopeCursor], try scope() != rows.scopes[scopeCursor] { return nil }
+            guard order == 0, ownsItsID[scopeCursor], try isStoredScope(scopeCursor, scope) else { return nil }
             return Int32(scopeCursor)
         }
         return nil
